@@ -1,0 +1,24 @@
+"""restore: repair Chinese text damaged by a character filter and a digit scraper.
+
+>>> from restore import restore_text
+>>> restore_text("坚持以*建引领").text
+'坚持以党建引领'
+"""
+from .apply import apply_edits, replay
+from .config import RestoreConfig
+from .model import Edit, Gap, Mask, Result
+from .pipeline import MarkerInInputError, Restorer, restore_text
+
+__all__ = [
+    "Edit",
+    "Gap",
+    "Mask",
+    "MarkerInInputError",
+    "RestoreConfig",
+    "Restorer",
+    "Result",
+    "apply_edits",
+    "replay",
+    "restore_text",
+]
+__version__ = "0.1.0"

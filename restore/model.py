@@ -1,0 +1,105 @@
+"""Frozen value types passed between the stages.
+
+Every output of the tool (restored text, diff, JSON, findings) is rendered from a
+list of :class:`Edit`; nothing else carries state between stages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EditKind = Literal["mask", "gap"]
+
+
+@dataclass(frozen=True)
+class Mask:
+    """A run of mask symbols that stands where Han characters belong."""
+
+    start: int
+    end: int
+    #: why it is not restorable, if the scanner already knows (``"redaction"`` for a
+    #: run longer than ``max_run``, ``"censor-insertion"`` for ``共*产*党``); None otherwise.
+    blocked: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A place where a run of three or more digits was probably deleted."""
+
+    offset: int
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change (or one finding) at ``[start, end)`` of the input text.
+
+    ``replacement`` is None when the tool reports the place without changing it: an
+    unresolved mask, or a numeric gap (the tool never guesses a number).
+    """
+
+    kind: EditKind
+    start: int
+    end: int
+    replacement: str | None
+    confidence: float
+    candidates: tuple[tuple[str, float], ...] = ()
+    note: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "replacement": self.replacement,
+            "confidence": round(self.confidence, 4),
+            "candidates": [[c, round(p, 4)] for c, p in self.candidates],
+        }
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True)
+class Result:
+    """What :func:`restore.restore_text` returns for one document."""
+
+    source: str
+    text: str
+    edits: tuple[Edit, ...]
+    alphabet: str
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def restored(self) -> tuple[Edit, ...]:
+        return tuple(e for e in self.edits if e.kind == "mask" and e.replacement is not None)
+
+    @property
+    def unresolved(self) -> tuple[Edit, ...]:
+        return tuple(e for e in self.edits if e.kind == "mask" and e.replacement is None)
+
+    @property
+    def gaps(self) -> tuple[Edit, ...]:
+        return tuple(e for e in self.edits if e.kind == "gap")
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.source
+
+    @property
+    def damaged(self) -> bool:
+        """True when anything was found: a mask (restored or not) or a gap."""
+        return bool(self.edits)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "masks": sum(e.end - e.start for e in self.edits if e.kind == "mask"),
+            "restored": sum(e.end - e.start for e in self.restored),
+            "unresolved": sum(e.end - e.start for e in self.unresolved),
+            "gaps": len(self.gaps),
+        }
