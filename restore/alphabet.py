@@ -1,0 +1,67 @@
+"""Which characters this document's filter hid.
+
+A filter hides *every* occurrence of a character, so a character that appears
+unmasked in a document was not hidden there. A character that does not appear is
+only *probably* hidden: in a short document a rare character such as 群 may simply
+not occur. The prior returned here says how probable it is that each remaining
+candidate was hidden, from how often the character occurs in news text and how long
+the document is; the ranker multiplies it in, and drops a character that no mask of
+the document wants (:meth:`restore.rank.Ranker.rank`).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .config import RestoreConfig
+
+#: Rough share of each character in running news text (per character), used to ask
+#: "if this character were not hidden, would we expect to have seen it by now?".
+#: General figures for modern news Chinese; characters not listed get DEFAULT_RATE.
+CHAR_RATE = {"党": 0.0020, "政": 0.0025, "业": 0.0040, "群": 0.0006}
+DEFAULT_RATE = 0.0010
+#: Prior probability that a listed candidate is one of the hidden characters.
+PRIOR_HIDDEN = 0.5
+
+
+@dataclass(frozen=True)
+class Alphabet:
+    """The candidate characters for this document and the prior that each was hidden."""
+
+    chars: str
+    prior: tuple[float, ...]
+    #: Characters ruled out because they appear unmasked.
+    excluded: str = ""
+
+    def weight(self, ch: str) -> float:
+        i = self.chars.find(ch)
+        return self.prior[i] if i >= 0 else 0.0
+
+    def without(self, drop: str) -> "Alphabet":
+        keep = [(c, p) for c, p in zip(self.chars, self.prior) if c not in drop]
+        return Alphabet("".join(c for c, _ in keep), tuple(p for _, p in keep), self.excluded + drop)
+
+
+def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
+    """Narrow the configured candidates to those this document may have hidden.
+
+    >>> infer_alphabet("企业的*建工作").chars
+    '党政群'
+    >>> infer_alphabet("企业的*建工作").excluded
+    '业'
+    """
+    cfg = config or RestoreConfig()
+    symbols = set(cfg.mask_symbols)
+    length = sum(1 for ch in text if ch not in symbols)
+    chars: list[str] = []
+    priors: list[float] = []
+    excluded: list[str] = []
+    for ch in dict.fromkeys(cfg.candidates):
+        if ch in text:
+            excluded.append(ch)
+            continue
+        unseen_if_visible = math.exp(-length * CHAR_RATE.get(ch, DEFAULT_RATE))
+        p = PRIOR_HIDDEN / (PRIOR_HIDDEN + (1 - PRIOR_HIDDEN) * unseen_if_visible)
+        chars.append(ch)
+        priors.append(p)
+    return Alphabet("".join(chars), tuple(priors), "".join(excluded))

@@ -1,0 +1,321 @@
+"""mask + context + lexicon -> ranked candidates with a confidence.
+
+The model is jieba's: a sentence is a sequence of words drawn independently with
+probability count/total. A masked character is a hidden variable. For each clause
+(a stretch of Han text and masks between punctuation) we build the lattice of every
+dictionary word that can be read there, letting a mask stand for any candidate
+character, and run forward-backward over it. The posterior that a mask (or a run of
+masks, decoded jointly) is a given string is then exact under the model, summed over
+all segmentations, and costs time linear in the clause length, never exponential in
+the number of masks.
+
+A mask may also hide a character outside the alphabet (a name, a digit). That
+hypothesis, OTHER, competes as a single character with a small count; when it wins
+the mask is left alone.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .alphabet import Alphabet
+from .config import RestoreConfig
+from .lexicon import WordTable, load_word_table
+from .model import Edit, Mask
+
+OTHER = "\x00"
+#: Count given to "some character outside the alphabet" standing alone.
+OTHER_COUNT = 30.0
+#: Longest word looked up in the lattice.
+MAX_WORD = 16
+#: How many joint readings of a run are scored exactly.
+BEAM = 6
+_CLAUSE_BREAK = regex.compile(r"[^\p{Han}\x00]")
+
+
+@dataclass(frozen=True)
+class RunScore:
+    """Joint posterior of the readings of one run of masks."""
+
+    readings: tuple[tuple[str, float], ...]  # best first; OTHER marks a non-alphabet char
+
+
+class Ranker:
+    """Scores masks with one loaded word table."""
+
+    def __init__(self, table: WordTable, config: RestoreConfig) -> None:
+        self.table = table
+        self.config = config
+        self.log_total = math.log(table.total)
+        self._clause_cache = lru_cache(maxsize=65536)(self._score_clause)
+
+    @classmethod
+    def load(cls, config: RestoreConfig) -> "Ranker":
+        return cls(load_word_table(tuple(config.lexicons)), config)
+
+    # -- public ---------------------------------------------------------------
+    def rank(self, text: str, masks: Sequence[Mask], alphabet: Alphabet) -> list[Edit]:
+        """One mask edit per run: restored when confident, else left with its candidates."""
+        cfg = self.config
+        symbols = cfg.mask_symbols
+        masks = self._settle_insertions(text, masks)
+        open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
+        scores = self._score_runs(text, open_masks, symbols, alphabet)
+        # Drop candidates that no mask of this document wants, then score again:
+        # a rare character that never occurs may well not have been hidden at all.
+        if scores and len(alphabet.chars) > 1:
+            wanted = {r[0][0] for s in scores.values() for r in [s.readings] if r and r[0][1] >= 0.5}
+            wanted_chars = {ch for reading in wanted for ch in reading}
+            drop = "".join(c for c in alphabet.chars if c not in wanted_chars)
+            if drop and len(drop) < len(alphabet.chars):
+                alphabet = alphabet.without(drop)
+                scores = self._score_runs(text, open_masks, symbols, alphabet)
+        scores = _agree_within_document(text, open_masks, scores)
+        edits: list[Edit] = []
+        for m in masks:
+            if m.blocked is not None or not alphabet.chars:
+                note = m.blocked or "no candidate characters left for this document"
+                edits.append(Edit("mask", m.start, m.end, None, 0.0, (), note))
+                continue
+            readings = scores[m].readings
+            best, conf = readings[0]
+            cands = tuple((r, p) for r, p in readings if OTHER not in r)
+            if OTHER in best:
+                edits.append(Edit("mask", m.start, m.end, None, 0.0, cands, "likely not a hidden candidate"))
+            elif conf >= cfg.min_confidence:
+                edits.append(Edit("mask", m.start, m.end, best, conf, cands))
+            else:
+                edits.append(Edit("mask", m.start, m.end, None, conf, cands, "below --min-confidence"))
+        return edits
+
+    # -- internals ------------------------------------------------------------
+    def _settle_insertions(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
+        """Decide the chains the scanner marked ``insertion?`` (``共*产*党``).
+
+        A chain is a censor's insertion when the Han characters around its symbols,
+        read without them, make a dictionary word (共产党); otherwise each symbol is
+        an ordinary mask (``特别行*区*府`` is 特别行政区政府).
+        """
+        out: list[Mask] = []
+        i = 0
+        while i < len(masks):
+            if masks[i].blocked != "insertion?":
+                out.append(masks[i])
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(masks) and masks[j + 1].blocked == "insertion?" and masks[j + 1].start == masks[j].end + 1:
+                j += 1
+            chain = masks[i : j + 1]
+            word = text[chain[0].start - 1] + "".join(text[m.end] for m in chain if m.end < len(text))
+            verdict = "censor-insertion" if self.table.freq.get(word, 0) > 0 else None
+            out.extend(Mask(m.start, m.end, verdict) for m in chain)
+            i = j + 1
+        return out
+
+    def _score_runs(
+        self, text: str, masks: Sequence[Mask], symbols: str, alphabet: Alphabet
+    ) -> dict[Mask, RunScore]:
+        """Group the masks by clause and score each clause once."""
+        by_clause: dict[tuple[int, int], list[Mask]] = defaultdict(list)
+        for m in masks:
+            by_clause[_clause_bounds(text, m, symbols)].append(m)
+        out: dict[Mask, RunScore] = {}
+        key_alpha = (alphabet.chars, tuple(round(p, 3) for p in alphabet.prior))
+        for (a, b), ms in by_clause.items():
+            clause = _normalise(text[a:b], symbols)
+            runs = tuple((m.start - a, m.end - a) for m in ms)
+            for m, score in zip(ms, self._clause_cache(clause, runs, key_alpha)):
+                out[m] = score
+        return out
+
+    def _score_clause(
+        self, clause: str, runs: tuple[tuple[int, int], ...], key_alpha: tuple[str, tuple[float, ...]]
+    ) -> tuple[RunScore, ...]:
+        chars, priors = key_alpha
+        choices = [(c, math.log(max(p, 1e-6))) for c, p in zip(chars, priors)]
+        lattice = _Lattice(clause, self.table, self.log_total, choices)
+        results = []
+        for a, b in runs:
+            marg = [lattice.marginal(i) for i in range(a, b)]
+            beam = _beam(marg, BEAM)
+            joint = [(reading, lattice.joint(a, reading)) for reading in beam]
+            z = sum(p for _, p in joint) or 1.0
+            # The beam holds almost all the mass; renormalise over it.
+            joint.sort(key=lambda rp: -rp[1])
+            results.append(RunScore(tuple((r, p / z) for r, p in joint)))
+        return tuple(results)
+
+
+def _normalise(clause: str, symbols: str) -> str:
+    return "".join(OTHER if ch in symbols else ch for ch in clause)
+
+
+def _clause_bounds(text: str, m: Mask, symbols: str) -> tuple[int, int]:
+    """The stretch of Han text and mask symbols around ``m``."""
+
+    def inside(ch: str) -> bool:
+        return ch in symbols or _is_han(ch)
+
+    a = m.start
+    while a > 0 and inside(text[a - 1]) and m.start - a < 60:
+        a -= 1
+    b = m.end
+    while b < len(text) and inside(text[b]) and b - m.end < 60:
+        b += 1
+    return a, b
+
+
+@lru_cache(maxsize=4096)
+def _is_han(ch: str) -> bool:
+    return bool(regex.match(r"\p{Han}", ch))
+
+
+def _beam(marginals: list[dict[str, float]], width: int) -> list[str]:
+    """The ``width`` most probable joint readings by the product of marginals."""
+    beam: list[tuple[str, float]] = [("", 1.0)]
+    for dist in marginals:
+        beam = sorted(((r + c, p * q) for r, p in beam for c, q in dist.items()), key=lambda rp: -rp[1])[:width]
+    return [r for r, _ in beam]
+
+
+class _Lattice:
+    """Forward-backward over the word lattice of one clause (log space)."""
+
+    def __init__(self, clause: str, table: WordTable, log_total: float, choices: list[tuple[str, float]]):
+        self.clause = clause
+        self.n = n = len(clause)
+        freq = table.freq
+        self.edges: list[list[tuple[int, str, float]]] = [[] for _ in range(n)]  # by start: (end, text, logp)
+        other_lp = math.log(OTHER_COUNT) - log_total
+        unknown_lp = -log_total
+        for i in range(n):
+            # (prefix, log prior of the masks it fills)
+            alive: list[tuple[str, float]] = [("", 0.0)]
+            for j in range(i, min(n, i + MAX_WORD)):
+                ch = clause[j]
+                if ch == OTHER:
+                    nxt = [(p + c, lp + clp) for p, lp in alive for c, clp in choices]
+                else:
+                    nxt = [(p + ch, lp) for p, lp in alive]
+                alive = []
+                for word, lp in nxt:
+                    f = freq.get(word)
+                    if f is None:
+                        continue
+                    alive.append((word, lp))
+                    if f > 0:
+                        self.edges[i].append((j + 1, word, math.log(f) - log_total + lp))
+                if not alive:
+                    break
+            # every position can be read as one character on its own
+            ch = clause[i]
+            if ch == OTHER:
+                singles = {e[1] for e in self.edges[i] if e[0] == i + 1}
+                for c, clp in choices:
+                    if c not in singles:
+                        self.edges[i].append((i + 1, c, unknown_lp + clp))
+                self.edges[i].append((i + 1, OTHER, other_lp))
+            elif not freq.get(ch):
+                self.edges[i].append((i + 1, ch, unknown_lp))
+        self.alpha = self._forward()
+        self.beta = self._backward()
+        self.log_z = self.alpha[n]
+
+    def _forward(self) -> list[float]:
+        alpha = [-math.inf] * (self.n + 1)
+        alpha[0] = 0.0
+        incoming: list[list[float]] = [[] for _ in range(self.n + 1)]
+        for i in range(self.n):
+            if alpha[i] == -math.inf and i > 0:
+                pass
+            ai = _lse(incoming[i]) if i > 0 else 0.0
+            alpha[i] = ai
+            for end, _, lp in self.edges[i]:
+                incoming[end].append(ai + lp)
+        alpha[self.n] = _lse(incoming[self.n])
+        return alpha
+
+    def _backward(self) -> list[float]:
+        beta = [-math.inf] * (self.n + 1)
+        beta[self.n] = 0.0
+        for i in range(self.n - 1, -1, -1):
+            beta[i] = _lse([lp + beta[end] for end, _, lp in self.edges[i]])
+        return beta
+
+    def marginal(self, pos: int) -> dict[str, float]:
+        """Posterior of each reading of the mask at ``pos`` (OTHER included)."""
+        acc: dict[str, list[float]] = defaultdict(list)
+        for i in range(max(0, pos - MAX_WORD + 1), pos + 1):
+            ai = self.alpha[i]
+            for end, word, lp in self.edges[i]:
+                if end > pos:
+                    acc[word[pos - i]].append(ai + lp + self.beta[end])
+        out = {c: math.exp(_lse(v) - self.log_z) for c, v in acc.items()}
+        z = sum(out.values()) or 1.0
+        return {c: p / z for c, p in out.items()}
+
+    def joint(self, start: int, reading: str) -> float:
+        """Posterior that the masks from ``start`` read ``reading`` (forward pass, constrained)."""
+        end_run = start + len(reading)
+        alpha = [-math.inf] * (self.n + 1)
+        alpha[0] = 0.0
+        incoming: list[list[float]] = [[] for _ in range(self.n + 1)]
+        for i in range(self.n):
+            ai = _lse(incoming[i]) if i > 0 else 0.0
+            if ai == -math.inf:
+                continue
+            for end, word, lp in self.edges[i]:
+                lo, hi = max(i, start), min(end, end_run)
+                if lo < hi and word[lo - i : hi - i] != reading[lo - start : hi - start]:
+                    continue
+                incoming[end].append(ai + lp)
+        return math.exp(_lse(incoming[self.n]) - self.log_z)
+
+
+def _lse(values: list[float]) -> float:
+    if not values:
+        return -math.inf
+    m = max(values)
+    if m == -math.inf:
+        return m
+    return m + math.log(sum(math.exp(v - m) for v in values))
+
+
+def _agree_within_document(
+    text: str, masks: Sequence[Mask], scores: dict[Mask, RunScore]
+) -> dict[Mask, RunScore]:
+    """The same context in one document gets the same answer.
+
+    Runs whose two characters on either side are equal pool their evidence: the
+    readings' probabilities are multiplied across the group (independent evidence)
+    and renormalised.
+    """
+    groups: dict[str, list[Mask]] = defaultdict(list)
+    for m in masks:
+        key = text[max(0, m.start - 2) : m.start] + "|" + str(m.length) + "|" + text[m.end : m.end + 2]
+        groups[key].append(m)
+    out = dict(scores)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        logp: dict[str, float] = defaultdict(float)
+        readings = set.intersection(*(set(r for r, _ in scores[m].readings) for m in members))
+        if not readings:
+            continue
+        for m in members:
+            d = dict(scores[m].readings)
+            for r in readings:
+                logp[r] += math.log(max(d[r], 1e-12))
+        top = max(logp.values())
+        probs = {r: math.exp(v - top) for r, v in logp.items()}
+        z = sum(probs.values())
+        pooled = RunScore(tuple(sorted(((r, p / z) for r, p in probs.items()), key=lambda rp: -rp[1])))
+        for m in members:
+            out[m] = pooled
+    return out
