@@ -1,0 +1,143 @@
+"""A learned context model: which candidate character fits between these neighbours.
+
+``restore learn`` counts, in clean text from the user's domain, every occurrence of a
+candidate character with the up-to-three characters on each side. At ranking time the
+model gives P(c | left context) and P(c | right context), with interpolated backoff
+from three characters down to the character's base rate, and the ranker multiplies
+their ratio to the base rate into the lattice posterior (a product of experts).
+
+The file is gzip'd JSON with a format tag and a version, a few hundred kB for a
+million characters of text, and loads in milliseconds.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+FORMAT = "restore-context-model"
+VERSION = 1
+ORDER = 3
+#: Backoff strength: how many observations a longer context needs to outweigh a shorter one.
+BETA = 2.0
+
+
+class ModelError(ValueError):
+    """A model file is missing, not a model, or of another version."""
+
+
+@dataclass
+class ContextModel:
+    candidates: str
+    unigram: dict[str, int]
+    left: dict[str, dict[str, int]]
+    right: dict[str, dict[str, int]]
+    chars: int = 0
+
+    # -- building --------------------------------------------------------------
+    @classmethod
+    def learn(cls, texts: Iterable[str], candidates: str) -> "ContextModel":
+        wanted = set(candidates)
+        unigram: Counter[str] = Counter()
+        left: dict[str, Counter[str]] = defaultdict(Counter)
+        right: dict[str, Counter[str]] = defaultdict(Counter)
+        chars = 0
+        for text in texts:
+            chars += len(text)
+            for i, ch in enumerate(text):
+                if ch not in wanted:
+                    continue
+                unigram[ch] += 1
+                for k in range(1, ORDER + 1):
+                    if i - k >= 0:
+                        left[text[i - k : i]][ch] += 1
+                    if i + k <= len(text) - 1:
+                        right[text[i + 1 : i + 1 + k]][ch] += 1
+        return cls(candidates, dict(unigram), _plain(left), _plain(right), chars)
+
+    def merge(self, other: "ContextModel") -> "ContextModel":
+        def add(a: dict[str, dict[str, int]], b: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+            out = {k: dict(v) for k, v in a.items()}
+            for k, v in b.items():
+                d = out.setdefault(k, {})
+                for c, n in v.items():
+                    d[c] = d.get(c, 0) + n
+            return out
+
+        uni = dict(Counter(self.unigram) + Counter(other.unigram))
+        cands = "".join(dict.fromkeys(self.candidates + other.candidates))
+        return ContextModel(cands, uni, add(self.left, other.left), add(self.right, other.right),
+                            self.chars + other.chars)
+
+    # -- files -------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        payload = {
+            "format": FORMAT,
+            "version": VERSION,
+            "order": ORDER,
+            "candidates": self.candidates,
+            "chars": self.chars,
+            "unigram": self.unigram,
+            "left": self.left,
+            "right": self.right,
+        }
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=6) as fh:
+            fh.write(data)
+
+    @classmethod
+    def load(cls, path: Path) -> "ContextModel":
+        return _load_cached(str(Path(path).resolve()))
+
+    # -- scoring -------------------------------------------------------------------
+    def prob(self, left: str, ch: str, right: str, alphabet: str) -> float:
+        """P(ch | neighbours) over ``alphabet``: the two one-sided estimates combined."""
+        base = self._base(alphabet)
+        pl = self._side(self.left, left, ch, alphabet, base, from_end=True)
+        pr = self._side(self.right, right, ch, alphabet, base, from_end=False)
+        return pl * pr / max(base[ch], 1e-9)
+
+    def _base(self, alphabet: str) -> dict[str, float]:
+        counts = {c: self.unigram.get(c, 0) + 1 for c in alphabet}
+        z = sum(counts.values())
+        return {c: n / z for c, n in counts.items()}
+
+    @staticmethod
+    def _side(table: dict[str, dict[str, int]], ctx: str, ch: str, alphabet: str,
+              base: dict[str, float], *, from_end: bool) -> float:
+        p = base[ch]
+        for k in range(1, ORDER + 1):
+            if len(ctx) < k:
+                break
+            key = ctx[-k:] if from_end else ctx[:k]
+            seen = table.get(key)
+            if not seen:
+                break
+            n = sum(seen.get(c, 0) for c in alphabet)
+            p = (seen.get(ch, 0) + BETA * p) / (n + BETA)
+        return p
+
+
+def _plain(d: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
+    return {k: dict(v) for k, v in d.items()}
+
+
+@cache
+def _load_cached(path: str) -> ContextModel:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            payload = json.load(fh)
+    except FileNotFoundError:
+        raise ModelError(f"{path}: no such model file (build one with 'restore learn')") from None
+    except (OSError, ValueError, EOFError) as exc:
+        raise ModelError(f"{path}: not a restore model ({exc})") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise ModelError(f"{path}: not a restore model")
+    if payload.get("version") != VERSION:
+        raise ModelError(f"{path}: model version {payload.get('version')} is not {VERSION}; rebuild it with 'restore learn'")
+    return ContextModel(payload["candidates"], payload["unigram"], payload["left"], payload["right"],
+                        int(payload.get("chars", 0)))

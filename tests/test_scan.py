@@ -1,0 +1,46 @@
+"""text -> masks: what is a mask and what is not (labelled cases in tests/cases/)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from restore import RestoreConfig
+from restore.scan import find_masks
+
+CASES = Path(__file__).parent / "cases"
+NOT_MASKS = json.loads((CASES / "not_masks.json").read_text(encoding="utf-8"))["cases"]
+MASKS = json.loads((CASES / "masks.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", NOT_MASKS, ids=[c["why"] for c in NOT_MASKS])
+def test_not_a_mask(case):
+    assert find_masks(case["text"]) == []
+
+
+@pytest.mark.parametrize("case", MASKS, ids=[c["text"] for c in MASKS])
+def test_mask_spans(case):
+    assert [[m.start, m.end] for m in find_masks(case["text"])] == case["spans"]
+
+
+def test_long_run_is_a_redaction():
+    (mask,) = find_masks("他说*****建设")
+    assert (mask.start, mask.end, mask.blocked) == (2, 7, "redaction")
+
+
+def test_max_run_is_configurable():
+    assert find_masks("他说***建设", RestoreConfig(max_run=2))[0].blocked == "redaction"
+    assert find_masks("他说***建设", RestoreConfig(max_run=3))[0].blocked is None
+
+
+def test_mask_symbols_are_configurable():
+    assert find_masks("坚持#建引领") == []
+    assert [(m.start, m.end) for m in find_masks("坚持#建引领", RestoreConfig(mask_symbols="#"))] == [(2, 3)]
+
+
+def test_censor_chain_is_marked_for_the_ranker():
+    masks = find_masks("打倒共*产*党！")
+    assert [m.blocked for m in masks] == ["insertion?", "insertion?"]
+
+
+def test_clean_text_has_no_masks():
+    assert find_masks("这里没有任何星号。") == []
