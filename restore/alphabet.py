@@ -65,3 +65,42 @@ def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
         chars.append(ch)
         priors.append(p)
     return Alphabet("".join(chars), tuple(priors), "".join(excluded))
+
+
+#: How much the count of masks in a document says about which characters were
+#: hidden (a tempered Poisson: topics vary, so the count is weaker evidence than a
+#: strict Poisson would make it).
+COUNT_EVIDENCE_WEIGHT = 1.0
+OTHER = "\x00"
+
+
+def hidden_set_posterior(
+    alphabet: Alphabet, runs: list[tuple[tuple[str, float], ...]], length: int
+) -> list[tuple[frozenset[str], float]]:
+    """Posterior over which subset of ``alphabet`` this document's filter hid.
+
+    ``runs`` holds, for each run of masks, its readings with their probabilities under
+    the language model alone (every candidate allowed, no prior). A subset S is scored
+    by (1) the prior that each character was hidden, (2) how well the count of masked
+    characters fits S's expected count (a larger S predicts more masks), and (3) how
+    much of each run's probability falls on readings made only of characters in S.
+    With at most four candidates this is at most fifteen subsets.
+    """
+    chars = alphabet.chars
+    n_masked = sum(len(r[0][0]) for r in runs if r)
+    scored: list[tuple[frozenset[str], float]] = []
+    for bits in range(1, 1 << len(chars)):
+        subset = frozenset(c for i, c in enumerate(chars) if bits >> i & 1)
+        logp = 0.0
+        for c, p in zip(chars, alphabet.prior):
+            logp += math.log(max(p, 1e-9)) if c in subset else math.log(max(1 - p, 1e-9))
+        lam = max(length, 1) * sum(CHAR_RATE.get(c, DEFAULT_RATE) for c in subset)
+        logp -= COUNT_EVIDENCE_WEIGHT * lam
+        for readings in runs:
+            mass = sum(p for r, p in readings if all(ch in subset or ch == OTHER for ch in r))
+            logp += math.log(max(mass, 1e-12))
+        scored.append((subset, logp))
+    top = max(lp for _, lp in scored)
+    weights = [(s, math.exp(lp - top)) for s, lp in scored]
+    z = sum(w for _, w in weights)
+    return [(s, w / z) for s, w in weights]

@@ -46,8 +46,11 @@ class Restorer:
         alphabet = infer_alphabet(text, cfg)
         edits: list[Edit] = []
         notes: list[str] = []
+        hidden = alphabet.chars
         if masks:
-            edits.extend(self.ranker.rank(text, masks, alphabet))
+            ranking = self.ranker.rank(text, masks, alphabet)
+            edits.extend(ranking.edits)
+            hidden = ranking.hidden
         if cfg.find_gaps:
             for gap in find_gaps(text, masks):
                 if gap.confidence >= cfg.gap_min_confidence:
@@ -57,7 +60,7 @@ class Restorer:
             source=text,
             text=apply_edits(text, edits, marker),
             edits=tuple(edits),
-            alphabet=alphabet.chars,
+            alphabet=hidden,
             notes=tuple(notes),
         )
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from .alphabet import Alphabet
+from .alphabet import Alphabet, hidden_set_posterior
 from .config import RestoreConfig
 from .context import ContextModel
 from .lexicon import WordTable, load_word_table
@@ -52,6 +52,14 @@ class RunScore:
     readings: tuple[tuple[str, float], ...]  # best first; OTHER marks a non-alphabet char
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """The mask edits of one document, and the characters its filter most likely hid."""
+
+    edits: tuple[Edit, ...]
+    hidden: str
+
+
 class Ranker:
     """Scores masks with one loaded word table."""
 
@@ -68,22 +76,24 @@ class Ranker:
         return cls(load_word_table(tuple(config.lexicons)), config, context)
 
     # -- public ---------------------------------------------------------------
-    def rank(self, text: str, masks: Sequence[Mask], alphabet: Alphabet) -> list[Edit]:
+    def rank(self, text: str, masks: Sequence[Mask], alphabet: Alphabet) -> Ranking:
         """One mask edit per run: restored when confident, else left with its candidates."""
         cfg = self.config
         symbols = cfg.mask_symbols
         masks = self._settle_insertions(text, masks)
         open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
-        scores = self._score_runs(text, open_masks, symbols, alphabet)
-        # Drop candidates that no mask of this document wants, then score again:
-        # a rare character that never occurs may well not have been hidden at all.
-        if scores and len(alphabet.chars) > 1:
-            wanted = {r[0][0] for s in scores.values() for r in [s.readings] if r and r[0][1] >= 0.5}
-            wanted_chars = {ch for reading in wanted for ch in reading}
-            drop = "".join(c for c in alphabet.chars if c not in wanted_chars)
-            if drop and len(drop) < len(alphabet.chars):
-                alphabet = alphabet.without(drop)
-                scores = self._score_runs(text, open_masks, symbols, alphabet)
+        # The language model scores every candidate alike; which characters this
+        # document's filter hid is then inferred from all its masks together.
+        flat = Alphabet(alphabet.chars, tuple(1.0 for _ in alphabet.chars), alphabet.excluded)
+        scores = self._score_runs(text, open_masks, symbols, flat)
+        if scores:
+            posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], _length(text, symbols))
+            scores = {m: _given_hidden_sets(s, posterior) for m, s in scores.items()}
+            hidden = "".join(
+                c for c in alphabet.chars if sum(p for subset, p in posterior if c in subset) >= 0.5
+            )
+        else:
+            hidden = alphabet.chars
         if self.context is not None:
             scores = {m: _rescore(text, m, s, self.context, alphabet.chars, symbols) for m, s in scores.items()}
         scores = _agree_within_document(text, open_masks, scores)
@@ -103,7 +113,7 @@ class Ranker:
                 edits.append(Edit("mask", m.start, m.end, best, conf, cands))
             else:
                 edits.append(Edit("mask", m.start, m.end, None, conf, cands, "below --min-confidence"))
-        return edits
+        return Ranking(tuple(edits), hidden)
 
     # -- internals ------------------------------------------------------------
     def _settle_insertions(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
@@ -178,6 +188,23 @@ def _rescore(text: str, m: Mask, score: RunScore, model: ContextModel, alphabet:
                 q *= model.prob(ctx_l, ch, ctx_r, alphabet) ** CONTEXT_WEIGHT
         out.append((reading, q))
     return _normalised(out)
+
+
+def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], float]]) -> RunScore:
+    """Average the run's readings over the posterior of which characters were hidden."""
+    total: dict[str, float] = defaultdict(float)
+    for subset, weight in posterior:
+        allowed = [(r, p) for r, p in score.readings if all(ch in subset or ch == OTHER for ch in r)]
+        z = sum(p for _, p in allowed)
+        if z <= 0:
+            continue
+        for r, p in allowed:
+            total[r] += weight * p / z
+    return _normalised(list(total.items())) if total else score
+
+
+def _length(text: str, symbols: str) -> int:
+    return len(text)
 
 
 def _temper(score: RunScore) -> RunScore:

@@ -74,7 +74,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     than markdown does, and a wrong guess there costs only an unresolved report.
 
     >>> [(m.start, m.end) for m in find_masks("坚持*建引领，落实**“一把手”")]
-    [(2, 3), (8, 10)]
+    [(2, 3), (9, 11)]
     >>> find_masks("**注意** 3*4=12 138****5678 ***")
     []
     """
