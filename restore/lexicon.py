@@ -94,7 +94,11 @@ class WordTable:
 
 @cache
 def load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
-    """jieba's dictionary plus the shipped and the user lexicons; loaded once per process."""
+    """jieba's dictionary plus the shipped and the user lexicons; loaded once per process.
+
+    A lexicon's weight replaces jieba's count for that word (so a lexicon can also
+    lower a count jieba overstates); later files win, user lexicons last.
+    """
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -105,8 +109,8 @@ def load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     for path in [*builtin_lexicon_files(), *extra]:
         for entry in parse_lexicon(path):
             old = freq.get(entry.word, 0)
-            freq[entry.word] = max(old, entry.weight)
-            total += max(0, entry.weight - old)
+            freq[entry.word] = entry.weight
+            total += entry.weight - old
             for i in range(1, len(entry.word)):
                 freq.setdefault(entry.word[:i], 0)
     return WordTable(freq, total)

@@ -28,6 +28,7 @@ from .config import RestoreConfig
 from .context import ContextModel
 from .lexicon import WordTable, load_word_table
 from .model import Edit, Mask
+from .names import name_slots
 
 OTHER = "\x00"
 #: Count given to "some character outside the alphabet" standing alone.
@@ -36,6 +37,8 @@ OTHER_COUNT = 30.0
 MAX_WORD = 16
 #: How many joint readings of a run are scored exactly.
 BEAM = 6
+#: Share of probability a name-shaped slot gives to "some other character".
+NAME_DOUBT = 0.5
 #: Weight of a learned context model against the lattice (product of experts).
 CONTEXT_WEIGHT = 1.0
 #: Posteriors are sharpened (>1) or flattened (<1) by this power before they are
@@ -96,6 +99,7 @@ class Ranker:
             hidden = alphabet.chars
         if self.context is not None:
             scores = {m: _rescore(text, m, s, self.context, alphabet.chars, symbols) for m, s in scores.items()}
+        scores = self._doubt_names(text, open_masks, scores)
         scores = _agree_within_document(text, open_masks, scores)
         scores = {m: _temper(s) for m, s in scores.items()}
         edits: list[Edit] = []
@@ -116,6 +120,28 @@ class Ranker:
         return Ranking(tuple(edits), hidden)
 
     # -- internals ------------------------------------------------------------
+    def _doubt_names(self, text: str, masks: Sequence[Mask], scores: dict[Mask, RunScore]) -> dict[Mask, RunScore]:
+        """A mask in a personal-name slot is as likely to be anything as a candidate.
+
+        Unless the surname and the mask make a dictionary word for some candidate
+        (施* is 施政), half the probability moves to OTHER, so the mask is left alone.
+        """
+        slots = name_slots(text, self.config.mask_symbols)
+        if not slots:
+            return scores
+        out = dict(scores)
+        for m in masks:
+            if m.start not in slots:
+                continue
+            before = text[m.start - 1]
+            if any(self.table.freq.get(before + r[:1], 0) > 0 for r, _ in scores[m].readings if OTHER not in r):
+                continue
+            mixed = [(r, p * (1 - NAME_DOUBT)) for r, p in scores[m].readings if OTHER not in r]
+            other = OTHER * m.length
+            mixed.append((other, NAME_DOUBT + (1 - NAME_DOUBT) * dict(scores[m].readings).get(other, 0.0)))
+            out[m] = _normalised(mixed)
+        return out
+
     def _settle_insertions(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
         """Decide the chains the scanner marked ``insertion?`` (``共*产*党``).
 
