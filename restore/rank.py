@@ -37,6 +37,9 @@ OTHER_COUNT = 30.0
 MAX_WORD = 16
 #: How many joint readings of a run are scored exactly.
 BEAM = 6
+#: Counts for "any character + this candidate" read as one word, for candidates that
+#: form words freely as a suffix: X业 is an industry (刷业, 种业), X群 a group (打击群).
+SUFFIX_COUNT = {"业": 5.0, "群": 2.0}
 #: Share of probability a name-shaped slot gives to "some other character".
 NAME_DOUBT = 0.5
 #: Weight of a learned context model against the lattice (product of experts).
@@ -323,6 +326,14 @@ class _Lattice:
                         self.edges[i].append((j + 1, word, math.log(f) - log_total + lp))
                 if not alive:
                     break
+            # a candidate that is a productive suffix (刷业, 打击群) can close an
+            # unlisted two-character word with the character before it
+            if clause[i] != OTHER and i + 1 < n and clause[i + 1] == OTHER:
+                for c, clp in choices:
+                    count = SUFFIX_COUNT.get(c)
+                    word = clause[i] + c
+                    if count and not freq.get(word):
+                        self.edges[i].append((i + 2, word, math.log(count) - log_total + clp))
             # every position can be read as one character on its own
             ch = clause[i]
             if ch == OTHER:
