@@ -37,7 +37,7 @@ def main() -> None:
     per_char_ok: Counter[str] = Counter()
     confusions: Counter[str] = Counter()
     contexts: Counter[str] = Counter()
-    bins = [[0, 0] for _ in range(10)]
+    bins = [[0, 0, 0.0] for _ in range(10)]
     high = [0, 0]
     for line in args.dev.open(encoding="utf-8"):
         doc = json.loads(line)
@@ -61,12 +61,12 @@ def main() -> None:
                     b = min(int(conf * 10), 9)
                     bins[b][0] += 1
                     bins[b][1] += ok
+                    bins[b][2] += conf
                     if conf >= 0.9:
                         high[0] += 1
                         high[1] += ok
                     if not ok:
                         confusions[f"{true}->{pred}"] += 1
-                        orig = doc["original"] if "original" in doc else text
                         contexts[_context(text, truth, e.start, e.end)] += 1
         for true in truth.values():
             total += 1
@@ -77,16 +77,16 @@ def main() -> None:
     print("per char: " + "  ".join(f"{c} {per_char_ok[c] / per_char[c]:.4f} ({per_char[c]})" for c in per_char))
     print(f"confidence >= 0.9: {high[1]}/{high[0]} = {high[1] / max(high[0], 1):.4f}")
     print("confusions: " + ", ".join(f"{k} {v}" for k, v in confusions.most_common()))
-    print("\nreliability (restored masks)\n| confidence | n | accuracy | mean gap |")
+    print("\nreliability (restored masks)\n| confidence | masks | mean confidence | observed accuracy |")
     print("| --- | --- | --- | --- |")
     ece = 0.0
-    for i, (n, ok) in enumerate(bins):
+    for i, (n, ok, conf_sum) in enumerate(bins):
         if n:
             acc = ok / n
-            mid = (i + 0.5) / 10
-            ece += n / max(restored, 1) * abs(acc - mid)
-            print(f"| {i / 10:.1f}-{(i + 1) / 10:.1f} | {n} | {acc:.4f} | |")
-    print(f"\n(approximate ECE with bin midpoints: {ece:.4f})")
+            mean = conf_sum / n
+            ece += n / max(restored, 1) * abs(acc - mean)
+            print(f"| {i / 10:.1f}-{(i + 1) / 10:.1f} | {n} | {mean:.4f} | {acc:.4f} |")
+    print(f"\nexpected calibration error (10 bins, restored masks): {ece:.4f}")
     print(f"\ncommonest wrong contexts (top {args.top}):")
     for ctx, n in contexts.most_common(args.top):
         print(f"  {n:3d}  {ctx}")

@@ -40,6 +40,13 @@ BEAM = 6
 #: Counts for "any character + this candidate" read as one word, for candidates that
 #: form words freely as a suffix: X业 is an industry (刷业, 种业), X群 a group (打击群).
 SUFFIX_COUNT = {"业": 5.0, "群": 2.0}
+#: Characters that follow a number (units, measure words) or a place name; a mask
+#: before them that forms no word is more likely a hidden digit or name.
+NUMBER_UNITS = set("年月日号时点分秒个次名位家户元万亿岁届期周天倍米里亩吨辆台件项条座所批%")
+PLACE_SUFFIXES = set("省市县区镇乡村州街路")
+PLACE_PREFIXES = set("某")
+#: Share of probability such a slot gives to "some other character".
+SLOT_DOUBT = 0.9
 #: Share of probability a name-shaped slot gives to "some other character".
 NAME_DOUBT = 0.5
 #: Weight of a learned context model against the lattice (product of experts).
@@ -48,7 +55,8 @@ CONTEXT_WEIGHT = 1.0
 #: reported, so that a confidence of 0.9 is right nine times in ten (fitted on dev;
 #: see the reliability table in the README).
 TEMPERATURE = 1.0
-_CLAUSE_BREAK = regex.compile(r"[^\p{Han}\x00]")
+#: Quotation marks inside a clause; the lattice reads words through them.
+QUOTES = frozenset("“”‘’「」『』")
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,9 @@ class RunScore:
     """Joint posterior of the readings of one run of masks."""
 
     readings: tuple[tuple[str, float], ...]  # best first; OTHER marks a non-alphabet char
+    #: Probability that every mask of the run lies inside a word that also holds a
+    #: visible character (rather than being read by its own frequency alone).
+    in_word: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,7 @@ class Ranker:
         if self.context is not None:
             scores = {m: _rescore(text, m, s, self.context, alphabet.chars, symbols) for m, s in scores.items()}
         scores = self._doubt_names(text, open_masks, scores)
+        scores = self._doubt_slots(text, open_masks, scores)
         scores = _agree_within_document(text, open_masks, scores)
         scores = {m: _temper(s) for m, s in scores.items()}
         edits: list[Edit] = []
@@ -142,7 +154,27 @@ class Ranker:
             mixed = [(r, p * (1 - NAME_DOUBT)) for r, p in scores[m].readings if OTHER not in r]
             other = OTHER * m.length
             mixed.append((other, NAME_DOUBT + (1 - NAME_DOUBT) * dict(scores[m].readings).get(other, 0.0)))
-            out[m] = _normalised(mixed)
+            out[m] = _normalised(mixed, scores[m].in_word)
+        return out
+
+    def _doubt_slots(self, text: str, masks: Sequence[Mask], scores: dict[Mask, RunScore]) -> dict[Mask, RunScore]:
+        """A mask that forms no word and sits where a number or a place name goes.
+
+        ``*月*日``, ``共**个``, ``*年度`` hide digits; ``**县``, ``某**镇`` hide a
+        place name. When no dictionary word holds the mask, such a slot says far more
+        about what was hidden than the candidates' own frequencies do.
+        """
+        out = dict(scores)
+        for m in masks:
+            score = scores[m]
+            if score.in_word >= 0.5:
+                continue
+            right = text[m.end : m.end + 1]
+            left = text[m.start - 1 : m.start] if m.start else ""
+            if right and right in NUMBER_UNITS or right in PLACE_SUFFIXES or left in PLACE_PREFIXES:
+                mixed = [(r, p * (1 - SLOT_DOUBT)) for r, p in score.readings if OTHER not in r]
+                mixed.append((OTHER * m.length, SLOT_DOUBT))
+                out[m] = _normalised(mixed, score.in_word)
         return out
 
     def _settle_insertions(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
@@ -179,8 +211,11 @@ class Ranker:
         out: dict[Mask, RunScore] = {}
         key_alpha = (alphabet.chars, tuple(round(p, 3) for p in alphabet.prior))
         for (a, b), ms in by_clause.items():
-            clause = _normalise(text[a:b], symbols)
-            runs = tuple((m.start - a, m.end - a) for m in ms)
+            # Quotes are read through: 党政“一把手” is the phrase 党政一把手.
+            kept = [i for i in range(a, b) if text[i] not in QUOTES]
+            where = {i: k for k, i in enumerate(kept)}
+            clause = _normalise("".join(text[i] for i in kept), symbols)
+            runs = tuple((where[m.start], where[m.start] + m.length) for m in ms)
             for m, score in zip(ms, self._clause_cache(clause, runs, key_alpha)):
                 out[m] = score
         return out
@@ -199,7 +234,8 @@ class Ranker:
             z = sum(p for _, p in joint) or 1.0
             # The beam holds almost all the mass; renormalise over it.
             joint.sort(key=lambda rp: -rp[1])
-            results.append(RunScore(tuple((r, p / z) for r, p in joint)))
+            in_word = min(lattice.in_word(i) for i in range(a, b))
+            results.append(RunScore(tuple((r, p / z) for r, p in joint), in_word))
         return tuple(results)
 
 
@@ -229,7 +265,7 @@ def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], fl
             continue
         for r, p in allowed:
             total[r] += weight * p / z
-    return _normalised(list(total.items())) if total else score
+    return _normalised(list(total.items()), score.in_word) if total else score
 
 
 def _length(text: str, symbols: str) -> int:
@@ -239,12 +275,12 @@ def _length(text: str, symbols: str) -> int:
 def _temper(score: RunScore) -> RunScore:
     if TEMPERATURE == 1.0:
         return score
-    return _normalised([(r, p**TEMPERATURE) for r, p in score.readings])
+    return _normalised([(r, p**TEMPERATURE) for r, p in score.readings], score.in_word)
 
 
-def _normalised(readings: list[tuple[str, float]]) -> RunScore:
+def _normalised(readings: list[tuple[str, float]], in_word: float = 1.0) -> RunScore:
     z = sum(p for _, p in readings) or 1.0
-    return RunScore(tuple(sorted(((r, p / z) for r, p in readings), key=lambda rp: -rp[1])))
+    return RunScore(tuple(sorted(((r, p / z) for r, p in readings), key=lambda rp: -rp[1])), in_word)
 
 
 def _han_tail(s: str, symbols: str) -> str:
@@ -273,7 +309,7 @@ def _clause_bounds(text: str, m: Mask, symbols: str) -> tuple[int, int]:
     """The stretch of Han text and mask symbols around ``m``."""
 
     def inside(ch: str) -> bool:
-        return ch in symbols or _is_han(ch)
+        return ch in symbols or ch in QUOTES or _is_han(ch)
 
     a = m.start
     while a > 0 and inside(text[a - 1]) and m.start - a < 60:
@@ -380,6 +416,19 @@ class _Lattice:
         out = {c: math.exp(_lse(v) - self.log_z) for c, v in acc.items()}
         z = sum(out.values()) or 1.0
         return {c: p / z for c, p in out.items()}
+
+    def in_word(self, pos: int) -> float:
+        """Posterior that the mask at ``pos`` is inside a word with a visible character.
+
+        A word made only of masks (``**`` read as 政党) is no evidence from context.
+        """
+        inside: list[float] = []
+        for i in range(max(0, pos - MAX_WORD + 1), pos + 1):
+            ai = self.alpha[i]
+            for end, word, lp in self.edges[i]:
+                if end > pos and end - i > 1 and any(c != OTHER for c in self.clause[i:end]):
+                    inside.append(ai + lp + self.beta[end])
+        return min(1.0, math.exp(_lse(inside) - self.log_z)) if inside else 0.0
 
     def joint(self, start: int, reading: str) -> float:
         """Posterior that the masks from ``start`` read ``reading`` (forward pass, constrained)."""
