@@ -11,9 +11,93 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from restore import RestoreConfig, Restorer
+
+
+@dataclass
+class Stats:
+    total: int = 0
+    restored: int = 0
+    correct: int = 0
+    per_char: Counter[str] = field(default_factory=Counter)
+    per_char_ok: Counter[str] = field(default_factory=Counter)
+    confusions: Counter[str] = field(default_factory=Counter)
+    contexts: Counter[str] = field(default_factory=Counter)
+    bins: list[list[float]] = field(default_factory=lambda: [[0, 0, 0.0] for _ in range(10)])
+    high: list[int] = field(default_factory=lambda: [0, 0])
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / max(self.total, 1)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / max(self.restored, 1)
+
+    @property
+    def ece(self) -> float:
+        return sum(n / max(self.restored, 1) * abs(ok / n - c / n) for n, ok, c in self.bins if n)
+
+
+def score(docs: Iterable[dict], config: RestoreConfig) -> Stats:
+    """Restore each damaged dev document and compare with its known masks."""
+    restorer = Restorer(config)
+    st = Stats()
+    for doc in docs:
+        text = doc["text"]
+        truth = {m["offset"]: m["char"] for m in doc.get("masks", [])}
+        for e in restorer.restore(text, mark_gaps=False).edits:
+            if e.kind != "mask" or e.replacement is None:
+                continue
+            for k in range(e.start, e.end):
+                true = truth.get(k)
+                if true is None:
+                    continue
+                pred = e.replacement[k - e.start]
+                ok = pred == true
+                st.restored += 1
+                st.correct += ok
+                st.per_char_ok[true] += ok
+                b = st.bins[min(int(e.confidence * 10), 9)]
+                b[0] += 1
+                b[1] += ok
+                b[2] += e.confidence
+                if e.confidence >= 0.9:
+                    st.high[0] += 1
+                    st.high[1] += ok
+                if not ok:
+                    st.confusions[f"{true}->{pred}"] += 1
+                    st.contexts[_context(text, truth, e.start, e.end)] += 1
+        for true in truth.values():
+            st.total += 1
+            st.per_char[true] += 1
+    return st
+
+
+def report(st: Stats, top: int = 30) -> None:
+    print(f"masks {st.total}  restored {st.restored}  correct {st.correct}")
+    print(f"accuracy {st.accuracy:.4f}  precision {st.precision:.4f}  coverage {st.restored / max(st.total, 1):.4f}")
+    print("per char: " + "  ".join(f"{c} {st.per_char_ok[c] / st.per_char[c]:.4f} ({st.per_char[c]})" for c in st.per_char))
+    print(f"confidence >= 0.9: {st.high[1]}/{st.high[0]} = {st.high[1] / max(st.high[0], 1):.4f}")
+    print("confusions: " + ", ".join(f"{k} {v}" for k, v in st.confusions.most_common()))
+    print("\nreliability (restored masks)\n| confidence | masks | mean confidence | observed accuracy |")
+    print("| --- | --- | --- | --- |")
+    for i, (n, ok, conf_sum) in enumerate(st.bins):
+        if n:
+            print(f"| {i / 10:.1f}-{(i + 1) / 10:.1f} | {int(n)} | {conf_sum / n:.4f} | {ok / n:.4f} |")
+    print(f"\nexpected calibration error (10 bins, restored masks): {st.ece:.4f}")
+    if top:
+        print(f"\ncommonest wrong contexts (top {top}):")
+        for ctx, n in st.contexts.most_common(top):
+            print(f"  {n:3d}  {ctx}")
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
 def main() -> None:
@@ -31,65 +115,7 @@ def main() -> None:
         cfg = cfg.with_(min_confidence=args.min_confidence)
     if args.model:
         cfg = cfg.with_(model=args.model)
-    restorer = Restorer(cfg)
-    total = restored = correct = 0
-    per_char: Counter[str] = Counter()
-    per_char_ok: Counter[str] = Counter()
-    confusions: Counter[str] = Counter()
-    contexts: Counter[str] = Counter()
-    bins = [[0, 0, 0.0] for _ in range(10)]
-    high = [0, 0]
-    for line in args.dev.open(encoding="utf-8"):
-        doc = json.loads(line)
-        text = doc["text"]
-        truth = {m["offset"]: m["char"] for m in doc.get("masks", [])}
-        result = restorer.restore(text, mark_gaps=False)
-        for e in result.edits:
-            if e.kind != "mask":
-                continue
-            for k in range(e.start, e.end):
-                true = truth.get(k)
-                if true is None:
-                    continue
-                pred = e.replacement[k - e.start] if e.replacement else None
-                conf = e.confidence
-                if pred is not None:
-                    restored += 1
-                    ok = pred == true
-                    correct += ok
-                    per_char_ok[true] += ok
-                    b = min(int(conf * 10), 9)
-                    bins[b][0] += 1
-                    bins[b][1] += ok
-                    bins[b][2] += conf
-                    if conf >= 0.9:
-                        high[0] += 1
-                        high[1] += ok
-                    if not ok:
-                        confusions[f"{true}->{pred}"] += 1
-                        contexts[_context(text, truth, e.start, e.end)] += 1
-        for true in truth.values():
-            total += 1
-            per_char[true] += 1
-    print(f"masks {total}  restored {restored}  correct {correct}")
-    print(f"accuracy {correct / max(total, 1):.4f}  precision {correct / max(restored, 1):.4f}  "
-          f"coverage {restored / max(total, 1):.4f}")
-    print("per char: " + "  ".join(f"{c} {per_char_ok[c] / per_char[c]:.4f} ({per_char[c]})" for c in per_char))
-    print(f"confidence >= 0.9: {high[1]}/{high[0]} = {high[1] / max(high[0], 1):.4f}")
-    print("confusions: " + ", ".join(f"{k} {v}" for k, v in confusions.most_common()))
-    print("\nreliability (restored masks)\n| confidence | masks | mean confidence | observed accuracy |")
-    print("| --- | --- | --- | --- |")
-    ece = 0.0
-    for i, (n, ok, conf_sum) in enumerate(bins):
-        if n:
-            acc = ok / n
-            mean = conf_sum / n
-            ece += n / max(restored, 1) * abs(acc - mean)
-            print(f"| {i / 10:.1f}-{(i + 1) / 10:.1f} | {n} | {mean:.4f} | {acc:.4f} |")
-    print(f"\nexpected calibration error (10 bins, restored masks): {ece:.4f}")
-    print(f"\ncommonest wrong contexts (top {args.top}):")
-    for ctx, n in contexts.most_common(args.top):
-        print(f"  {n:3d}  {ctx}")
+    report(score(load(args.dev), cfg), args.top)
 
 
 def _context(text: str, truth: dict[int, str], start: int, end: int) -> str:

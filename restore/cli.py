@@ -492,6 +492,9 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: ``restore [OPTIONS] [FILES]...`` or ``restore SUBCOMMAND ...``."""
+    from .learn import learn_command
+
+    SUBCOMMANDS.setdefault("learn", learn_command)
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         name = args.pop(0)
