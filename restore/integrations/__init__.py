@@ -1,0 +1,1 @@
+"""Optional integrations with data-processing frameworks (each needs its own extra)."""
