@@ -7,13 +7,12 @@
 from .apply import apply_edits, replay
 from .config import RestoreConfig
 from .model import Edit, Gap, Mask, Result
-from .pipeline import MarkerInInputError, Restorer, restore_text
+from .pipeline import Restorer, restore_text
 
 __all__ = [
     "Edit",
     "Gap",
     "Mask",
-    "MarkerInInputError",
     "RestoreConfig",
     "Restorer",
     "Result",

@@ -182,7 +182,7 @@ def _restore_files(
             _error(f"{path}: {_os_message(exc)}")
             report.errors += 1
             continue
-        except ValueError as exc:  # DecodeError, EncodeError, MarkerInInputError, bad options
+        except ValueError as exc:  # DecodeError, EncodeError, bad options
             _error(f"{path}: {exc}")
             report.errors += 1
             continue

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 #: Marker written where digits were deleted. One code point that news text does not
-#: use (U+2047 DOUBLE QUESTION MARK); if a document already contains the marker, the
-#: tool refuses to insert it there rather than make the output ambiguous.
+#: use (U+2047 DOUBLE QUESTION MARK). A marker already in the input is taken as a gap
+#: an earlier run marked, and no gap is marked beside it again.
 DEFAULT_GAP_MARKER = "\u2047"
 
 

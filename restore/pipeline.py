@@ -12,12 +12,8 @@ from .alphabet import infer_alphabet
 from .apply import apply_edits
 from .config import RestoreConfig
 from .gaps import find_gaps
-from .model import Edit, Result
+from .model import Edit, Gap, Mask, Result
 from .scan import find_masks
-
-
-class MarkerInInputError(ValueError):
-    """The gap marker already occurs in the input, so marking gaps would be ambiguous."""
 
 
 class Restorer:
@@ -38,10 +34,6 @@ class Restorer:
         """Restore one document. ``mark_gaps=False`` keeps gaps out of the text (JSONL mode)."""
         cfg = self.config
         marker = cfg.gap_marker if mark_gaps else ""
-        if marker and marker in text:
-            raise MarkerInInputError(
-                f"the gap marker {marker!r} already occurs in the input; choose another with --gap-marker"
-            )
         masks = find_masks(text, cfg)
         alphabet = infer_alphabet(text, cfg)
         edits: list[Edit] = []
@@ -52,7 +44,7 @@ class Restorer:
             edits.extend(ranking.edits)
             hidden = ranking.hidden
         if cfg.find_gaps:
-            for gap in find_gaps(text, masks):
+            for gap in _new_gaps(text, masks, cfg):
                 if gap.confidence >= cfg.gap_min_confidence:
                     edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
         edits.sort(key=lambda e: (e.start, e.end))
@@ -63,6 +55,36 @@ class Restorer:
             alphabet=hidden,
             notes=tuple(notes),
         )
+
+
+def _new_gaps(text: str, masks: list[Mask], config: RestoreConfig) -> list[Gap]:
+    """Gaps not already marked.
+
+    A marker in the input is taken as a gap an earlier run marked. Gaps are looked
+    for in the text without its markers, as the first run saw it, and those where a
+    marker stands are dropped, so a second run over restored output marks nothing
+    new (``restore`` is idempotent).
+    """
+    marker = config.gap_marker
+    if not marker or marker not in text:
+        return find_gaps(text, masks)
+    pieces = text.split(marker)
+    stripped = "".join(pieces)
+    origin: list[int] = []  # stripped offset -> text offset
+    marked: set[int] = set()
+    pos = 0
+    for k, piece in enumerate(pieces):
+        origin.extend(range(pos, pos + len(piece)))
+        pos += len(piece)
+        if k < len(pieces) - 1:
+            marked.add(len(origin))
+            pos += len(marker)
+    origin.append(pos)
+    return [
+        Gap(origin[g.offset], g.confidence, g.reason)
+        for g in find_gaps(stripped, find_masks(stripped, config))
+        if g.offset not in marked
+    ]
 
 
 def restore_text(text: str, config: RestoreConfig | None = None, *, mark_gaps: bool = True) -> Result:

@@ -121,16 +121,14 @@ def test_gaps_are_marked(fake_gaps):
     assert run("--no-gaps", input=GAPPY).stdout == GAPPY
 
 
-def test_marker_already_in_input_is_an_error(tmp_path, fake_gaps):
-    bad = write(tmp_path, "bad.txt", f"已有{MARKER}标记，截至年9月底")
-    good = write(tmp_path, "good.txt", GAPPY)
-    result = run(str(bad), str(good))
-    assert result.exit_code == EXIT_ERROR
-    assert result.stderr.startswith(f"{bad}: the gap marker")
-    assert len(result.stderr.splitlines()) == 1
-    assert result.stdout == f"截至{MARKER}年9月底"
-    # Modes that do not write text do not need the marker.
-    assert run("--check", str(bad)).exit_code == EXIT_DAMAGE
+def test_marker_already_in_input_is_an_earlier_mark(tmp_path, fake_gaps):
+    """A second run over marked output marks nothing new (idempotence)."""
+    once = run(input=GAPPY).stdout
+    assert once == f"截至{MARKER}年9月底"
+    twice = run(input=once)
+    assert twice.exit_code == EXIT_CLEAN
+    assert twice.stdout == once
+    assert run("--check", input=once).stdout == ""
 
 
 # -- errors: one line each, the other files go on ------------------------------------------------

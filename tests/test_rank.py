@@ -1,0 +1,110 @@
+"""mask + context + lexicon -> ranked candidates with a confidence."""
+import json
+from pathlib import Path
+
+import pytest
+
+from restore import RestoreConfig, Restorer, restore_text
+from restore.context import ContextModel
+
+CASES = Path(__file__).parent / "cases"
+OUT_OF_ALPHABET = json.loads((CASES / "out_of_alphabet.json").read_text(encoding="utf-8"))["cases"]
+
+
+def masks(result):
+    return [e for e in result.edits if e.kind == "mask"]
+
+
+@pytest.mark.parametrize(
+    "damaged, restored",
+    [
+        ("坚持以*建引领", "坚持以党建引领"),
+        ("严格落实**“一把手”工作责任制", "严格落实党政“一把手”工作责任制"),
+        ("全面落实各项*策", "全面落实各项政策"),
+        ("中共中央*治局委员", "中共中央政治局委员"),
+        ("加快发展现代产*体系", "加快发展现代产业体系"),
+        ("密切联系*众", "密切联系群众"),
+    ],
+)
+def test_clear_contexts_are_restored(damaged, restored):
+    result = restore_text(damaged, RestoreConfig(find_gaps=False))
+    assert result.text == restored
+    assert all(e.confidence >= 0.9 for e in masks(result))
+
+
+def test_runs_are_decoded_jointly_with_one_edit():
+    (edit,) = masks(restore_text("严格落实**“一把手”", RestoreConfig(find_gaps=False)))
+    assert (edit.start, edit.end) == (4, 6)
+    assert edit.replacement == "党政"
+    assert all(len(reading) == 2 for reading, _ in edit.candidates)
+
+
+def test_candidates_are_ranked_probabilities():
+    (edit,) = masks(restore_text("充分发挥*委的作用", RestoreConfig(find_gaps=False, min_confidence=0)))
+    probs = [p for _, p in edit.candidates]
+    assert probs == sorted(probs, reverse=True)
+    assert all(0.0 <= p <= 1.0 for p in probs)
+    assert 0.0 <= edit.confidence <= 1.0
+    assert sum(probs) <= 1.0 + 1e-9
+
+
+def test_below_min_confidence_is_left_with_its_candidates():
+    result = restore_text("充分发挥*委的作用", RestoreConfig(find_gaps=False, min_confidence=1.0))
+    (edit,) = masks(result)
+    assert edit.replacement is None
+    assert edit.candidates, "an unresolved mask reports its ranked candidates"
+    assert result.text == "充分发挥*委的作用"
+
+
+def test_same_context_in_one_document_gets_the_same_answer():
+    text = "一是加强*委建设。二是加强*委建设。三是加强*委建设。"
+    edits = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0)))
+    assert len({(e.replacement, round(e.confidence, 6)) for e in edits}) == 1
+
+
+def test_a_character_seen_unmasked_is_never_a_candidate():
+    # 政 appears unmasked, so the filter did not hide it here.
+    result = restore_text("政府支持，*委领导", RestoreConfig(find_gaps=False, min_confidence=0))
+    (edit,) = masks(result)
+    assert "政" not in result.alphabet
+    assert all("政" not in reading for reading, _ in edit.candidates)
+
+
+def test_censor_insertion_is_reported_not_restored():
+    result = restore_text("打倒共*产*党的谣言", RestoreConfig(find_gaps=False))
+    assert result.text == "打倒共*产*党的谣言"
+    assert {e.note for e in masks(result)} == {"censor-insertion"}
+
+
+def test_redaction_is_reported_not_restored():
+    result = restore_text("据悉*****建设", RestoreConfig(find_gaps=False))
+    (edit,) = masks(result)
+    assert edit.replacement is None and edit.note == "redaction"
+
+
+@pytest.mark.parametrize("case", OUT_OF_ALPHABET, ids=[c["text"] for c in OUT_OF_ALPHABET])
+def test_out_of_alphabet_masks_are_not_filled(case):
+    result = restore_text(case["text"], RestoreConfig(find_gaps=False))
+    assert [e.replacement for e in masks(result)] == [None] * len(masks(result))
+    assert masks(result), "the mask must still be reported"
+
+
+def test_user_lexicon_changes_the_ranking(tmp_path):
+    text = "甲*乙"
+    default = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0)))[0]
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("甲政乙\t100000\n", encoding="utf-8")
+    custom = masks(Restorer(RestoreConfig(find_gaps=False, min_confidence=0, lexicons=(lexicon,))).restore(text))[0]
+    assert default.replacement != "政"
+    assert custom.replacement == "政"
+
+
+def test_learned_model_changes_the_ranking(tmp_path):
+    path = tmp_path / "model.gz"
+    ContextModel.learn(["甲政乙。"] * 200, "党政群业").save(path)
+    text = "甲*乙"
+    default = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0)))[0]
+    learned = masks(Restorer(RestoreConfig(find_gaps=False, min_confidence=0, model=path)).restore(text))[0]
+    assert default.replacement != "政"
+    assert learned.replacement == "政"
+    assert learned.confidence > 0.5
