@@ -87,20 +87,32 @@ def hidden_set_posterior(
     With at most four candidates this is at most fifteen subsets.
     """
     chars = alphabet.chars
-    n_masked = sum(len(r[0][0]) for r in runs if r)
-    scored: list[tuple[frozenset[str], float]] = []
-    for bits in range(1, 1 << len(chars)):
-        subset = frozenset(c for i, c in enumerate(chars) if bits >> i & 1)
+    bit = {c: 1 << i for i, c in enumerate(chars)}
+    # Each run as (bitmask of the characters a reading uses, probability) pairs.
+    coded = [[(_mask_of(r, bit), p) for r, p in readings] for readings in runs]
+    scored: list[tuple[int, float]] = []
+    for subset in range(1, 1 << len(chars)):
         logp = 0.0
+        lam = 0.0
         for c, p in zip(chars, alphabet.prior):
-            logp += math.log(max(p, 1e-9)) if c in subset else math.log(max(1 - p, 1e-9))
-        lam = max(length, 1) * sum(CHAR_RATE.get(c, DEFAULT_RATE) for c in subset)
-        logp -= COUNT_EVIDENCE_WEIGHT * lam
-        for readings in runs:
-            mass = sum(p for r, p in readings if all(ch in subset or ch == OTHER for ch in r))
+            if subset & bit[c]:
+                logp += math.log(max(p, 1e-9))
+                lam += CHAR_RATE.get(c, DEFAULT_RATE)
+            else:
+                logp += math.log(max(1 - p, 1e-9))
+        logp -= COUNT_EVIDENCE_WEIGHT * max(length, 1) * lam
+        for readings in coded:
+            mass = sum(p for used, p in readings if used & ~subset == 0)
             logp += math.log(max(mass, 1e-12))
         scored.append((subset, logp))
     top = max(lp for _, lp in scored)
     weights = [(s, math.exp(lp - top)) for s, lp in scored]
     z = sum(w for _, w in weights)
-    return [(s, w / z) for s, w in weights]
+    return [(frozenset(c for c in chars if s & bit[c]), w / z) for s, w in weights]
+
+
+def _mask_of(reading: str, bit: dict[str, int]) -> int:
+    used = 0
+    for ch in reading:
+        used |= bit.get(ch, 0)  # OTHER and unknown characters use no candidate
+    return used

@@ -33,6 +33,8 @@ from .names import name_slots
 OTHER = "\x00"
 #: Count given to "some character outside the alphabet" standing alone.
 OTHER_COUNT = 30.0
+#: How far the lattice reaches on each side of a mask, within its clause.
+WINDOW = 12
 #: Longest word looked up in the lattice.
 MAX_WORD = 16
 #: How many joint readings of a run are scored exactly.
@@ -229,8 +231,10 @@ class Ranker:
         results = []
         for a, b in runs:
             marg = [lattice.marginal(i) for i in range(a, b)]
-            beam = _beam(marg, BEAM)
-            joint = [(reading, lattice.joint(a, reading)) for reading in beam]
+            if b - a == 1:  # a single mask's marginal is already its exact posterior
+                joint = sorted(marg[0].items(), key=lambda rp: -rp[1])[:BEAM]
+            else:
+                joint = [(reading, lattice.joint(a, reading)) for reading in _beam(marg, BEAM)]
             z = sum(p for _, p in joint) or 1.0
             # The beam holds almost all the mass; renormalise over it.
             joint.sort(key=lambda rp: -rp[1])
@@ -312,10 +316,10 @@ def _clause_bounds(text: str, m: Mask, symbols: str) -> tuple[int, int]:
         return ch in symbols or ch in QUOTES or _is_han(ch)
 
     a = m.start
-    while a > 0 and inside(text[a - 1]) and m.start - a < 60:
+    while a > 0 and inside(text[a - 1]) and m.start - a < WINDOW:
         a -= 1
     b = m.end
-    while b < len(text) and inside(text[b]) and b - m.end < 60:
+    while b < len(text) and inside(text[b]) and b - m.end < WINDOW:
         b += 1
     return a, b
 
