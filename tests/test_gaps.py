@@ -1,0 +1,275 @@
+"""text -> numeric gaps: where a run of 3+ digits was deleted (never what it was).
+
+Cases are written with ``‸`` at every place where digits were deleted; the text
+given to :func:`find_gaps` is the case with the ``‸`` removed.
+"""
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from restore.gaps import INTACT_DIGITS_FACTOR, find_gaps
+from restore.model import Mask
+
+CUT = 0.5  # the pipeline drops gaps below this confidence
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_1ac4172153e80d19.txt"
+
+
+def parse(case: str) -> tuple[str, list[int]]:
+    """``"由‸年的‸元"`` -> ``("由年的元", [1, 3])``."""
+    offsets, parts = [], case.split("‸")
+    pos = 0
+    for part in parts[:-1]:
+        pos += len(part)
+        offsets.append(pos)
+    return "".join(parts), offsets
+
+
+def masks_of(text: str) -> list[Mask]:
+    return [Mask(m.start(), m.end()) for m in regex.finditer(r"\*+", text)]
+
+
+def kept(text: str) -> list[int]:
+    return [g.offset for g in find_gaps(text, masks_of(text)) if g.confidence >= CUT]
+
+
+# --------------------------------------------------------------------------- #
+# Places that must be marked, each at its exact offset, and nothing else.
+# --------------------------------------------------------------------------- #
+MUST_MARK = {
+    # years
+    "year before 的, amount, decimal tail": "收入由‸年的‸元增加到‸年的‸.39元;",
+    "year + month after ASCII colon": "“成绩单”:‸年8月,通过省级贫困退出专项评估检查",
+    "year + month after full-width colon": "“成绩单”：‸年8月，通过省级贫困退出专项评估检查",
+    "year after 截至": "截至‸年9月底，全区贫困人口全部脱贫",
+    "year at sentence start, ASCII comma": "以前常年在外打工。‸年,他回村试种了15亩柴胡。",
+    "year at sentence start, full-width comma": "以前常年在外打工。‸年，他回村试种了15亩柴胡。",
+    "year 以来 at sentence start": "聚在产业链上。‸年以来，共入股经营主体配股资金1.15亿元。",
+    "year + month after a name": "这是习近平总书记‸年12月在会议上的讲话。",
+    "year after 比": "医院服务能力比‸年增长6个百分点。",
+    "year range in brackets": "印发《行动方案（‸—‸年）》的通知",
+    "empty brackets": "发布《中国企业社会责任报告（‸）》。",
+    # measure words and units
+    "measure word at line start": "15个贫困村全部脱贫退出;\n‸个行*村都达到了安全饮水",
+    "measure words after 、": "驻村工作队、‸个帮扶单位、‸名帮扶干部进村入户",
+    "two measure words in a row after 全区": "截至‸年9月底,全区‸户‸名建档立卡贫困人口全部脱贫",
+    "area after 有": "我的新家有‸平方米,三室两厅",
+    "count then decimal, length": "建设农村道路‸条‸.03公里;新打机井12眼、水塔11座,敷设管网‸公里;",
+    "percent": "全区参保率达到‸%;建办公立幼儿园71所",
+    "多 + 亩, amount range": "规模最大时达到‸多亩,每亩平均收入‸元-‸元。",
+    "amount at clause end": "贫困户户均配股‸元。",
+    "plus in quotes": "孔塬村“‸+”产业分红大会现场",
+    "亿 after 突破": "全国快递业务量首次突破‸亿件",
+    "万 + 人次 after 超过": "累计接待游客超过‸万人次，同比增长",
+    "万 after a noun": "今年新建高标准农田‸万亩。",
+    "余 + measure word": "叙利亚政府军打死‸余名武装人员",
+    "周年": "庆祝中国共产党成立‸周年大会",
+    "ordinal": "坚持联合国大会第‸号决议",
+    "train number": "随着D‸次列车从包头站驶出",
+    "people with a verb of harm": "已造成‸人死亡、‸人受伤。",
+    "classifier with its noun": "俄军用‸架无人机袭击乌克兰。",
+    "count closing a clause": "全市累计建成充电站‸个，覆盖所有乡镇。",
+}
+
+
+@pytest.mark.parametrize("case", MUST_MARK.values(), ids=MUST_MARK.keys())
+def test_must_mark(case):
+    text, offsets = parse(case)
+    assert kept(text) == offsets
+
+
+def test_adjacent_gaps_of_a_range():
+    # "2019-2020" -> "-": the digits were on both sides of the dash
+    assert kept("-") == [0, 1]
+    assert kept("（-）") == [1, 2]
+
+
+# --------------------------------------------------------------------------- #
+# Places that look like number frames but are ordinary words.
+# --------------------------------------------------------------------------- #
+MUST_NOT = {
+    "逐年": "在扶贫干部的帮助下，柴胡种植面积逐年增加。",
+    "近年来": "近年来，西峰区把产业扶贫作为打赢脱贫攻坚战的根本之策。",
+    "今年 常年": "今年57岁的左正江以前常年在外打工。",
+    "3年前": "3年前，什社乡文安村村民魏占太居住在最偏远的岘川组。",
+    "十二个": "安全住房、标准化卫生室等“十二个全覆盖”",
+    "万头规模": "实施万头规模生猪养殖育肥场建设项目",
+    "一户 一人": "实现了脱贫路上不漏一户、不落一人。",
+    "每亩": "每亩平均收入比过去高出许多。",
+    "去年 明年 当年 全年": "去年全市粮食增产，明年将继续推进，当年就实现盈利，全年完成投资。",
+    "多年 青年 少年": "多年来，青年和少年都是学校关心的对象。",
+    "一年 两年 新年 成年": "一年又一年，两年后的新年，他已成年。",
+    "周年庆": "商场正在举办周年庆活动。",
+    "digits present": "2024年全国粮食产量再创新高，配股资金1.15亿元。",
+    "short numbers stay": "新打机井12眼、水塔11座。",
+    "个 after numerals and demonstratives": "这是第一个试点，这个项目每个环节、各个部门都很重视，那个方案也不错。",
+    "名 in words": "一名知名学者在著名高校任教，排名靠前，已获提名，欢迎报名。",
+    "元 in words": "这个单元的租金以美元结算，公元前的遗址，多元文化，一元复始，十万元。",
+    "家 人 个 名 in words": "国家和人民、大家和专家、个人和家庭都在名单上。",
+    "people in words": "有人说，成功的人往往坚持，年轻人更要努力。",
+    "万 in idioms": "千家万户点亮万家灯火，气象万千，打造万亿级产业集群。",
+    "plus after a word": "推进“互联网+”行动。",
+    "dash between names": "中国—东盟博览会在南宁举行。",
+    "double dash": "他说——这是最好的时代。",
+    "list number": "1.加强组织领导",
+    "第 before a name": "乌军跨越第聂伯河的企图",
+    "percent in a URL": "详见 http://example.com/%E4%B8%AD",
+    "themed year": "今年是“中国旅游年”。",
+    "annual compound": "全市农产品年产值稳步增长。",
+}
+
+
+@pytest.mark.parametrize("case", MUST_NOT.values(), ids=MUST_NOT.keys())
+def test_must_not_mark(case):
+    assert kept(case) == []
+
+
+# --------------------------------------------------------------------------- #
+# Punctuation style, masks, confidence
+# --------------------------------------------------------------------------- #
+PUNCTUATION_PAIRS = [
+    ("“成绩单”:‸年8月,通过", "“成绩单”：‸年8月，通过"),
+    ("退出;\n‸个行*村", "退出；\n‸个行*村"),
+    ("回村。‸年,他", "回村。‸年，他"),
+    ("贫困县(区)之一,‸年", "贫困县（区）之一，‸年"),
+    ("收入‸元-‸元;", "收入‸元-‸元；"),
+]
+
+
+@pytest.mark.parametrize("ascii_case,full_case", PUNCTUATION_PAIRS)
+def test_ascii_and_full_width_punctuation_agree(ascii_case, full_case):
+    a_text, a_offsets = parse(ascii_case)
+    f_text, f_offsets = parse(full_case)
+    assert kept(a_text) == a_offsets
+    assert kept(f_text) == f_offsets
+
+
+@pytest.mark.parametrize("case", ["‸个行*村", "中共中央*治局‸年工作要点", "全区‸多名*员带头"])
+def test_a_mask_counts_as_a_han_character(case):
+    text, offsets = parse(case)
+    with_masks = find_gaps(text, masks_of(text))
+    assert [g.offset for g in with_masks if g.confidence >= CUT] == offsets
+    assert find_gaps(text) == with_masks
+
+
+JUDGEMENT_CALLS = [
+    "全区‸多名*员和致富能手带头建办合作组织",  # 300多名党员, or just 多名 "several"
+    "来自‸多个国家和地区的代表出席",
+    "大会邀请了‸多家企业参展",
+]
+
+
+@pytest.mark.parametrize("case", JUDGEMENT_CALLS)
+def test_judgement_calls_are_marked_with_lower_confidence(case):
+    text, offsets = parse(case)
+    gaps = {g.offset: g for g in find_gaps(text, masks_of(text))}
+    (offset,) = offsets
+    assert 0.5 <= gaps[offset].confidence <= 0.7
+    clear = {g.offset: g for g in find_gaps("参保率达到%，同比增长.5%")}
+    assert all(g.confidence >= 0.9 for g in clear.values())
+    assert gaps[offset].confidence < min(g.confidence for g in clear.values())
+
+
+def test_reasons_name_the_rule():
+    reasons = {g.offset: g.reason for g in find_gaps("由年的元增加到年的.39元，达到%，“+”")}
+    assert reasons == {1: "year", 3: "unit:元", 7: "year", 9: "decimal", 16: "percent", 19: "plus"}
+
+
+def test_text_with_intact_digit_runs_was_not_scraped():
+    # the scraper deletes every run of 3+ digits: if one is left, nothing here is a gap
+    text = "2024年全年粮食产量达到%，比年增长"
+    gaps = find_gaps(text)
+    assert gaps and all(g.confidence < CUT for g in gaps)
+    assert all(g.reason.endswith("+intact") for g in gaps)
+    plain = {g.offset: g.confidence for g in find_gaps(text.replace("2024", ""))}
+    for g in gaps:
+        assert g.confidence == pytest.approx(plain[g.offset - 4] * INTACT_DIGITS_FACTOR, abs=1e-3)
+
+
+def test_empty_text():
+    assert find_gaps("") == []
+
+
+# --------------------------------------------------------------------------- #
+# Properties of the output on any text
+# --------------------------------------------------------------------------- #
+ALPHABET = "年月个名家项人元万亿多余第.%+-—（）“”，。、：0123456789一十这有达到超约的在是国区平方公里米*\n"
+texts = st.text(alphabet=ALPHABET, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_offsets_sorted_unique_in_range(text):
+    gaps = find_gaps(text, masks_of(text))
+    offsets = [g.offset for g in gaps]
+    assert offsets == sorted(set(offsets))
+    assert all(0 <= o <= len(text) for o in offsets)
+    assert all(0.0 <= g.confidence <= 1.0 for g in gaps)
+    assert all(g.reason and g.reason.isprintable() for g in gaps)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_putting_a_digit_back_closes_the_gap(text):
+    # a restored number removes the mark: a digit before a unit/sign means no deletion
+    for g in find_gaps(text):
+        repaired = text[: g.offset] + "7" + text[g.offset :]
+        around = {g.offset, g.offset + 1}
+        assert not [h for h in find_gaps(repaired) if h.offset in around], (text, g)
+
+
+# --------------------------------------------------------------------------- #
+# The seed page (ASCII punctuation, masks)
+# --------------------------------------------------------------------------- #
+SEED_MUST_MARK = [
+    "由‸年的‸元增加到‸年的‸.39元",
+    "\n‸个行*村",
+    "“成绩单”:‸年8月",
+    "截至‸年9月底",
+    "全区‸户‸名建档立卡",
+    "、‸个帮扶单位、‸名帮扶干部",
+    "有‸平方米",
+    "道路‸条‸.03公里",
+    "管网‸公里",
+    "达到‸%",
+    "。‸年,他回村",
+    "达到‸多亩",
+    "‸元-‸元",
+    "“‸+”",
+    "‸年以来",
+    "配股‸元",
+]
+SEED_MUST_NOT = ["逐年", "近年来", "今年", "常年", "3年前", "十二个", "万头规模", "一户", "每亩", "1.15亿元", "12眼"]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.is_file():
+        pytest.skip(f"seed page not found at {SEED}")
+    text = SEED.read_text(encoding="utf-8")
+    return text, kept(text)
+
+
+@pytest.mark.parametrize("case", SEED_MUST_MARK)
+def test_seed_must_mark(seed, case):
+    text, found = seed
+    snippet, offsets = parse(case)
+    start = text.find(snippet)
+    assert start >= 0, f"{snippet!r} is not on the seed page"
+    assert [start + o for o in offsets if start + o in found] == [start + o for o in offsets]
+
+
+@pytest.mark.parametrize("word", SEED_MUST_NOT)
+def test_seed_must_not_mark(seed, word):
+    text, found = seed
+    starts = [m.start() for m in regex.finditer(regex.escape(word), text)]
+    assert starts, f"{word!r} is not on the seed page"
+    for s in starts:
+        assert not [o for o in found if s <= o < s + len(word)], word
+
+
+def test_seed_gaps_are_sorted_and_unique(seed):
+    _, found = seed
+    assert found == sorted(set(found))
