@@ -14,7 +14,7 @@ from restore.gaps import INTACT_DIGITS_FACTOR, find_gaps
 from restore.model import Mask
 
 CUT = 0.5  # the pipeline drops gaps below this confidence
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_1ac4172153e80d19.txt"
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_1ac4172153e80d19.txt"
 
 
 def parse(case: str) -> tuple[str, list[int]]:
