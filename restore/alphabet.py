@@ -51,8 +51,7 @@ def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
     '业'
     """
     cfg = config or RestoreConfig()
-    symbols = set(cfg.mask_symbols)
-    length = sum(1 for ch in text if ch not in symbols)
+    length = len(text) - sum(text.count(s) for s in set(cfg.mask_symbols))  # characters not masks
     chars: list[str] = []
     priors: list[float] = []
     excluded: list[str] = []

@@ -8,20 +8,26 @@ and turns library errors into one-line messages on stderr.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, TextIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 import click
 
-from . import __version__, render, textio
+from . import __version__, stream, textio
 from .config import DEFAULT_GAP_MARKER, RestoreConfig
 from .pipeline import Restorer
+from .stream import Passed
+
+if TYPE_CHECKING:
+    from .model import Result
+
+# json, render and learn are imported where they are used: a plain run over clean
+# text never needs them, and start-up time is most of a pre-commit hook's run.
 
 #: Nothing to repair (or nothing was asked beyond printing).
 EXIT_CLEAN = 0
@@ -54,6 +60,13 @@ Output (one of; restored text goes to stdout unless -o or --in-place):
                  {{"path", "alphabet", "edits", "counts", "notes"}}
   --jsonl        JSON Lines in, JSON Lines out: each line's --field restored,
                  "edits" added, other fields and line order kept
+\b
+Large inputs and corpora:
+  text files are restored in chunks of about 64 Ki characters that end at a
+  line break, each as its own document; large UTF-8 input is streamed, so
+  memory stays flat. --jobs N restores in N processes, output order kept.
+  On a terminal, stderr shows a progress bar and a closing summary line
+  (not with -q); --stats FILE writes the same figures as JSON.
 \b
 Exit status:
   {EXIT_CLEAN}  nothing to repair
@@ -95,8 +108,15 @@ class Report:
         return EXIT_CLEAN
 
 
+#: The progress bar of the run in progress, if one is shown: messages go above it.
+_progress: stream.Progress | None = None
+
+
 def _error(message: str) -> None:
-    click.echo(message, err=True)
+    if _progress is not None and _progress.bar is not None:
+        _progress.write(message)
+    else:
+        click.echo(message, err=True)
 
 
 def _display(name: str) -> str:
@@ -134,17 +154,14 @@ def _binary(stream: TextIO) -> BinaryIO:
     return cast(BinaryIO, getattr(stream, "buffer", stream))
 
 
-def _read(name: str, stdin: BinaryIO) -> bytes:
-    if name == STDIN:
-        return stdin.read()
-    with open(name, "rb") as fh:
-        return fh.read()
-
-
 def _use_color(stream: object) -> bool:
     """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
     if os.environ.get("NO_COLOR"):
         return False
+    return _is_terminal(stream)
+
+
+def _is_terminal(stream: object) -> bool:
     isatty = getattr(stream, "isatty", None)
     try:
         return bool(isatty and isatty())
@@ -152,80 +169,299 @@ def _use_color(stream: object) -> bool:
         return False
 
 
-# -- whole documents -----------------------------------------------------------------------------
+# -- plain text, in chunks -----------------------------------------------------------------------
+#
+# Each input is read by stream.open_text and cut by stream.split_chunks into chunks that
+# end at a line break; each chunk is restored as its own document (see stream.CHUNK_CHARS
+# for what that changes) in this process or by --jobs workers, and its results come back
+# in order. Large UTF-8 input is written out chunk by chunk, so memory stays flat; other
+# input (and anything up to a megabyte) is decoded whole and its output written in one
+# piece once the whole file has been restored, so an error leaves nothing half-written.
 
 
-def _restore_files(
-    restorer: Restorer,
-    names: Sequence[str],
-    *,
-    encoding: str | None,
-    show: str | None,
-    write_text: bool,
-    in_place: bool,
-    quiet: bool,
-    report: Report,
-    stdin: BinaryIO,
-    stdout: BinaryIO,
-    sink: BinaryIO,
-) -> None:
-    """Restore each file whole; ``show`` is what goes to stdout: findings, diff, json or None."""
-    color = show == "diff" and _use_color(sys.stdout)
-    marker = restorer.config.gap_marker or DEFAULT_GAP_MARKER
+def _restore_chunk(restorer: Restorer, item: tuple[str, bool]) -> tuple[Result | None, str | None]:
+    """Worker side: one chunk -> (Result, None), or (None, message) for bad options."""
+    text, mark_gaps = item
+    try:
+        return restorer.restore(text, mark_gaps=mark_gaps), None
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def _plain_items(
+    names: Sequence[str], stdin: BinaryIO, encoding: str | None, mark_gaps: bool, symbols: str
+) -> Iterator[tuple[str, bool] | Passed]:
+    """The work list: for each input ("open", ...), its chunks, then ("end", name) or ("error", ...)."""
     for name in names:
-        path = _display(name)
         try:
-            decoded = textio.decode(_read(name, stdin), encoding)
-            result = restorer.restore(decoded.text, mark_gaps=write_text)
-            restored = textio.encode(result.text, decoded) if write_text else b""
+            with stream.open_text(name, stdin, encoding) as source:
+                yield Passed(("open", name, source))
+                chunks = 0
+                for chunk in stream.split_chunks(source.pieces, stream.CHUNK_CHARS, symbols):
+                    chunks += 1
+                    yield (chunk, mark_gaps)
+                if not chunks:
+                    yield ("", mark_gaps)  # an empty file is one empty document (its BOM is kept)
         except OSError as exc:
-            _error(f"{path}: {_os_message(exc)}")
-            report.errors += 1
+            yield Passed(("error", name, _os_message(exc)))
             continue
-        except ValueError as exc:  # DecodeError, EncodeError, bad options
-            _error(f"{path}: {exc}")
-            report.errors += 1
+        except ValueError as exc:  # DecodeError
+            yield Passed(("error", name, str(exc)))
             continue
+        yield Passed(("end", name, None))
 
-        report.damaged += result.damaged
-        if show == "findings":
-            text = "".join(line + "\n" for line in render.findings(path, result))
-        elif show == "diff":
-            text = render.annotated_diff(path, result, color, gap_marker=marker)
-        elif show == "json":
-            text = json.dumps(render.json_report(path, result), ensure_ascii=False) + "\n"
-        else:
-            text = ""
-        if text:
-            stdout.write(text.encode("utf-8"))
 
-        if not write_text:
-            continue
-        if not in_place:
-            sink.write(restored)
-            continue
-        if not result.changed:
-            continue
+@dataclass
+class _FileRun:
+    """One input file while its chunks come back: where the next chunk starts, what to write."""
+
+    name: str
+    source: stream.TextSource
+    #: 1-based line and column of the next chunk's first character, and its code-point offset.
+    line: int = 1
+    column: int = 1
+    offset: int = 0
+    chunks: int = 0
+    characters: int = 0
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("masks", "restored", "unresolved", "gaps"), 0)
+    )
+    damaged: bool = False
+    changed: bool = False
+    #: Restored text of a whole-decoded input, encoded in one piece at the end.
+    texts: list[str] = field(default_factory=list)
+    #: Output bytes of a streamed input written so far, or (in place) known equal to the input.
+    written: int = 0
+    writer: textio.AtomicWriter | None = None
+    out: BinaryIO | None = None
+    read_only: bool = False
+    json: dict[str, Any] | None = None
+    diff_started: bool = False
+
+    @property
+    def path(self) -> str:
+        return _display(self.name)
+
+    def encode(self, text: str) -> bytes:
+        """A streamed chunk's bytes: UTF-8, with the BOM before the first."""
+        bom = self.source.bom if self.chunks == 1 else b""
+        return textio.encode(text, textio.Decoded("", self.source.encoding, bom))
+
+
+class _PlainText:
+    """The main-process side of plain-text mode: consumes chunk results in input order."""
+
+    def __init__(
+        self,
+        restorer: Restorer,
+        *,
+        show: str | None,
+        write_text: bool,
+        in_place: bool,
+        quiet: bool,
+        report: Report,
+        stats: stream.Stats,
+        progress: stream.Progress,
+        stdout: BinaryIO,
+        sink: BinaryIO,
+    ) -> None:
+        self.show = show
+        self.write_text = write_text
+        self.in_place = in_place
+        self.quiet = quiet
+        self.report = report
+        self.stats = stats
+        self.progress = progress
+        self.stdout = stdout
+        self.sink = sink
+        self.color = show == "diff" and _use_color(sys.stdout)
+        self.marker = restorer.config.gap_marker or DEFAULT_GAP_MARKER
+        self.run: _FileRun | None = None
+
+    def consume(self, item: tuple[Result | None, str | None] | Passed) -> None:
+        if isinstance(item, Passed):
+            event, name, payload = item.value
+            if event == "open":
+                self.open(name, payload)
+            elif event == "end":
+                self.end()
+            else:
+                self.fail(name, payload)
+            return
+        run = self.run
+        if run is None:  # the input already failed; its remaining chunks are dropped
+            return
+        result, message = item
+        if result is None:
+            self.fail(run.name, message or "cannot restore")
+            return
+        self.chunk(run, result)
+
+    def open(self, name: str, source: stream.TextSource) -> None:
+        self.run = run = _FileRun(name, source)
+        if self.in_place:
+            try:
+                run.read_only = textio.is_read_only(name)
+            except OSError as exc:
+                self.fail(name, _os_message(exc))
+
+    def chunk(self, run: _FileRun, result: Result) -> None:
+        run.chunks += 1
+        counts = result.counts()
+        for key, value in counts.items():
+            run.counts[key] += value
+        if result.damaged and not run.damaged:
+            run.damaged = True
+            self.report.damaged += 1  # now, not at the end: a reader may stop reading before it
+        run.changed = run.changed or result.changed
+        run.characters += len(result.source)
+        self.stats.add(len(result.source), counts)
+        self.show_chunk(run, result)
+        if self.write_text:
+            if not run.source.streamed:
+                run.texts.append(result.text)
+            elif self.in_place:
+                self.rewrite_chunk(run, result)
+            else:
+                self.sink.write(run.encode(result.text))
+        run.line, run.column = stream.advance(run.line, run.column, result.source)
+        run.offset += len(result.source)
+        self.progress.update()
+
+    def show_chunk(self, run: _FileRun, result: Result) -> None:
+        from . import render
+
+        if self.show == "findings":
+            lines = render.findings(run.path, result, line=run.line, column=run.column)
+            if lines:
+                self.stdout.write("".join(line + "\n" for line in lines).encode("utf-8"))
+        elif self.show == "diff" and result.edits:
+            lines = [] if run.diff_started else render.diff_header(run.path, self.color)
+            run.diff_started = True
+            lines += render.diff_lines(result, self.color, gap_marker=self.marker, first_line=run.line)
+            self.stdout.write(("\n".join(lines) + "\n").encode("utf-8"))
+        elif self.show == "json":
+            report = render.json_report(run.path, result)
+            if run.json is None:
+                run.json = report
+                return
+            for edit in report["edits"]:
+                edit["start"] += run.offset
+                edit["end"] += run.offset
+            run.json["edits"].extend(report["edits"])
+            for key, value in report["counts"].items():
+                run.json["counts"][key] += value
+            run.json["alphabet"] += "".join(c for c in report["alphabet"] if c not in run.json["alphabet"])
+            run.json["notes"].extend(n for n in report["notes"] if n not in run.json["notes"])
+
+    def rewrite_chunk(self, run: _FileRun, result: Result) -> None:
+        """--in-place, streamed: open the temporary file at the first change, with the bytes before it."""
+        data = run.encode(result.text)
+        if run.out is None:
+            if not result.changed or run.read_only:
+                run.written += len(data)
+                return
+            run.writer = textio.AtomicWriter(run.name, through=False)
+            try:
+                run.out = run.writer.__enter__()
+                with open(run.name, "rb") as original:
+                    left = run.written
+                    while left:
+                        block = original.read(min(left, stream.READ_BYTES))
+                        if not block:
+                            raise OSError("the file changed while it was read")
+                        run.out.write(block)
+                        left -= len(block)
+            except OSError as exc:
+                self.fail(run.name, f"cannot rewrite: {_os_message(exc)}")
+                return
         try:
-            if textio.is_read_only(name):
-                _error(f"{path}: file is read-only; not rewritten")
-                report.errors += 1
-                continue
-            textio.write_atomic(name, restored)
+            run.out.write(data)
         except OSError as exc:
-            _error(f"{path}: cannot rewrite: {_os_message(exc)}")
-            report.errors += 1
-            continue
-        report.changed += 1
-        if not quiet:
-            _error(render.summary(path, result))
+            self.fail(run.name, f"cannot rewrite: {_os_message(exc)}")
+
+    def end(self) -> None:
+        run, self.run = self.run, None
+        if run is None:
+            return
+        from . import render
+
+        self.stats.documents += 1
+        if self.show == "diff":
+            line = render.summary(run.path, run.counts)
+            text = click.style(line, bold=True) if self.color else line
+            self.stdout.write((text + "\n").encode("utf-8"))
+        elif self.show == "json":
+            import json
+
+            report = run.json or {}
+            self.stdout.write((json.dumps(report, ensure_ascii=False) + "\n").encode("utf-8"))
+        if not self.write_text:
+            return
+        data = b""
+        if not run.source.streamed:
+            try:
+                decoded = textio.Decoded("", run.source.encoding, run.source.bom)
+                data = textio.encode("".join(run.texts), decoded)
+            except ValueError as exc:  # EncodeError
+                self.fail(run.name, str(exc))
+                return
+            if not self.in_place:
+                self.sink.write(data)
+                return
+        if not self.in_place or not run.changed:
+            return
+        self.run = run  # so that a failure below drops its temporary file
+        try:
+            # Asked again now: the file may have been made read-only, or removed, meanwhile.
+            if run.read_only or textio.is_read_only(run.name):
+                self.fail(run.name, "file is read-only; not rewritten")
+                return
+            if run.source.streamed:
+                assert run.writer is not None
+                self.run = None
+                run.writer.__exit__(None, None, None)
+            else:
+                textio.write_atomic(run.name, data)
+        except OSError as exc:
+            self.fail(run.name, f"cannot rewrite: {_os_message(exc)}")
+            return
+        self.run = None
+        self.report.changed += 1
+        if not self.quiet:
+            _error(render.summary(run.path, run.counts))
+
+    def fail(self, name: str, message: str) -> None:
+        """Report an input that could not be read, decoded, restored or written; drop the rest of it."""
+        self.close()
+        _error(f"{_display(name)}: {message}")
+        self.report.errors += 1
+        self.stats.errors += 1
+
+    def close(self) -> None:
+        """Drop the input in progress, and its temporary file if it was being rewritten."""
+        run, self.run = self.run, None
+        if run is not None and run.writer is not None and run.out is not None:
+            try:
+                run.writer.__exit__(_Stop, None, None)  # removes the temporary file
+            except OSError:
+                pass
 
 
 # -- JSON Lines ----------------------------------------------------------------------------------
 
+#: Records per work item with --jobs > 1 (one at a time otherwise, so a co-process
+#: that writes one line and waits for its answer is answered at once).
+JSONL_BATCH = 64
 
-def _restore_record(restorer: Restorer, body: bytes, field: str) -> bytes:
-    """One JSON Lines record: ``field`` restored (gaps not marked), ``edits`` set, the rest kept."""
+
+def _restore_record(restorer: Restorer, body: bytes, field: str) -> tuple[bytes, int, dict[str, int]]:
+    """One JSON Lines record: ``field`` restored (gaps not marked), ``edits`` set, the rest kept.
+
+    Returns the output line (without newline), the length of the text and its counts.
+    """
+    import json
+
     try:
         record = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -245,47 +481,95 @@ def _restore_record(restorer: Restorer, body: bytes, field: str) -> bytes:
         raise _BadLine(str(exc)) from None
     record[field] = result.text
     record["edits"] = [e.to_json() for e in result.edits]
-    return json.dumps(record, ensure_ascii=False).encode("utf-8")
+    return json.dumps(record, ensure_ascii=False).encode("utf-8"), len(text), result.counts()
+
+
+#: One line's outcome: (line number, output line, error or None, characters, counts or None).
+_LineOut = tuple[int, bytes, "str | None", int, "dict[str, int] | None"]
+
+
+def _restore_batch(restorer: Restorer, item: tuple[list[tuple[int, bytes]], str]) -> list[_LineOut]:
+    """Worker side: restore a batch of numbered lines; a bad line comes back as itself with its error."""
+    lines, field_name = item
+    out: list[_LineOut] = []
+    for number, body in lines:
+        if not body.strip():
+            out.append((number, body, None, 0, None))
+            continue
+        try:
+            line, characters, counts = _restore_record(restorer, body, field_name)
+        except _BadLine as exc:
+            out.append((number, body, str(exc), 0, None))
+            continue
+        out.append((number, line, None, characters, counts))
+    return out
+
+
+def _jsonl_items(
+    names: Sequence[str], stdin: BinaryIO, field_name: str, batch: int
+) -> Iterator[tuple[list[tuple[int, bytes]], str] | Passed]:
+    """The work list: ("open", name) for each input, then its lines in numbered batches."""
+    for name in names:
+        try:
+            source = nullcontext(stdin) if name == STDIN else open(name, "rb")  # noqa: SIM115 (with below)
+        except OSError as exc:
+            yield Passed(("error", name, _os_message(exc)))
+            continue
+        yield Passed(("open", name, None))
+        try:
+            with source as lines:
+                pending: list[tuple[int, bytes]] = []
+                for number, raw in enumerate(lines, 1):
+                    body = raw.rstrip(b"\r\n")
+                    if number == 1 and body.startswith(b"\xef\xbb\xbf"):
+                        body = body[3:]
+                    pending.append((number, body))
+                    if len(pending) >= batch:
+                        yield (pending, field_name)
+                        pending = []
+                if pending:
+                    yield (pending, field_name)
+        except OSError as exc:
+            yield Passed(("error", name, _os_message(exc)))
 
 
 def _restore_jsonl(
-    restorer: Restorer,
+    workers: stream.Workers,
     names: Sequence[str],
     *,
     field: str,
     skip_bad_lines: bool,
     report: Report,
+    stats: stream.Stats,
+    progress: stream.Progress,
     stdin: BinaryIO,
     sink: BinaryIO,
 ) -> None:
-    """Stream records line by line (memory stays flat); one output line per input line, in order."""
-    for name in names:
-        path = _display(name)
-        try:
-            stream = nullcontext(stdin) if name == STDIN else open(name, "rb")  # noqa: SIM115 (with below)
-        except OSError as exc:
-            _error(f"{path}: {_os_message(exc)}")
-            report.errors += 1
+    """Stream records (memory stays flat); one output line per input line, in order."""
+    batch = 1 if workers.jobs == 1 else JSONL_BATCH
+    path = STDIN_NAME
+    for item in workers.map(_restore_batch, _jsonl_items(names, stdin, field, batch)):
+        if isinstance(item, Passed):
+            event, name, message = item.value
+            path = _display(name)
+            if event == "error":
+                _error(f"{path}: {message}")
+                report.errors += 1
+                stats.errors += 1
             continue
-        with stream as lines:
-            for number, raw in enumerate(lines, 1):
-                body = raw.rstrip(b"\r\n")
-                if number == 1 and body.startswith(b"\xef\xbb\xbf"):
-                    body = body[3:]
-                if not body.strip():
-                    sink.write(body + b"\n")
-                    continue
-                try:
-                    out = _restore_record(restorer, body, field)
-                except _BadLine as exc:
-                    _error(f"{path}:{number}: {exc}")
-                    if not skip_bad_lines:
-                        report.errors += 1
-                        raise _Stop from None
-                    out = body
-                sink.write(out + b"\n")
-                sink.flush()
-
+        for number, line, error, characters, counts in item:
+            if error is not None:
+                _error(f"{path}:{number}: {error}")
+                stats.errors += 1
+                if not skip_bad_lines:
+                    report.errors += 1
+                    raise _Stop
+            elif counts is not None:
+                stats.documents += 1
+                stats.add(characters, counts)
+            sink.write(line + b"\n")
+        sink.flush()
+        progress.update()
 
 # -- the command ---------------------------------------------------------------------------------
 
@@ -361,7 +645,24 @@ def _restore_jsonl(
 @click.option(
     "--encoding", metavar="NAME", help="Input encoding (default: UTF-8, UTF-16 with BOM, or GB18030)."
 )
-@click.option("-q", "--quiet", is_flag=True, help="No messages on stderr except errors.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Restore in N worker processes (0: one per CPU); output order is kept.",
+)
+@click.option(
+    "--stats",
+    "stats_file",
+    metavar="FILE",
+    help="Write the run's figures (documents, characters, masks, gaps, seconds) to FILE as JSON.",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No messages on stderr except errors (no progress bar, no summary)."
+)
 @click.version_option(__version__, "--version", prog_name="restore", message="%(prog)s %(version)s")
 def cli(
     files: tuple[str, ...],
@@ -382,6 +683,8 @@ def cli(
     lexicons: tuple[Path, ...],
     model: Path | None,
     encoding: str | None,
+    jobs: int,
+    stats_file: str | None,
     quiet: bool,
 ) -> None:
     """Restore Chinese text whose characters a filter replaced with * (*建 -> 党建) and
@@ -411,40 +714,92 @@ def cli(
     report = Report(check=check, in_place=in_place)
     stdin = _binary(sys.stdin)
     stdout = _binary(sys.stdout)
+    show = None if jsonl else "diff" if diff else "json" if fmt == "json" else "findings" if check else None
+    write_text = not check and (show is None or output is not None or in_place)
+    to_stdout = show is not None or (write_text and not in_place and output in (None, STDIN))
+    # A bar on stderr when it is a terminal, unless the output itself goes to that terminal.
+    terminal = not quiet and _is_terminal(sys.stderr)
+    stats = stream.Stats()
+    global _progress
+    _progress = progress = stream.Progress(stats, terminal and not (to_stdout and _is_terminal(sys.stdout)))
+    broken_pipe = False
     try:
-        with _sink(output, stdout) as sink:
+        with _sink(output, stdout) as sink, stream.Workers(restorer, jobs or os.cpu_count() or 1) as workers:
             if jsonl:
                 _restore_jsonl(
-                    restorer,
+                    workers,
                     names,
                     field=field,
                     skip_bad_lines=skip_bad_lines,
                     report=report,
+                    stats=stats,
+                    progress=progress,
                     stdin=stdin,
                     sink=sink,
                 )
             else:
-                show = "diff" if diff else "json" if fmt == "json" else "findings" if check else None
-                _restore_files(
+                plain = _PlainText(
                     restorer,
-                    names,
-                    encoding=encoding,
                     show=show,
-                    write_text=not check and (show is None or output is not None or in_place),
+                    write_text=write_text,
                     in_place=in_place,
                     quiet=quiet,
                     report=report,
-                    stdin=stdin,
+                    stats=stats,
+                    progress=progress,
                     stdout=stdout,
                     sink=sink,
                 )
+                items = _plain_items(names, stdin, encoding, write_text, config.mask_symbols)
+                try:
+                    for item in workers.map(_restore_chunk, items):
+                        plain.consume(item)
+                finally:
+                    plain.close()
         stdout.flush()
     except _Stop:
         pass
     except BrokenPipeError:
         # The reader went away (``restore big.txt | head``): stop quietly.
+        broken_pipe = True
         _silence_stdout()
+    except _broken_pool() as exc:
+        report.errors += 1
+        _error(f"restore: a worker process died ({exc}); try fewer --jobs")
+    finally:
+        progress.close()
+        _progress = None
+        stats.stop()
+    if terminal and not broken_pipe:
+        _error(stats.summary())
+    if stats_file is not None:
+        _write_stats(stats_file, stats, report)
     click.get_current_context().exit(report.exit_code)
+
+
+def _broken_pool() -> type[BaseException]:
+    """BrokenProcessPool, imported only when a pool was used (concurrent.futures is slow to import)."""
+    if "concurrent.futures.process" in sys.modules:
+        from concurrent.futures.process import BrokenProcessPool
+
+        return BrokenProcessPool
+    return _Never
+
+
+class _Never(Exception):
+    """Never raised: stands for BrokenProcessPool when no pool exists."""
+
+
+def _write_stats(name: str, stats: stream.Stats, report: Report) -> None:
+    import json
+
+    figures = {**stats.to_json(), "exit_status": report.exit_code}
+    try:
+        with open(name, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(figures, indent=2) + "\n")
+    except OSError as exc:
+        _error(f"{name}: {_os_message(exc)}")
+        report.errors += 1
 
 
 def _check_usage(
@@ -492,10 +847,11 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: ``restore [OPTIONS] [FILES]...`` or ``restore SUBCOMMAND ...``."""
-    from .learn import learn_command
-
-    SUBCOMMANDS.setdefault("learn", learn_command)
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "learn" and "learn" not in SUBCOMMANDS:
+        from .learn import learn_command  # imported only when asked for: it is not free
+
+        SUBCOMMANDS["learn"] = learn_command
     if args and args[0] in SUBCOMMANDS:
         name = args.pop(0)
         SUBCOMMANDS[name].main(args, prog_name=f"restore {name}")

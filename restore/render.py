@@ -108,13 +108,19 @@ def describe(edit: Edit, source: str) -> str:
     return f"unresolved mask {symbols} ({'; '.join(why) or 'no candidates'})"
 
 
-def findings(path: str, result: Result) -> list[str]:
-    """One ``path:line:col: ...`` line per edit, in text order (what ``--check`` prints)."""
+def findings(path: str, result: Result, *, line: int = 1, column: int = 1) -> list[str]:
+    """One ``path:line:col: ...`` line per edit, in text order (what ``--check`` prints).
+
+    ``line`` and ``column`` say where the text starts in its file, for a text that is
+    one chunk of a larger file.
+    """
     starts = line_starts(result.source)
     out = []
     for edit in result.edits:
-        line, col = position(starts, edit.start)
-        out.append(f"{path}:{line}:{col}: {describe(edit, result.source)}")
+        n, col = position(starts, edit.start)
+        if n == 1:
+            col += column - 1
+        out.append(f"{path}:{n + line - 1}:{col}: {describe(edit, result.source)}")
     return out
 
 
@@ -125,14 +131,16 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def summary(path: str, result: Result) -> str:
+def summary(path: str, result: Result | dict[str, int]) -> str:
     """``path: 21 masks restored, 0 unresolved, 16 gaps marked`` (masks counted in characters).
+
+    ``result`` may also be the :meth:`Result.counts` of a file's chunks, summed.
 
     >>> from restore.model import Result
     >>> summary("a.txt", Result("*", "党", (Edit("mask", 0, 1, "党", 0.9),), "党"))
     'a.txt: 1 mask restored, 0 unresolved, 0 gaps marked'
     """
-    counts = result.counts()
+    counts = result if isinstance(result, dict) else result.counts()
     return (
         f"{path}: {_n(counts['restored'], 'mask')} restored, {counts['unresolved']} unresolved, "
         f"{_n(counts['gaps'], 'gap')} marked"
@@ -242,6 +250,32 @@ def annotated_diff(
     a.txt: 1 mask restored, 0 unresolved, 0 gaps marked
     """
     style = _Style(color)
+    out = diff_header(path, color) if result.edits else []
+    out.extend(diff_lines(result, color, gap_marker=gap_marker, context=context))
+    out.append(style(summary(path, result), bold=True))
+    return "\n".join(out) + "\n"
+
+
+def diff_header(path: str, color: bool = False) -> list[str]:
+    """The two lines that open :func:`annotated_diff` (``--- path``, ``+++ path (restored)``)."""
+    style = _Style(color)
+    return [style(f"--- {path}", bold=True), style(f"+++ {path} (restored)", bold=True)]
+
+
+def diff_lines(
+    result: Result,
+    color: bool = False,
+    *,
+    gap_marker: str = DEFAULT_GAP_MARKER,
+    context: int | None = CONTEXT,
+    first_line: int = 1,
+) -> list[str]:
+    """The ``-N:``/``+N:`` pairs of :func:`annotated_diff`, without its header and summary.
+
+    ``first_line`` is the number of the text's first line, for a text that is one
+    chunk of a larger file.
+    """
+    style = _Style(color)
     marker = gap_marker or DEFAULT_GAP_MARKER
     source = result.source
     starts = line_starts(source)
@@ -249,11 +283,8 @@ def annotated_diff(
     for e in result.edits:
         by_line.setdefault(bisect.bisect_right(starts, e.start) - 1, []).append(e)
 
-    out = []
-    if by_line:
-        out.append(style(f"--- {path}", bold=True))
-        out.append(style(f"+++ {path} (restored)", bold=True))
-    width = len(str(max(by_line) + 1)) if by_line else 1
+    out: list[str] = []
+    width = len(str(max(by_line) + first_line)) if by_line else 1
     for index in sorted(by_line):
         base = starts[index]
         end = starts[index + 1] if index + 1 < len(starts) else len(source)
@@ -263,10 +294,9 @@ def annotated_diff(
             windows = [(0, len(line))]
         else:
             windows = _windows(len(line), [(e.start - base, e.end - base) for e in edits], context)
-        number = str(index + 1).rjust(width)
+        number = str(index + first_line).rjust(width)
         before = _render_line(line, base, edits, windows, False, style, marker)
         after = _render_line(line, base, edits, windows, True, style, marker)
         out.append(style(f"-{number}:", fg="red") + f" {before}")
         out.append(style(f"+{number}:", fg="green") + f" {after}")
-    out.append(style(summary(path, result), bold=True))
-    return "\n".join(out) + "\n"
+    return out
