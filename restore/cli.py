@@ -468,6 +468,10 @@ def _restore_record(restorer: Restorer, body: bytes, field: str) -> tuple[bytes,
         raise _BadLine(f"invalid UTF-8 ({exc.reason} at byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise _BadLine(f"invalid JSON ({exc.msg}: column {exc.colno})") from None
+    except RecursionError:
+        raise _BadLine("invalid JSON (nested too deeply)") from None
+    except ValueError:  # Python's limit on the digits of an integer
+        raise _BadLine("invalid JSON (number too long)") from None
     if not isinstance(record, dict):
         raise _BadLine(f"expected a JSON object, got {type(record).__name__}")
     if field not in record:
@@ -481,7 +485,12 @@ def _restore_record(restorer: Restorer, body: bytes, field: str) -> tuple[bytes,
         raise _BadLine(str(exc)) from None
     record[field] = result.text
     record["edits"] = [e.to_json() for e in result.edits]
-    return json.dumps(record, ensure_ascii=False).encode("utf-8"), len(text), result.counts()
+    try:
+        line = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = ord(exc.object[exc.start])
+        raise _BadLine(f"invalid JSON (lone surrogate \\u{bad:04x} is not text)") from None
+    return line, len(text), result.counts()
 
 
 #: One line's outcome: (line number, output line, error or None, characters, counts or None).
@@ -632,13 +641,13 @@ def _restore_jsonl(
     "--lexicon",
     "lexicons",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     metavar="FILE",
     help="An extra lexicon file (repeatable).",
 )
 @click.option(
     "--model",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     metavar="FILE",
     help="A model built by 'restore learn'.",
 )

@@ -18,6 +18,18 @@ import regex
 #: A weight given to a lexicon word listed without one (jieba's scale: 党委 is 1656).
 DEFAULT_WEIGHT = 100
 _WORD = regex.compile(r"^[\p{Han}\p{N}\p{L}·]{1,32}$")
+#: A weight: ASCII digits, at most 18 of them (a count, not a number to compute with).
+_WEIGHT = regex.compile(r"^[+-]?[0-9]{1,18}$")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+#: How much of a bad field an error message quotes.
+SHOW = 40
+
+
+def _show(field: str) -> str:
+    """A field quoted for an error message, cut short so the message stays one line."""
+    if len(field) <= SHOW:
+        return repr(field)
+    return f"{field[:SHOW]!r}... ({len(field):,} characters)"
 
 
 class LexiconError(ValueError):
@@ -43,10 +55,11 @@ def parse_lexicon(path: Path) -> list[Entry]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: not UTF-8 (byte {exc.start})") from None
+        raise LexiconError(f"{path}: not UTF-8 (byte {exc.start}); save the lexicon as UTF-8") from None
     entries: list[Entry] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
-        line = line.rstrip("\r")
+    # Lines end at \n, \r\n or \r only (not at U+2028 or a form feed, as
+    # str.splitlines would), so that line numbers are those an editor shows.
+    for lineno, line in enumerate(_LINE_BREAK.split(text), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = line.split("\t")
@@ -54,13 +67,13 @@ def parse_lexicon(path: Path) -> list[Entry]:
             raise LexiconError(f"{path}:{lineno}: expected WORD or WORD<TAB>WEIGHT, got {len(fields)} fields")
         word = fields[0].strip()
         if not _WORD.match(word):
-            raise LexiconError(f"{path}:{lineno}: {word!r} is not a word (letters only, at most 32)")
+            raise LexiconError(f"{path}:{lineno}: {_show(word)} is not a word (letters only, at most 32)")
         weight = DEFAULT_WEIGHT
         if len(fields) == 2:
-            try:
-                weight = int(fields[1].strip())
-            except ValueError:
-                raise LexiconError(f"{path}:{lineno}: weight {fields[1]!r} is not an integer") from None
+            digits = fields[1].strip()
+            if not _WEIGHT.match(digits):
+                raise LexiconError(f"{path}:{lineno}: weight {_show(fields[1])} is not an integer")
+            weight = int(digits)
             if weight < 1:
                 raise LexiconError(f"{path}:{lineno}: weight must be at least 1")
         entries.append(Entry(word, weight))
@@ -97,8 +110,11 @@ def load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     """jieba's dictionary plus the shipped and the user lexicons; loaded once per process.
 
     A lexicon's weight replaces jieba's count for that word (so a lexicon can also
-    lower a count jieba overstates); later files win, user lexicons last.
+    lower a count jieba overstates); later files win, user lexicons last. The lexicon
+    files are parsed before jieba's dictionary is loaded (about a second), so a bad
+    user lexicon is reported at once.
     """
+    lexicons = [parse_lexicon(path) for path in [*builtin_lexicon_files(), *extra]]
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -106,8 +122,8 @@ def load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     tokenizer.initialize()
     freq: dict[str, int] = dict(tokenizer.FREQ)
     total = int(tokenizer.total)
-    for path in [*builtin_lexicon_files(), *extra]:
-        for entry in parse_lexicon(path):
+    for entries in lexicons:
+        for entry in entries:
             old = freq.get(entry.word, 0)
             freq[entry.word] = entry.weight
             total += entry.weight - old

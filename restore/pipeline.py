@@ -16,6 +16,13 @@ from .model import Edit, Gap, Mask, Result
 from .scan import find_masks
 
 
+#: The note on every mask of a page that is mostly masks (see ``RestoreConfig.max_mask_ratio``).
+REDACTED_PAGE = "page is mostly masks: redaction"
+#: Below this many mask symbols a page is too short for its share of masks to mean
+#: anything: ``*建`` alone is half masks and still a filtered word.
+MIN_REDACTED_SYMBOLS = 10
+
+
 class Restorer:
     """Restore many documents with one configuration and one loaded lexicon."""
 
@@ -39,7 +46,11 @@ class Restorer:
         edits: list[Edit] = []
         notes: list[str] = []
         hidden = alphabet.chars
-        if masks:
+        if masks and _mostly_masks(text, masks, cfg):
+            # A page this dense with masks was redacted, not filtered: fill nothing.
+            edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)
+            notes.append(REDACTED_PAGE)
+        elif masks:
             ranking = self.ranker.rank(text, masks, alphabet)
             edits.extend(ranking.edits)
             hidden = ranking.hidden
@@ -55,6 +66,19 @@ class Restorer:
             alphabet=hidden,
             notes=tuple(notes),
         )
+
+
+def _mostly_masks(text: str, masks: list[Mask], config: RestoreConfig) -> bool:
+    """More than ``max_mask_ratio`` of the page's non-space characters are mask symbols.
+
+    Only the symbols of found masks count (a separator line ``*****`` or a masked
+    phone number is not a mask), and only from :data:`MIN_REDACTED_SYMBOLS` on.
+    """
+    symbols = sum(m.length for m in masks)
+    if symbols < MIN_REDACTED_SYMBOLS:
+        return False
+    non_space = sum(map(len, text.split()))  # str.split() splits at exactly the str.isspace() characters
+    return symbols > config.max_mask_ratio * non_space
 
 
 def _new_gaps(text: str, masks: list[Mask], config: RestoreConfig) -> list[Gap]:

@@ -5,6 +5,13 @@ left alone when it is markdown emphasis or a bullet, arithmetic (``3*4``), part 
 ASCII token (``a*b``), a masked phone number or ID (``138****5678``), a separator
 (``***``), a footnote marker (``注*``) or inside a code block. A run longer than
 ``max_run`` is a redaction and is reported but never filled in.
+
+Three more shapes are not masks, because a hidden Han character does not stand there:
+a run touching a Latin token with a lowercase letter (code and formulas: ``*p``,
+``a*``, ``**kwargs``; an upper-case acronym may still stand beside a mask, as in
+``IT*`` for IT业), a run of three or more symbols, or one followed by a digit, after
+a number's label (``尾号****``, ``验证码****``, ``手机尾号为****5678``), and the
+required-field marker (``*为必填项``, ``带*号为必填项``).
 """
 from __future__ import annotations
 
@@ -100,6 +107,12 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             _touches_ascii_token(right) and not _is_han(left)
         ):
             continue  # 3*4, a*b, 138****5678, 网友18****2 (but 入*56年 is a mask)
+        if _touches_lowercase_token(text, a, b):
+            continue  # *p, a*b, **kwargs: code or a formula (IT* may be IT业, so upper case is kept)
+        if (b - a >= 3 or _is_digit(right)) and _NUMBER_LABEL.search(text, max(0, a - 8), a):
+            continue  # 尾号****, 手机尾号为****5678: a masked number after its label
+        if b - a == 1 and _REQUIRED_FIELD.match(text, b):
+            continue  # *为必填项, 带*号为必填项: the required-field marker
         if _is_bullet(text, a, b):
             continue
         if b - a == 1 and left in "注" and left and not _is_han(right):
@@ -107,6 +120,32 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         blocked = "redaction" if b - a > cfg.max_run else None
         masks.append(Mask(a, b, blocked))
     return _mark_censor_insertions(text, masks)
+
+
+#: Labels of numbers that pages print partly hidden (phone numbers, IDs, codes), with
+#: the few characters that may stand between the label and the hidden digits.
+_NUMBER_LABEL = regex.compile(
+    r"(?:尾号|号码|手机号?|电话|卡号|账号|帐号|身份证号?|证件号|工号|学号|编号|QQ号?|qq号?|微信号?|验证码|密码|车牌号?)"
+    r"(?:为|是|：|:|[ \t]){0,2}\Z"
+)
+#: What follows the ``*`` of a required-field note: (号)(的)为/是/表示 必填.
+_REQUIRED_FIELD = regex.compile(r"号?的?(?:为|是|表示|项为|项是)?(?:必填|必选|必答|必须填写)")
+_LATIN_TOKEN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _is_digit(ch: str) -> bool:
+    return bool(ch) and (ch in "0123456789" or ch in "０１２３４５６７８９")
+
+
+def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
+    """The run touches an ASCII token holding a lowercase letter: ``*p``, ``a*``, ``Python**``."""
+    i = a
+    while i > 0 and a - i < 32 and text[i - 1] in _LATIN_TOKEN:
+        i -= 1
+    j = b
+    while j < len(text) and j - b < 32 and text[j] in _LATIN_TOKEN:
+        j += 1
+    return any("a" <= c <= "z" for c in text[i:a]) or any("a" <= c <= "z" for c in text[b:j])
 
 
 def _touches_ascii_token(ch: str) -> bool:

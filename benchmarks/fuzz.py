@@ -1,0 +1,223 @@
+"""Fuzz the core by hand: many hostile inputs through decode -> restore -> edits -> encode.
+
+    python benchmarks/fuzz.py                     # 1,000,000 inputs, atheris if installed
+    python benchmarks/fuzz.py -n 100000 --engine random --seed 7
+    python benchmarks/fuzz.py --engine atheris -n 200000 --crashes fuzz-crashes/
+
+Each input is checked, not only run: no exception; every edit in range, sorted and
+not overlapping; a mask edit covers mask symbols only and its replacement (if any)
+has its length and holds candidate characters only; a gap edit is empty and has no
+replacement; replaying the edits gives the output (with and without gap markers);
+and bytes that decode come back byte for byte from :func:`restore.textio.encode`.
+
+A failing input is saved to ``--crashes`` (``crash-SHA1.bin``, the raw bytes, and
+``crash-SHA1.txt``, the traceback) and the run goes on; an input slower than
+``--slow`` seconds is saved the same way as ``slow-SHA1``. At the end one line says
+how many inputs ran, how fast, and how many crashed (exit status 1 if any did).
+
+Engines: ``atheris`` (coverage-guided, ``pip install atheris``), or ``random``: a
+seeded generator that mixes mask symbols, digits and the Han text around real masks
+with arbitrary code points. ``auto`` takes atheris when it imports.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+#: Pieces an input is built from: damage, things that look like damage, and every kind
+#: of space, line ending and script. A byte (atheris) or a draw (random) picks one.
+PIECES = [
+    "*", "**", "***", "*****", "＊", "*建", "行*村", "**“一把手”", "时*、", "财*专项", "民之所盼,*之所向",
+    "共*产*党", "3*4", "138****5678", "网友18****2", "尾号****", "注*", "* ", "- ", "```\n", "`", "~~~\n",
+    "★★★★☆", "\u2047", "截至", "年", "月底", "元", "坚持", "引领", "工作", "的", "是", "建", "务", "策",
+    "村", "府", "委", "员", "财", "企", "产", "众", "体", "行", "时", "，", "。", "、", "：", "“", "”", "（", "）",
+    "0", "1", "2", "9", "12", "2024", ".", "%", "-", "+", "０", "９",
+    "\n", "\r\n", "\r", "\t", " ", "\u00a0", "\u3000", "\u200b", "\u200d", "\ufeff", "\u2028", "\x0b", "\x0c",
+    "Привет", "مرحبا", "שלום", "こんにちは", "한국어", "e\u0301", "ﬁ", "🙂", "𠀀", "a", "Z", "_", "\\", "\x00",
+]
+MAX_PIECES = 120
+
+
+def check(data: bytes, text: str, restorer) -> None:  # type: ignore[no-untyped-def]
+    """Everything the tool promises about one input; raises AssertionError when broken."""
+    from restore import apply_edits, textio
+
+    try:
+        decoded = textio.decode(data, None)
+    except textio.DecodeError:
+        pass
+    else:
+        assert textio.encode(decoded.text, decoded) == data, "bytes do not round-trip"
+    marker = restorer.config.gap_marker
+    for mark, result in ((marker, restorer.restore(text)), ("", restorer.restore(text, mark_gaps=False))):
+        assert result.source == text
+        pos = 0
+        for e in result.edits:
+            assert e.kind in ("mask", "gap"), e
+            assert pos <= e.start <= e.end <= len(text), f"edit out of order or range: {e}"
+            assert 0.0 <= e.confidence <= 1.0, e
+            if e.kind == "gap":
+                assert e.start == e.end and e.replacement is None, e
+            else:
+                assert e.end > e.start, e
+                symbols = set(restorer.config.mask_symbols)
+                assert set(text[e.start : e.end]) <= symbols, f"mask edit over text: {e}"
+                if e.replacement is not None:
+                    assert len(e.replacement) == e.end - e.start, e
+                    assert set(e.replacement) <= set(restorer.config.candidates), e
+            pos = e.end
+        assert apply_edits(text, result.edits, mark) == result.text, "replayed edits differ from the output"
+
+
+def text_from_bytes(data: bytes) -> str:
+    """Structured decoding: each byte picks a piece, or (past the table) starts a raw code point."""
+    out: list[str] = []
+    i = 0
+    while i < len(data) and len(out) < MAX_PIECES:
+        b = data[i]
+        i += 1
+        if b < len(PIECES):
+            out.append(PIECES[b])
+        else:
+            cp = int.from_bytes(data[i : i + 3].ljust(3, b"\0"), "little") % 0x110000
+            i += 3
+            if not 0xD800 <= cp <= 0xDFFF:
+                out.append(chr(cp))
+    return "".join(out)
+
+
+def random_input(rng: random.Random) -> tuple[bytes, str]:
+    """A random input: text from pieces and code points, and its bytes in a random encoding."""
+    parts = []
+    for _ in range(rng.randrange(MAX_PIECES)):
+        r = rng.random()
+        if r < 0.75:
+            parts.append(rng.choice(PIECES))
+        elif r < 0.9:
+            parts.append(chr(rng.randrange(0x20, 0x3000)))
+        else:
+            cp = rng.randrange(0x110000)
+            parts.append(chr(cp) if not 0xD800 <= cp <= 0xDFFF else "\ufffd")
+    text = "".join(parts)
+    encoding = rng.choice(["utf-8", "utf-8-sig", "utf-16", "gb18030"])
+    data = text.encode(encoding)
+    if rng.random() < 0.05:  # now and then, damaged bytes
+        pos = rng.randrange(len(data) + 1)
+        data = data[:pos] + bytes([rng.randrange(256)]) + data[pos:]
+    return data, text
+
+
+class Runner:
+    """Counts, times, and saves failing or slow inputs."""
+
+    def __init__(self, crashes: Path, slow: float) -> None:
+        from restore import RestoreConfig, Restorer
+
+        self.restorer = Restorer(RestoreConfig())
+        self.crashes = crashes
+        self.slow = slow
+        self.inputs = 0
+        self.failures = 0
+        self.slow_inputs = 0
+        self.worst = 0.0
+        self.started = time.perf_counter()
+
+    def one(self, data: bytes, text: str) -> None:
+        self.inputs += 1
+        t0 = time.perf_counter()
+        try:
+            check(data, text, self.restorer)
+        except Exception:  # noqa: BLE001 (every failure is saved, then the run goes on)
+            self.failures += 1
+            self._save("crash", data, text, traceback.format_exc())
+        took = time.perf_counter() - t0
+        self.worst = max(self.worst, took)
+        if took > self.slow:
+            self.slow_inputs += 1
+            self._save("slow", data, text, f"{took:.3f} s\n")
+
+    def _save(self, kind: str, data: bytes, text: str, why: str) -> None:
+        self.crashes.mkdir(parents=True, exist_ok=True)
+        name = f"{kind}-{hashlib.sha1(data + text.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
+        (self.crashes / f"{name}.bin").write_bytes(data)
+        (self.crashes / f"{name}.txt").write_text(f"{text!r}\n\n{why}", encoding="utf-8")
+        print(f"{kind}: saved {self.crashes / name}.bin", file=sys.stderr)
+
+    def summary(self, engine: str) -> str:
+        took = time.perf_counter() - self.started
+        rate = self.inputs / max(took, 1e-9)
+        return (
+            f"{engine}: {self.inputs:,} inputs in {took:,.1f} s ({rate:,.0f} inputs/s), "
+            f"{self.failures} crashes, {self.slow_inputs} slower than {self.slow} s "
+            f"(slowest {self.worst:.3f} s)"
+        )
+
+
+def run_random(runner: Runner, n: int, seed: int, report: Callable[[], None]) -> None:
+    rng = random.Random(seed)
+    every = max(n // 20, 1)
+    for i in range(n):
+        runner.one(*random_input(rng))
+        if (i + 1) % every == 0:
+            report()
+
+
+def run_atheris(runner: Runner, n: int, crashes: Path) -> None:
+    import atheris
+
+    def one_input(data: bytes) -> None:
+        runner.one(data, text_from_bytes(data))
+        if runner.inputs >= n:
+            # libFuzzer takes sys.exit for a crash of the target: leave without it.
+            print(runner.summary("atheris"), flush=True)
+            sys.stderr.flush()
+            os._exit(1 if runner.failures else 0)
+
+    crashes.mkdir(parents=True, exist_ok=True)
+    atheris.Setup([sys.argv[0], f"-runs={n + 1}", f"-artifact_prefix={crashes}/", "-max_len=512"], one_input)
+    atheris.Fuzz()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=1_000_000, help="inputs to run (default 1,000,000)")
+    parser.add_argument("--engine", choices=["auto", "atheris", "random"], default="auto")
+    parser.add_argument("--seed", type=int, default=0, help="random engine: the seed")
+    parser.add_argument("--crashes", type=Path, default=Path("fuzz-crashes"), help="where failing inputs go")
+    parser.add_argument("--slow", type=float, default=1.0, help="save inputs slower than this (seconds)")
+    args = parser.parse_args(argv)
+    engine = args.engine
+    if engine == "auto":
+        try:
+            import atheris  # noqa: F401
+        except ImportError:
+            engine = "random"
+        else:
+            engine = "atheris"
+    if engine == "atheris":
+        import atheris
+
+        with atheris.instrument_imports():
+            import restore  # noqa: F401
+            import restore.rank  # noqa: F401
+            import restore.gaps  # noqa: F401
+    runner = Runner(args.crashes, args.slow)
+    runner.restorer.ranker  # noqa: B018 (load the lexicon before the clock matters)
+    runner.started = time.perf_counter()
+    if engine == "atheris":
+        run_atheris(runner, args.n, args.crashes)
+    progress = lambda: print(runner.summary("random"), file=sys.stderr, flush=True)  # noqa: E731
+    run_random(runner, args.n, args.seed, progress)
+    print(runner.summary("random"))
+    return 1 if runner.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

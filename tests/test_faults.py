@@ -1,0 +1,487 @@
+"""Hostile input and faults: never lose a byte, never crash, one clear line per error.
+
+Killed mid-rewrite, the file is the old one or the new one. A FIFO, a directory, a
+read-only file, a vanished file, a closed pipe, a bad lexicon, a malformed JSON Lines
+record: each is one line on stderr and the documented exit status, never a traceback.
+Arbitrary Unicode never crashes the core, and its edits always replay to its output.
+"""
+import json
+import os
+import random
+import re
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from restore import RestoreConfig, Restorer, apply_edits, pipeline, restore_text
+from restore.cli import EXIT_CLEAN, EXIT_DAMAGE, EXIT_ERROR, cli
+from restore.lexicon import LexiconError, parse_lexicon
+
+DAMAGED = "坚持以*建引领，推进行*村建设。\n"
+RESTORED = "坚持以党建引领，推进行政村建设。\n"
+CLEAN = "今天天气很好，大家去公园散步，看到了许多花。\n"
+SLOW = pytest.mark.skipif(not os.environ.get("RESTORE_SLOW"), reason="set RESTORE_SLOW=1 to run")
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def restore_process(*args, input=b"", timeout=120):
+    return subprocess.run(
+        [sys.executable, "-m", "restore", *args],
+        input=input,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def one_line(stderr: bytes | str) -> str:
+    """stderr holds exactly one line and no traceback; return it."""
+    text = stderr.decode("utf-8") if isinstance(stderr, bytes) else stderr
+    assert "Traceback" not in text
+    lines = text.splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+# -- --in-place: atomic, mode and owner kept, nothing left behind ---------------------------------
+
+
+def test_in_place_keeps_mode_and_owner_and_leaves_no_temporary_file(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(DAMAGED * 3, encoding="utf-8")
+    src.chmod(0o640)
+    owner = (12345, 23456) if os.geteuid() == 0 else (os.geteuid(), os.getegid())
+    os.chown(src, *owner)
+    proc = restore_process("--in-place", "-q", str(src))
+    assert (proc.returncode, proc.stderr) == (EXIT_DAMAGE, b"")
+    assert src.read_text(encoding="utf-8") == RESTORED * 3
+    st_ = src.stat()
+    assert stat.S_IMODE(st_.st_mode) == 0o640
+    assert (st_.st_uid, st_.st_gid) == owner
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def _big_damaged(path: Path, megabytes: float) -> None:
+    """Damaged text spread over the whole file, so a torn write differs from both versions."""
+    block = (CLEAN * 49 + DAMAGED).encode("utf-8")
+    path.write_bytes(block * int(megabytes * 1_000_000 / len(block)))
+
+
+TEMP = re.compile(r"\.big\.txt\..+\.tmp")
+
+
+def test_sigkill_during_in_place_leaves_the_old_or_the_new_file(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    original = tmp_path / "original.txt"
+    _big_damaged(original, float(os.environ.get("RESTORE_KILL_MB", "5")))
+    old = original.read_bytes()
+    started = time.monotonic()
+    proc = restore_process("--no-gaps", str(original), "-o", str(tmp_path / "new.txt"))
+    took = time.monotonic() - started
+    assert proc.returncode == EXIT_CLEAN
+    new = (tmp_path / "new.txt").read_bytes()
+    assert new != old
+    big = work / "big.txt"
+    rng = random.Random(int(os.environ.get("RESTORE_KILL_SEED", "20240611")))
+    # None: kill at the first sign of writing (a temporary file appears, or big.txt itself
+    # changes: a writer that truncates and rewrites in place is caught half way);
+    # numbers: kill at that share of a run's time.
+    plans = [None, rng.uniform(0.3, 0.7), rng.uniform(0.8, 1.1)]
+    seen = set()
+    for plan in plans:
+        big.write_bytes(old)
+        before = big.stat()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "restore", "--in-place", "-q", "--no-gaps", str(big)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        if plan is None:
+            deadline = time.monotonic() + 3 * took + 10
+            while child.poll() is None and time.monotonic() < deadline:
+                now_ = os.stat(big)
+                if (now_.st_size, now_.st_mtime_ns) != (before.st_size, before.st_mtime_ns) or any(
+                    TEMP.fullmatch(n) for n in os.listdir(work)
+                ):
+                    break
+                time.sleep(0.0005)
+        else:
+            time.sleep(plan * took)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        now = big.read_bytes()
+        assert now in (old, new), f"torn file after SIGKILL (plan {plan}, {len(now)} bytes)"
+        seen.add(now == new)
+        # A stray temporary file is hidden (a dot file), named for its target and ends in .tmp,
+        # so no glob of the folder's files picks it up; a later run restores big.txt itself
+        # and leaves the stray as it was.
+        strays = {n: (work / n).read_bytes() for n in os.listdir(work) if n != "big.txt"}
+        assert all(TEMP.fullmatch(n) for n in strays), sorted(strays)
+        if plan is None:
+            result = restore_process("--in-place", "-q", "--no-gaps", str(big))
+            assert result.returncode in (EXIT_CLEAN, EXIT_DAMAGE) and result.stderr == b""
+            assert big.read_bytes() == new
+            assert {n: (work / n).read_bytes() for n in os.listdir(work) if n != "big.txt"} == strays
+        for name in strays:
+            (work / name).unlink()
+    assert False in seen, "no kill landed before the rename: the test did not test anything"
+
+
+def test_in_place_on_a_fifo_does_not_replace_it(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(DAMAGED.encode("utf-8")))
+    writer.start()
+    proc = restore_process("--in-place", str(fifo), timeout=30)  # blocks forever if it writes into the FIFO
+    writer.join(timeout=30)
+    assert proc.returncode == EXIT_ERROR
+    assert one_line(proc.stderr) == f"{fifo}: cannot rewrite: not a regular file"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO is still a FIFO"
+    assert os.listdir(tmp_path) == ["pipe.txt"]
+
+
+def test_output_to_a_fifo_is_written_through(tmp_path):
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    proc = restore_process("-o", str(fifo), input=DAMAGED.encode("utf-8"), timeout=30)
+    reader.join(timeout=30)
+    assert (proc.returncode, proc.stderr) == (EXIT_CLEAN, b"")
+    assert got == [RESTORED.encode("utf-8")]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert os.listdir(tmp_path) == ["out.fifo"]
+
+
+def test_file_that_vanishes_mid_run_is_not_recreated(tmp_path, monkeypatch):
+    gone = tmp_path / "gone.txt"
+    gone.write_text(DAMAGED, encoding="utf-8")
+    kept = tmp_path / "kept.txt"
+    kept.write_text(DAMAGED, encoding="utf-8")
+    real = pipeline.Restorer.restore
+
+    def restore_then_delete(self, text, **kwargs):
+        if gone.exists():
+            gone.unlink()  # someone removes the file while it is being restored
+        return real(self, text, **kwargs)
+
+    monkeypatch.setattr(pipeline.Restorer, "restore", restore_then_delete)
+    result = run("--in-place", "-q", str(gone), str(kept))
+    assert result.exit_code == EXIT_ERROR
+    assert one_line(result.stderr) == f"{gone}: cannot rewrite: No such file or directory"
+    assert not gone.exists(), "a file deleted during the run is not written back"
+    assert kept.read_text(encoding="utf-8") == RESTORED
+
+
+def test_every_fault_is_one_line_and_the_other_files_go_on(tmp_path):
+    """One run, many faults: each bad path is one line, in order; the good file is rewritten."""
+    ro = tmp_path / "ro.txt"
+    ro.write_text(DAMAGED, encoding="utf-8")
+    ro.chmod(0o444)
+    missing = tmp_path / "missing.txt"
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"abc\x80\xff")
+    good = tmp_path / "good.txt"
+    good.write_text(DAMAGED, encoding="utf-8")
+    paths = [ro, missing, folder, binary, bad, good]
+    proc = restore_process("--in-place", "-q", *map(str, paths))
+    assert proc.returncode == EXIT_ERROR
+    err = proc.stderr.decode("utf-8")
+    assert "Traceback" not in err
+    assert err.splitlines() == [
+        f"{ro}: file is read-only; not rewritten",
+        f"{missing}: No such file or directory",
+        f"{folder}: Is a directory",
+        f"{binary}: looks binary (contains NUL bytes); for UTF-16 without a BOM use --encoding",
+        f"{bad}: cannot decode as UTF-8 or GB18030 (use --encoding)",
+    ]
+    assert good.read_text(encoding="utf-8") == RESTORED
+    assert ro.read_text(encoding="utf-8") == DAMAGED
+    assert sorted(os.listdir(tmp_path)) == ["bad.txt", "folder", "good.txt", "ro.txt", "x.bin"]
+
+
+@pytest.mark.parametrize(
+    "args, status",
+    [
+        ([], EXIT_CLEAN),
+        (["--check"], EXIT_DAMAGE),
+        (["--format", "json"], EXIT_CLEAN),
+        (["--jsonl"], EXIT_CLEAN),
+    ],
+    ids=["text", "check", "json", "jsonl"],
+)
+def test_broken_pipe_is_quiet(tmp_path, args, status):
+    """``restore big.txt | head -c 10``: the reader goes away; no traceback, the usual status."""
+    big = tmp_path / "big.txt"
+    if "--jsonl" in args:
+        records = (json.dumps({"id": i, "text": DAMAGED * 20}, ensure_ascii=False) + "\n" for i in range(400))
+        big.write_text("".join(records), encoding="utf-8")
+    else:
+        big.write_text((DAMAGED + CLEAN * 4) * 1000, encoding="utf-8")  # more than a pipe holds
+    quoted = " ".join(f"'{a}'" for a in [sys.executable, "-m", "restore", *args, str(big)])
+    proc = subprocess.run(
+        ["bash", "-c", f"{quoted} | head -c 10; exit ${{PIPESTATUS[0]}}"], capture_output=True, timeout=120
+    )
+    assert len(proc.stdout) == 10
+    assert b"Traceback" not in proc.stderr and proc.stderr == b""
+    assert proc.returncode == status
+
+
+# -- limits: long runs and pages that are mostly masks are reported, never filled ----------------
+
+
+def test_run_longer_than_max_run_is_reported_not_filled():
+    for args, text in [([], "他说*****建设"), (["--max-run", "2"], "他说***建设")]:
+        result = run("--format", "json", *args, input=text)
+        (edit,) = json.loads(result.stdout)["edits"]
+        assert (edit["kind"], edit["replacement"], edit["note"]) == ("mask", None, "redaction")
+        assert run(*args, input=text).stdout == text
+    assert run("--max-run", "3", input="他说***建设").stdout != "他说***建设"
+
+
+REDACTED = "**的*****，**要求**和*务。" * 3 + "截至年9月底。"
+
+
+def test_page_that_is_mostly_masks_is_a_redaction():
+    result = restore_text(REDACTED)
+    masks = [e for e in result.edits if e.kind == "mask"]
+    assert len(masks) == 15
+    assert all(e.replacement is None for e in masks)
+    assert {e.note for e in masks} == {"page is mostly masks: redaction"}
+    assert result.notes == ("page is mostly masks: redaction",)
+    assert result.text.replace("\u2047", "") == REDACTED
+    report = json.loads(run("--format", "json", input=REDACTED).stdout)
+    assert report["notes"] == ["page is mostly masks: redaction"]
+    assert report["counts"]["restored"] == 0
+
+
+def test_mask_ratio_boundary_and_short_pages():
+    symbols = "*务" * 10  # 10 masks in 20 non-space characters: 50 %
+    assert restore_text(symbols).notes == ("page is mostly masks: redaction",)
+    spaced = "*务 " * 10 + "工作" * 8  # spaces do not count: 10 of 36 is 27.8 %
+    assert restore_text(spaced).notes == ()
+    stricter = RestoreConfig(max_mask_ratio=0.25)
+    assert restore_text(spaced, stricter).notes == ("page is mostly masks: redaction",)
+    short = restore_text("*建")  # one symbol in two characters: too short to call a redaction
+    assert (short.text, short.notes) == ("党建", ())
+
+
+def test_gaps_are_still_found_on_a_redacted_page():
+    result = restore_text(REDACTED)
+    assert [e.start for e in result.gaps] == [REDACTED.index("年9月底")]
+    assert result.text.endswith("截至\u2047年9月底。")
+
+
+def _peak_rss_kb(args: list[str], cwd: Path) -> int:
+    """Peak RSS of one ``restore`` child, measured by a fresh parent.
+
+    ``getrusage(RUSAGE_CHILDREN)`` is a high-water mark over every child ever waited
+    for, so the test process itself cannot ask it about one child.
+    """
+    code = (
+        "import resource, subprocess, sys\n"
+        "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+        "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, sys.executable, "-m", "restore", *args],
+        cwd=cwd,
+        capture_output=True,
+        check=True,
+    )
+    status, peak = proc.stdout.split()
+    assert int(status) in (EXIT_CLEAN, EXIT_DAMAGE), proc.stderr
+    return int(peak)
+
+
+def assert_flat(peak_kb: int, base_kb: int, input_bytes: int) -> None:
+    """"Flat": over a small input's peak, at most 32 MiB plus an eighth of the input size.
+
+    Reading a file whole costs several times its size (about 6.5x for UTF-8 Chinese:
+    bytes, text, result, encoded output), so a 20 MB input already tells the two apart.
+    """
+    limit = 32 * 1024 + input_bytes // 8 // 1024
+    grown = peak_kb - base_kb
+    message = f"peak grew {grown // 1024} MiB over {base_kb // 1024} MiB (limit {limit // 1024} MiB)"
+    assert grown < limit, message
+
+
+@SLOW
+def test_a_100_mb_single_line_is_restored_in_flat_memory(tmp_path):
+    megabytes = float(os.environ.get("RESTORE_SLOW_MB", "100"))
+    line = DAMAGED.strip() + CLEAN.strip() * 4
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_text(line * 100, encoding="utf-8")
+    unit = line.encode("utf-8")
+    with big.open("wb") as fh:
+        for _ in range(int(megabytes * 1_000_000 / len(unit) / 1000)):
+            fh.write(unit * 1000)
+    assert_flat(_peak_rss_kb([str(big)], tmp_path), _peak_rss_kb([str(small)], tmp_path), big.stat().st_size)
+
+
+@SLOW
+def test_a_1_gb_jsonl_is_restored_in_flat_memory(tmp_path):
+    megabytes = float(os.environ.get("RESTORE_SLOW_JSONL_MB", "1000"))
+    record = (json.dumps({"id": 0, "text": DAMAGED + CLEAN * 30}, ensure_ascii=False) + "\n").encode("utf-8")
+    small, big = tmp_path / "small.jsonl", tmp_path / "big.jsonl"
+    small.write_bytes(record * 100)
+    with big.open("wb") as fh:
+        for _ in range(int(megabytes * 1_000_000 / len(record) / 1000)):
+            fh.write(record * 1000)
+    base = _peak_rss_kb(["--jsonl", str(small)], tmp_path)
+    assert_flat(_peak_rss_kb(["--jsonl", str(big)], tmp_path), base, big.stat().st_size)
+
+
+# -- JSON Lines records that are hostile rather than merely malformed -----------------------------
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        (b'{"text": "x", "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "invalid JSON (nested too deeply)"),
+        (b'{"text": "\\ud800*\\u5efa"}', "invalid JSON (lone surrogate"),
+        (b'{"text": "x", "n": 1' + b"0" * 5000 + b"}", "invalid JSON (number too long"),
+    ],
+    ids=["deeply-nested", "lone-surrogate", "huge-integer"],
+)
+def test_hostile_jsonl_record_is_a_bad_line(line, message):
+    stdin = b'{"text": "*\xe5\xbb\xba"}\n' + line + b'\n{"text": "*\xe7\xad\x96"}\n'
+    proc = restore_process("--jsonl", "--skip-bad-lines", input=stdin)
+    assert proc.returncode == EXIT_CLEAN
+    assert one_line(proc.stderr).startswith(f"<stdin>:2: {message}")
+    out = proc.stdout.splitlines()
+    assert len(out) == 3 and out[1] == line, "the bad line passes through unchanged"
+    assert json.loads(out[2])["text"] == "政策"
+    proc = restore_process("--jsonl", input=stdin)
+    assert proc.returncode == EXIT_ERROR
+    assert one_line(proc.stderr).startswith("<stdin>:2: ")
+
+
+# -- lexicon files are data ----------------------------------------------------------------------
+
+
+def _lexicons(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "bad-line": "# user words\n党建\t10\n政 务\t5\n".encode(),
+        "long-line": ("党" * 10_000 + "\n").encode(),
+        "nul-byte": "党建\t10\n党\x00建\n".encode(),
+        "not-utf-8": "党建\t10\n".encode("gbk"),
+        "huge-weight": ("党建\t" + "9" * 5000 + "\n").encode(),
+        "line-separator": "党建\u2028政务\n".encode(),
+    }
+    out = {}
+    for name, data in files.items():
+        out[name] = tmp_path / f"{name}.tsv"
+        out[name].write_bytes(data)
+    return out
+
+
+EXPECTED_LEXICON_ERRORS = {
+    "bad-line": r"bad-line\.tsv:3: '政 务' is not a word",
+    "long-line": r"long-line\.tsv:1: '党{40}'\.\.\. \(10,000 characters\) is not a word",
+    "nul-byte": r"nul-byte\.tsv:2: '党\\x00建' is not a word",
+    "not-utf-8": r"not-utf-8\.tsv: not UTF-8 \(byte 0\); save the lexicon as UTF-8",
+    "huge-weight": r"huge-weight\.tsv:1: weight '9{40}'\.\.\. \(5,000 characters\) is not an integer",
+    "line-separator": r"line-separator\.tsv:1: '党建\\u2028政务' is not a word",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_LEXICON_ERRORS))
+def test_bad_lexicon_is_one_short_line(tmp_path, name):
+    path = _lexicons(tmp_path)[name]
+    with pytest.raises(LexiconError) as info:
+        parse_lexicon(path)
+    message = str(info.value)
+    assert "\n" not in message and len(message) < 200 + len(str(path))
+    assert re.search(EXPECTED_LEXICON_ERRORS[name], message), message
+    result = run("--lexicon", str(path), input="以*建引领")
+    assert result.exit_code == EXIT_ERROR
+    assert re.fullmatch(r"Error: .*" + EXPECTED_LEXICON_ERRORS[name] + r".*", one_line(result.stderr))
+    assert result.stdout == ""
+
+
+def test_lexicon_line_numbers_count_only_real_line_breaks(tmp_path):
+    path = tmp_path / "u.tsv"
+    path.write_bytes("党建\r\n政务\x85\n政 策\n".encode())  # U+0085 is not a line break in a TSV file
+    with pytest.raises(LexiconError, match=r"u\.tsv:3: '政 策'"):
+        parse_lexicon(path)
+    path.write_bytes("党建\n政\f务\n".encode())  # nor is a form feed: 政\f务 is not two words
+    with pytest.raises(LexiconError, match=r"u\.tsv:2: '政\\x0c务' is not a word"):
+        parse_lexicon(path)
+    path.write_bytes("党建\r\n政务\r群众\n业务\t+7\n".encode())
+    entries = [(e.word, e.weight) for e in parse_lexicon(path)]
+    assert entries == [("党建", 100), ("政务", 100), ("群众", 100), ("业务", 7)]
+
+
+def test_lexicon_that_is_a_directory(tmp_path):
+    with pytest.raises(LexiconError, match=r"cannot read lexicon \(Is a directory\)"):
+        parse_lexicon(tmp_path)
+    result = run("--lexicon", str(tmp_path), input="以*建引领")
+    assert result.exit_code == EXIT_ERROR
+    assert "Traceback" not in result.stderr and str(tmp_path) in result.stderr
+
+
+def test_lexicon_that_is_a_directory_is_one_line(tmp_path):
+    result = run("--lexicon", str(tmp_path), input="以*建引领")
+    assert one_line(result.stderr).startswith("Error: ")
+
+
+# -- fuzzing the core ----------------------------------------------------------------------------
+
+#: Arbitrary Unicode (surrogates aside: they cannot come from a decoded file), with mask
+#: symbols, digits and the Han text around real masks mixed in often enough to matter.
+FUZZ_PIECES = st.sampled_from(
+    list("*＊0123456789０１２３４５６７８９建务策村府委员财年月元，。、“”` \n\r\t\u2047\u3000\u200b")
+    + ["**", "***", "*****", "*建", "行*村", "**“一把手”", "共*产*党", "3*4", "138****5678", "```\n", "\r\n"]
+)
+FUZZ_TEXT = st.lists(
+    st.one_of(FUZZ_PIECES, FUZZ_PIECES, st.characters(blacklist_categories=("Cs",)), st.text(max_size=3)),
+    max_size=60,
+).map("".join)
+FUZZ_RESTORER = Restorer(RestoreConfig())
+
+
+def check_edit_invariants(text: str, result, marker: str) -> None:
+    assert result.source == text
+    pos = 0
+    for e in result.edits:
+        assert e.kind in ("mask", "gap")
+        assert pos <= e.start <= e.end <= len(text), "sorted, in range, not overlapping"
+        assert 0.0 <= e.confidence <= 1.0
+        if e.kind == "gap":
+            assert e.start == e.end and e.replacement is None
+        else:
+            assert e.end > e.start
+            assert set(text[e.start : e.end]) <= set("*＊"), "a mask edit covers mask symbols only"
+            if e.replacement is not None:
+                assert len(e.replacement) == e.end - e.start
+                assert set(e.replacement) <= set("党政群业")
+        pos = e.end
+    assert apply_edits(text, result.edits, marker) == result.text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(FUZZ_TEXT)
+def test_fuzz_core_never_crashes_and_edits_replay(text):
+    result = FUZZ_RESTORER.restore(text)
+    check_edit_invariants(text, result, FUZZ_RESTORER.config.gap_marker)
+    plain = FUZZ_RESTORER.restore(text, mark_gaps=False)
+    check_edit_invariants(text, plain, "")
