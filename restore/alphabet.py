@@ -22,6 +22,9 @@ CHAR_RATE = {"党": 0.0020, "政": 0.0025, "业": 0.0040, "群": 0.0006}
 DEFAULT_RATE = 0.0010
 #: Prior probability that a listed candidate is one of the hidden characters.
 PRIOR_HIDDEN = 0.5
+#: In the unnarrowed alphabet, the prior that a character seen unmasked was hidden
+#: (and restored by an earlier run): a restored character was hidden by definition.
+SEEN_PRIOR = 0.9
 
 
 @dataclass(frozen=True)
@@ -32,14 +35,30 @@ class Alphabet:
     prior: tuple[float, ...]
     #: Characters ruled out because they appear unmasked.
     excluded: str = ""
+    #: Whether the number of masks is evidence about which characters were hidden.
+    #: Not in the unnarrowed alphabet: after an earlier run most masks are gone.
+    count_masks: bool = True
 
     def weight(self, ch: str) -> float:
         i = self.chars.find(ch)
         return self.prior[i] if i >= 0 else 0.0
 
+    def unnarrowed(self, text: str, config: RestoreConfig | None = None) -> "Alphabet":
+        """The alphabet as if no candidate had been seen unmasked.
+
+        A character seen unmasked may have been restored by an earlier run rather than
+        left visible by the filter; the ranker only fills a mask when this alphabet
+        agrees, so that re-running restore over its own output changes nothing.
+        """
+        cfg = config or RestoreConfig()
+        length = _length(text, cfg)
+        chars = self.chars + self.excluded
+        prior = self.prior + tuple(SEEN_PRIOR for c in self.excluded)
+        return Alphabet(chars, prior, "", count_masks=False)
+
     def without(self, drop: str) -> "Alphabet":
         keep = [(c, p) for c, p in zip(self.chars, self.prior) if c not in drop]
-        return Alphabet("".join(c for c, _ in keep), tuple(p for _, p in keep), self.excluded + drop)
+        return Alphabet("".join(c for c, _ in keep), tuple(p for _, p in keep), self.excluded + drop, self.count_masks)
 
 
 def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
@@ -51,7 +70,7 @@ def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
     '业'
     """
     cfg = config or RestoreConfig()
-    length = len(text) - sum(text.count(s) for s in set(cfg.mask_symbols))  # characters not masks
+    length = _length(text, cfg)
     chars: list[str] = []
     priors: list[float] = []
     excluded: list[str] = []
@@ -59,11 +78,20 @@ def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
         if ch in text:
             excluded.append(ch)
             continue
-        unseen_if_visible = math.exp(-length * CHAR_RATE.get(ch, DEFAULT_RATE))
-        p = PRIOR_HIDDEN / (PRIOR_HIDDEN + (1 - PRIOR_HIDDEN) * unseen_if_visible)
         chars.append(ch)
-        priors.append(p)
+        priors.append(_prior_hidden(ch, length))
     return Alphabet("".join(chars), tuple(priors), "".join(excluded))
+
+
+def _length(text: str, cfg: RestoreConfig) -> int:
+    """Characters that are not mask symbols."""
+    return len(text) - sum(text.count(s) for s in set(cfg.mask_symbols))
+
+
+def _prior_hidden(ch: str, length: int) -> float:
+    """P(hidden | not seen in ``length`` characters) for a character of its usual rate."""
+    unseen_if_visible = math.exp(-length * CHAR_RATE.get(ch, DEFAULT_RATE))
+    return PRIOR_HIDDEN / (PRIOR_HIDDEN + (1 - PRIOR_HIDDEN) * unseen_if_visible)
 
 
 #: How much the count of masks in a document says about which characters were
@@ -99,7 +127,8 @@ def hidden_set_posterior(
                 lam += CHAR_RATE.get(c, DEFAULT_RATE)
             else:
                 logp += math.log(max(1 - p, 1e-9))
-        logp -= COUNT_EVIDENCE_WEIGHT * max(length, 1) * lam
+        if alphabet.count_masks:
+            logp -= COUNT_EVIDENCE_WEIGHT * max(length, 1) * lam
         for readings in coded:
             mass = sum(p for used, p in readings if used & ~subset == 0)
             logp += math.log(max(mass, 1e-12))
@@ -111,7 +140,10 @@ def hidden_set_posterior(
 
 
 def _mask_of(reading: str, bit: dict[str, int]) -> int:
+    """The candidates a reading uses, as bits; a character outside the alphabet
+    (other than OTHER) sets a bit no subset has, so no subset explains it."""
     used = 0
     for ch in reading:
-        used |= bit.get(ch, 0)  # OTHER and unknown characters use no candidate
+        if ch != OTHER:
+            used |= bit.get(ch, 1 << 30)
     return used

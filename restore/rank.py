@@ -101,24 +101,13 @@ class Ranker:
         symbols = cfg.mask_symbols
         masks = self._settle_insertions(text, masks)
         open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
-        # The language model scores every candidate alike; which characters this
-        # document's filter hid is then inferred from all its masks together.
-        flat = Alphabet(alphabet.chars, tuple(1.0 for _ in alphabet.chars), alphabet.excluded)
-        scores = self._score_runs(text, open_masks, symbols, flat)
-        if scores:
-            posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], _length(text, symbols))
-            scores = {m: _given_hidden_sets(s, posterior) for m, s in scores.items()}
-            hidden = "".join(
-                c for c in alphabet.chars if sum(p for subset, p in posterior if c in subset) >= 0.5
-            )
-        else:
-            hidden = alphabet.chars
-        if self.context is not None:
-            scores = {m: _rescore(text, m, s, self.context, alphabet.chars, symbols) for m, s in scores.items()}
-        scores = self._doubt_names(text, open_masks, scores)
-        scores = self._doubt_slots(text, open_masks, scores)
-        scores = _agree_within_document(text, open_masks, scores)
-        scores = {m: _temper(s) for m, s in scores.items()}
+        scores, hidden = self._posteriors(text, open_masks, alphabet)
+        if alphabet.excluded and scores:
+            # Fill a mask only if it would also be filled had no candidate been seen
+            # unmasked: those characters may be an earlier run's restorations, and
+            # then a re-run must leave the masks that run left alone.
+            wider, _ = self._posteriors(text, open_masks, alphabet.unnarrowed(text, self.config))
+            scores = {m: _cautious(scores[m], wider[m]) for m in scores}
         edits: list[Edit] = []
         for m in masks:
             if m.blocked is not None or not alphabet.chars:
@@ -137,6 +126,29 @@ class Ranker:
         return Ranking(tuple(edits), hidden)
 
     # -- internals ------------------------------------------------------------
+    def _posteriors(
+        self, text: str, masks: Sequence[Mask], alphabet: Alphabet
+    ) -> tuple[dict[Mask, RunScore], str]:
+        """Each run's readings under ``alphabet``, and the characters most likely hidden."""
+        symbols = self.config.mask_symbols
+        # The language model scores every candidate alike (seen ones too, so that the
+        # lattice is shared with the unnarrowed alphabet); which characters this
+        # document's filter hid is then inferred from all its masks together.
+        everything = alphabet.chars + alphabet.excluded
+        flat = Alphabet(everything, tuple(1.0 for _ in everything), "")
+        scores = self._score_runs(text, masks, symbols, flat)
+        hidden = alphabet.chars
+        if scores:
+            posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], _length(text, symbols))
+            scores = {m: _given_hidden_sets(s, posterior) for m, s in scores.items()}
+            hidden = "".join(c for c in alphabet.chars if sum(p for subset, p in posterior if c in subset) >= 0.5)
+        if self.context is not None:
+            scores = {m: _rescore(text, m, s, self.context, alphabet.chars, symbols) for m, s in scores.items()}
+        scores = self._doubt_names(text, masks, scores)
+        scores = self._doubt_slots(text, masks, scores)
+        scores = _agree_within_document(text, masks, scores)
+        return {m: _temper(s) for m, s in scores.items()}, hidden
+
     def _doubt_names(self, text: str, masks: Sequence[Mask], scores: dict[Mask, RunScore]) -> dict[Mask, RunScore]:
         """A mask in a personal-name slot is as likely to be anything as a candidate.
 
@@ -274,6 +286,14 @@ def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], fl
 
 def _length(text: str, symbols: str) -> int:
     return len(text)
+
+
+def _cautious(narrow: RunScore, wide: RunScore) -> RunScore:
+    """Each reading's probability is the lower of the two alphabets' (not renormalised)."""
+    other = dict(wide.readings)
+    readings = [(r, min(p, other.get(r, 0.0))) for r, p in narrow.readings]
+    readings.sort(key=lambda rp: -rp[1])
+    return RunScore(tuple(readings), narrow.in_word)
 
 
 def _temper(score: RunScore) -> RunScore:
