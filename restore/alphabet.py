@@ -51,14 +51,11 @@ class Alphabet:
         agrees, so that re-running restore over its own output changes nothing.
         """
         cfg = config or RestoreConfig()
-        length = _length(text, cfg)
+        length = visible_length(text, cfg.mask_symbols)
         chars = self.chars + self.excluded
         prior = self.prior + tuple(SEEN_PRIOR for c in self.excluded)
         return Alphabet(chars, prior, "", count_masks=False)
 
-    def without(self, drop: str) -> "Alphabet":
-        keep = [(c, p) for c, p in zip(self.chars, self.prior) if c not in drop]
-        return Alphabet("".join(c for c, _ in keep), tuple(p for _, p in keep), self.excluded + drop, self.count_masks)
 
 
 def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
@@ -70,7 +67,7 @@ def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
     '业'
     """
     cfg = config or RestoreConfig()
-    length = _length(text, cfg)
+    length = visible_length(text, cfg.mask_symbols)
     chars: list[str] = []
     priors: list[float] = []
     excluded: list[str] = []
@@ -83,9 +80,9 @@ def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
     return Alphabet("".join(chars), tuple(priors), "".join(excluded))
 
 
-def _length(text: str, cfg: RestoreConfig) -> int:
-    """Characters that are not mask symbols."""
-    return len(text) - sum(text.count(s) for s in set(cfg.mask_symbols))
+def visible_length(text: str, symbols: str) -> int:
+    """Characters that are not mask symbols: how much text the document shows."""
+    return len(text) - sum(text.count(s) for s in set(symbols))
 
 
 def _prior_hidden(ch: str, length: int) -> float:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from .alphabet import Alphabet, hidden_set_posterior
+from .alphabet import Alphabet, hidden_set_posterior, visible_length
 from .config import RestoreConfig
 from .context import ContextModel
 from .lexicon import WordTable, load_word_table
@@ -139,7 +139,7 @@ class Ranker:
         scores = self._score_runs(text, masks, symbols, flat)
         hidden = alphabet.chars
         if scores:
-            posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], _length(text, symbols))
+            posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], visible_length(text, symbols))
             scores = {m: _given_hidden_sets(s, posterior) for m, s in scores.items()}
             hidden = "".join(c for c in alphabet.chars if sum(p for subset, p in posterior if c in subset) >= 0.5)
         if self.context is not None:
@@ -282,10 +282,6 @@ def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], fl
         for r, p in allowed:
             total[r] += weight * p / z
     return _normalised(list(total.items()), score.in_word) if total else score
-
-
-def _length(text: str, symbols: str) -> int:
-    return len(text)
 
 
 def _cautious(narrow: RunScore, wide: RunScore) -> RunScore:

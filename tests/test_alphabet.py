@@ -21,6 +21,29 @@ def test_configured_candidates_are_respected():
     assert a.weight("业") == 0.0
 
 
-def test_without_drops_characters():
-    a = infer_alphabet("*建").without("群")
-    assert "群" not in a.chars and "群" in a.excluded
+def test_unnarrowed_alphabet_puts_seen_characters_back():
+    a = infer_alphabet("企业的*建工作")
+    wide = a.unnarrowed("企业的*建工作")
+    assert set(wide.chars) == set("党政群业") and wide.excluded == ""
+    assert wide.weight("业") > 0 and not wide.count_masks
+
+
+def test_hidden_set_posterior_follows_what_the_masks_want():
+    from restore.alphabet import hidden_set_posterior
+
+    a = infer_alphabet("*建" + "很长的文本" * 200)
+    runs = [(("党", 0.98), ("政", 0.02))] * 5
+    posterior = hidden_set_posterior(a, runs, 1000)
+    p_hidden = {c: sum(p for subset, p in posterior if c in subset) for c in a.chars}
+    assert abs(sum(p for _, p in posterior) - 1) < 1e-9
+    assert p_hidden["党"] > 0.99
+    assert p_hidden["党"] > p_hidden["政"] and p_hidden["党"] > p_hidden["群"]
+
+
+def test_a_reading_outside_the_alphabet_is_explained_by_no_subset():
+    from restore.alphabet import hidden_set_posterior
+
+    a = infer_alphabet("企业的*建工作" * 50)  # 业 seen, so not a candidate
+    only_ye = [(("业", 1.0),)]
+    posterior = hidden_set_posterior(a, only_ye, 400)
+    assert all("业" not in subset for subset, _ in posterior)
