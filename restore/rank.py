@@ -3,8 +3,7 @@
 The model is jieba's: a sentence is a sequence of words drawn independently with
 probability count/total. A masked character is a hidden variable. Around each mask
 (Han text and masks up to WINDOW characters each side, within the clause) we build
-the lattice of every
-dictionary word that can be read there, letting a mask stand for any candidate
+the lattice of every dictionary word that can be read there, letting a mask stand for any candidate
 character, and run forward-backward over it. The posterior that a mask (or a run of
 masks, decoded jointly) is a given string is then exact under the model, summed over
 all segmentations, and costs time linear in the clause length, never exponential in
