@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from .alphabet import Alphabet, hidden_set_posterior, visible_length
+from .alphabet import Alphabet, hidden_set_posterior
 from .config import RestoreConfig
 from .context import ContextModel
 from .lexicon import WordTable, load_word_table
@@ -135,7 +135,9 @@ class Ranker:
         scores = self._score_runs(text, masks, symbols, flat)
         hidden = alphabet.chars
         if scores:
-            posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], visible_length(text, symbols))
+            # The document's whole length, masks included: a subset predicts how many of
+            # its characters there are, and every hidden one is now a mask.
+            posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], len(text))
             scores = {m: _given_hidden_sets(s, posterior) for m, s in scores.items()}
             hidden = "".join(c for c in alphabet.chars if sum(p for subset, p in posterior if c in subset) >= 0.5)
         if self.context is not None:
@@ -153,7 +155,7 @@ class Ranker:
         Unless the surname and the mask make a dictionary word for some candidate
         (施* is 施政), half the probability moves to OTHER, so the mask is left alone.
         """
-        slots = name_slots(text, self.config.mask_symbols)
+        slots = _name_slots(text, self.config.mask_symbols)
         if not slots:
             return scores
         out = dict(scores)
@@ -272,14 +274,21 @@ def _rescore(text: str, m: Mask, score: RunScore, model: ContextModel, alphabet:
 def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], float]]) -> RunScore:
     """Average the run's readings over the posterior of which characters were hidden."""
     total: dict[str, float] = defaultdict(float)
+    needs = [(r, p, frozenset(r) - {OTHER}) for r, p in score.readings]
     for subset, weight in posterior:
-        allowed = [(r, p) for r, p in score.readings if all(ch in subset or ch == OTHER for ch in r)]
+        allowed = [(r, p) for r, p, chars in needs if chars <= subset]
         z = sum(p for _, p in allowed)
         if z <= 0:
             continue
         for r, p in allowed:
             total[r] += weight * p / z
     return _normalised(list(total.items()), score.in_word) if total else score
+
+
+@lru_cache(maxsize=4)
+def _name_slots(text: str, symbols: str) -> frozenset[int]:
+    """name_slots, remembered for the document in hand (both alphabets ask)."""
+    return frozenset(name_slots(text, symbols))
 
 
 def _cautious(narrow: RunScore, wide: RunScore) -> RunScore:
