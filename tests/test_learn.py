@@ -1,0 +1,79 @@
+"""restore learn: a context model from clean text, and --model using it."""
+import gzip
+import json
+import subprocess
+import sys
+
+import pytest
+
+from restore.context import ContextModel, ModelError
+
+CLEAN = "甲政乙。" * 300 + "\n"
+
+
+def learn(*args, input=None):
+    return subprocess.run(
+        [sys.executable, "-m", "restore", "learn", *args], input=input, capture_output=True
+    )
+
+
+def restore(*args, input):
+    return subprocess.run([sys.executable, "-m", "restore", *args], input=input, capture_output=True)
+
+
+def test_learn_builds_a_model_that_changes_the_ranking(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN, encoding="utf-8")
+    model = tmp_path / "domain.model"
+    proc = learn(str(clean), "-o", str(model))
+    assert proc.returncode == 0, proc.stderr
+    assert b"characters read" in proc.stderr
+    loaded = ContextModel.load(model)
+    assert loaded.unigram["政"] == 300
+    plain = restore("--no-gaps", "--min-confidence", "0", input="甲*乙".encode())
+    learned = restore("--no-gaps", "--min-confidence", "0", "--model", str(model), input="甲*乙".encode())
+    assert plain.stdout.decode() != "甲政乙"
+    assert learned.stdout.decode() == "甲政乙"
+
+
+def test_learn_reads_jsonl(tmp_path):
+    corpus = tmp_path / "clean.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "text": CLEAN}, ensure_ascii=False) + "\n" for i in range(2)),
+                      encoding="utf-8")
+    model = tmp_path / "m.gz"
+    assert learn(str(corpus), "--jsonl", "-o", str(model)).returncode == 0
+    assert ContextModel.load(model).unigram["政"] == 600
+
+
+def test_learn_refuses_damaged_text(tmp_path):
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("坚持以*建引领\n", encoding="utf-8")
+    proc = learn(str(damaged), "-o", str(tmp_path / "m.gz"))
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip().endswith("learn from clean text only")
+    assert not (tmp_path / "m.gz").exists()
+
+
+def test_learn_reports_a_bad_jsonl_line(tmp_path):
+    corpus = tmp_path / "bad.jsonl"
+    corpus.write_text('{"text": "好"}\n{oops\n', encoding="utf-8")
+    proc = learn(str(corpus), "--jsonl", "-o", str(tmp_path / "m.gz"))
+    assert proc.returncode == 2
+    assert f"{corpus}:2: invalid JSON" in proc.stderr.decode()
+
+
+def test_a_file_that_is_not_a_model_is_a_one_line_error(tmp_path):
+    bogus = tmp_path / "bogus.model"
+    bogus.write_bytes(b"not a model")
+    proc = restore("--model", str(bogus), input="坚持以*建引领".encode())
+    assert proc.returncode == 2
+    assert len(proc.stderr.decode().strip().splitlines()) == 1
+    assert "not a restore model" in proc.stderr.decode()
+
+
+def test_a_model_of_another_version_is_refused(tmp_path):
+    old = tmp_path / "old.model"
+    with gzip.open(old, "wt", encoding="utf-8") as fh:
+        json.dump({"format": "restore-context-model", "version": 999}, fh)
+    with pytest.raises(ModelError, match="rebuild it with 'restore learn'"):
+        ContextModel.load(old)
