@@ -25,6 +25,10 @@ GAPPY = "截至年9月底"
 CLEAN = "今天天气很好，大家去公园散步。\n"
 MARKER = "\u2047"
 
+#: The JSON of the one gap the ``fake_gaps`` fixture reports in GAPPY.
+FAKE_GAP_JSON = {"kind": "gap", "start": 2, "end": 2, "replacement": None, "confidence": 0.9,
+                 "candidates": [], "note": "test"}
+
 
 def run(*args, input=None):
     return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
@@ -353,17 +357,7 @@ def test_format_json_one_object_per_line(tmp_path, fake_gaps):
     first = reports[0]["edits"][0]
     assert (first["kind"], first["start"], first["end"], first["replacement"]) == ("mask", 3, 4, "党")
     assert reports[0]["counts"]["masks"] == 3
-    assert reports[1]["edits"] == [
-        {
-            "kind": "gap",
-            "start": 2,
-            "end": 2,
-            "replacement": None,
-            "confidence": 0.9,
-            "candidates": [],
-            "note": "test",
-        }
-    ]
+    assert reports[1]["edits"] == [FAKE_GAP_JSON]
     assert a.read_text(encoding="utf-8") == DAMAGED
 
 
@@ -389,17 +383,7 @@ def test_jsonl_keeps_fields_order_and_adds_edits(fake_gaps):
     assert out[0]["meta"] == {"x": [1, 2]} and out[0]["z"] is None
     assert RESTORED.fullmatch(out[0]["text"])
     assert out[1]["text"] == GAPPY, "gaps are reported, not written into the text"
-    assert out[1]["edits"] == [
-        {
-            "kind": "gap",
-            "start": 2,
-            "end": 2,
-            "replacement": None,
-            "confidence": 0.9,
-            "candidates": [],
-            "note": "test",
-        }
-    ]
+    assert out[1]["edits"] == [FAKE_GAP_JSON]
     assert out[2] == {"id": "c", "text": CLEAN, "edits": []}
     for record, o in zip(records, out):
         edits = [Edit(e["kind"], e["start"], e["end"], e["replacement"], e["confidence"]) for e in o["edits"]]
