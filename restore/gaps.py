@@ -655,7 +655,7 @@ def _intact_re() -> re.Pattern[str]:
     return re.compile(r"[0-9]{3}")
 
 
-def find_gaps(text: str, masks: Sequence[Mask] = ()) -> list[Gap]:
+def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0) -> list[Gap]:
     """Places in ``text`` where a run of 3+ digits was probably deleted.
 
     ``masks`` are runs of mask symbols; a masked place counts as a Han character.
@@ -663,7 +663,8 @@ def find_gaps(text: str, masks: Sequence[Mask] = ()) -> list[Gap]:
     [0, 1] and a short tag naming the rule that fired (``year``, ``unit:元``,
     ``decimal``, ``percent``, ``range`` ...). In a text that still contains
     three ASCII digits in a row, confidences are scaled by :data:`INTACT_DIGITS_FACTOR`
-    and reasons end in ``+intact``.
+    and reasons end in ``+intact``; when that puts every gap below ``min_confidence``,
+    the text is not scanned at all (the fast path for clean text).
 
     >>> [(g.offset, g.reason) for g in find_gaps("由年的元增加到年的.39元")]
     [(1, 'year'), (3, 'unit:元'), (7, 'year'), (9, 'decimal')]
@@ -672,12 +673,15 @@ def find_gaps(text: str, masks: Sequence[Mask] = ()) -> list[Gap]:
     """
     if not text:
         return []
+    intact = _intact_re().search(text) is not None
+    if intact and INTACT_DIGITS_FACTOR < min_confidence:
+        return []
     masked = frozenset(i for mk in masks for i in range(mk.start, mk.end)) if masks else frozenset()
     out: dict[int, tuple[float, str]] = {}
     _year_gaps(text, masked, out)
     _unit_gaps(text, masked, out)
     _sign_gaps(text, out)
-    if out and _intact_re().search(text):
+    if out and intact:
         f = INTACT_DIGITS_FACTOR
         return [Gap(p, round(c * f, 4), r + "+intact") for p, (c, r) in sorted(out.items())]
     return [Gap(p, round(c, 4), r) for p, (c, r) in sorted(out.items())]

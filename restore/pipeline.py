@@ -91,7 +91,7 @@ def _new_gaps(text: str, masks: list[Mask], config: RestoreConfig) -> list[Gap]:
     """
     marker = config.gap_marker
     if not marker or marker not in text:
-        return find_gaps(text, masks)
+        return find_gaps(text, masks, config.gap_min_confidence)
     pieces = text.split(marker)
     stripped = "".join(pieces)
     origin: list[int] = []  # stripped offset -> text offset
@@ -106,7 +106,7 @@ def _new_gaps(text: str, masks: list[Mask], config: RestoreConfig) -> list[Gap]:
     origin.append(pos)
     return [
         Gap(origin[g.offset], g.confidence, g.reason)
-        for g in find_gaps(stripped, find_masks(stripped, config))
+        for g in find_gaps(stripped, find_masks(stripped, config), config.gap_min_confidence)
         if g.offset not in marked
     ]
 

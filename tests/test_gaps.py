@@ -273,3 +273,10 @@ def test_seed_must_not_mark(seed, word):
 def test_seed_gaps_are_sorted_and_unique(seed):
     _, found = seed
     assert found == sorted(set(found))
+
+
+def test_never_scraped_text_is_not_scanned_when_nothing_could_pass():
+    text = "2024年发布。由年的元增加到年"
+    assert find_gaps(text) and all(g.reason.endswith("+intact") for g in find_gaps(text))
+    assert find_gaps(text, min_confidence=0.5) == []
+    assert find_gaps("由年的元增加到年", min_confidence=0.5)
