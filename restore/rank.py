@@ -35,6 +35,8 @@ OTHER = "\x00"
 OTHER_COUNT = 30.0
 #: How far the lattice reaches on each side of a mask, within its clause.
 WINDOW = 12
+#: Longest stretch of text one lattice covers when nearby masks share it.
+MAX_SPAN = 80
 #: Longest word looked up in the lattice.
 MAX_WORD = 16
 #: How many joint readings of a run are scored exactly.
@@ -218,10 +220,25 @@ class Ranker:
     def _score_runs(
         self, text: str, masks: Sequence[Mask], symbols: str, alphabet: Alphabet
     ) -> dict[Mask, RunScore]:
-        """Group the masks by clause and score each clause once."""
-        by_clause: dict[tuple[int, int], list[Mask]] = defaultdict(list)
-        for m in masks:
-            by_clause[_clause_bounds(text, m, symbols)].append(m)
+        """Group the masks by window and score each window's lattice once.
+
+        Overlapping windows (masks close together in one clause) are merged, up to
+        MAX_SPAN characters, so that nearby masks share one lattice.
+        """
+        by_clause: dict[tuple[int, int], list[Mask]] = {}
+        group: list[Mask] = []
+        lo = hi = -1
+        for m in sorted(masks, key=lambda m: m.start):
+            a, b = _clause_bounds(text, m, symbols)
+            if group and a < hi and max(hi, b) - lo <= MAX_SPAN:
+                group.append(m)
+                hi = max(hi, b)
+                continue
+            if group:
+                by_clause[(lo, hi)] = group
+            group, lo, hi = [m], a, b
+        if group:
+            by_clause[(lo, hi)] = group
         out: dict[Mask, RunScore] = {}
         key_alpha = (alphabet.chars, tuple(round(p, 3) for p in alphabet.prior))
         for (a, b), ms in by_clause.items():
