@@ -9,7 +9,7 @@ is ``WORD`` or ``WORD<TAB>WEIGHT``; a bad line raises :class:`LexiconError` nami
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -103,6 +103,8 @@ class WordTable:
 
     freq: dict[str, int]
     total: int
+    #: log(count / total), filled in as the ranker meets each word.
+    logp: dict[str, float] = field(default_factory=dict)
 
 
 @cache

@@ -254,9 +254,8 @@ class Ranker:
     def _score_clause(
         self, clause: str, runs: tuple[tuple[int, int], ...], key_alpha: tuple[str, tuple[float, ...]]
     ) -> tuple[RunScore, ...]:
-        chars, priors = key_alpha
-        choices = [(c, math.log(max(p, 1e-6))) for c, p in zip(chars, priors)]
-        lattice = _Lattice(clause, self.table, self.log_total, choices)
+        chars, _ = key_alpha  # the lattice scores every candidate alike (flat alphabet)
+        lattice = _Lattice(clause, self.table, self.log_total, chars)
         results = []
         for a, b in runs:
             marg = [lattice.marginal(i) for i in range(a, b)]
@@ -374,50 +373,51 @@ def _beam(marginals: list[dict[str, float]], width: int) -> list[str]:
 class _Lattice:
     """Forward-backward over the word lattice of one clause (log space)."""
 
-    def __init__(self, clause: str, table: WordTable, log_total: float, choices: list[tuple[str, float]]):
+    def __init__(self, clause: str, table: WordTable, log_total: float, chars: str):
         self.clause = clause
         self.n = n = len(clause)
         freq = table.freq
+        logp = table.logp
         self.edges: list[list[tuple[int, str, float]]] = [[] for _ in range(n)]  # by start: (end, text, logp)
         other_lp = math.log(OTHER_COUNT) - log_total
         unknown_lp = -log_total
         for i in range(n):
-            # (prefix, log prior of the masks it fills)
-            alive: list[tuple[str, float]] = [("", 0.0)]
+            edges = self.edges[i]
+            alive = [""]  # prefixes of dictionary words read from i so far
             for j in range(i, min(n, i + MAX_WORD)):
                 ch = clause[j]
-                if ch == OTHER:
-                    nxt = [(p + c, lp + clp) for p, lp in alive for c, clp in choices]
-                else:
-                    nxt = [(p + ch, lp) for p, lp in alive]
+                nxt = [p + c for p in alive for c in chars] if ch == OTHER else [p + ch for p in alive]
                 alive = []
-                for word, lp in nxt:
+                for word in nxt:
                     f = freq.get(word)
                     if f is None:
                         continue
-                    alive.append((word, lp))
+                    alive.append(word)
                     if f > 0:
-                        self.edges[i].append((j + 1, word, math.log(f) - log_total + lp))
+                        lp = logp.get(word)
+                        if lp is None:
+                            lp = logp[word] = math.log(f) - log_total
+                        edges.append((j + 1, word, lp))
                 if not alive:
                     break
             # a candidate that is a productive suffix (刷业, 打击群) can close an
             # unlisted two-character word with the character before it
             if clause[i] != OTHER and i + 1 < n and clause[i + 1] == OTHER:
-                for c, clp in choices:
+                for c in chars:
                     count = SUFFIX_COUNT.get(c)
                     word = clause[i] + c
                     if count and not freq.get(word):
-                        self.edges[i].append((i + 2, word, math.log(count) - log_total + clp))
+                        edges.append((i + 2, word, math.log(count) - log_total))
             # every position can be read as one character on its own
             ch = clause[i]
             if ch == OTHER:
-                singles = {e[1] for e in self.edges[i] if e[0] == i + 1}
-                for c, clp in choices:
+                singles = {e[1] for e in edges if e[0] == i + 1}
+                for c in chars:
                     if c not in singles:
-                        self.edges[i].append((i + 1, c, unknown_lp + clp))
-                self.edges[i].append((i + 1, OTHER, other_lp))
+                        edges.append((i + 1, c, unknown_lp))
+                edges.append((i + 1, OTHER, other_lp))
             elif not freq.get(ch):
-                self.edges[i].append((i + 1, ch, unknown_lp))
+                edges.append((i + 1, ch, unknown_lp))
         self.alpha = self._forward()
         self.beta = self._backward()
         self.log_z = self.alpha[n]
