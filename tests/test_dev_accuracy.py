@@ -1,0 +1,37 @@
+"""A regression guard on the public dev set (skipped where ../shared/eval is absent).
+
+The floors are the product's promises, not the measured figures: kept restorations
+are at least 99.5 % right, and the ranker still restores the great majority.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from restore import RestoreConfig, Restorer
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+
+
+def score(name: str, limit: int = 200) -> tuple[int, int, int]:
+    restorer = Restorer(RestoreConfig(find_gaps=False))
+    total = restored = correct = 0
+    with (EVAL / f"{name}.jsonl").open(encoding="utf-8") as fh:
+        for _, line in zip(range(limit), fh):
+            doc = json.loads(line)
+            truth = {m["offset"]: m["char"] for m in doc["masks"]}
+            total += len(truth)
+            for e in restorer.restore(doc["text"], mark_gaps=False).edits:
+                if e.kind == "mask" and e.replacement is not None:
+                    for k in range(e.start, e.end):
+                        restored += 1
+                        correct += truth.get(k) == e.replacement[k - e.start]
+    return total, restored, correct
+
+
+@pytest.mark.skipif(not EVAL.is_dir(), reason="the dev set is not beside this checkout")
+@pytest.mark.parametrize("name", ["dev-pz", "dev-pzqy"])
+def test_kept_restorations_are_right(name):
+    total, restored, correct = score(name)
+    assert correct / restored >= 0.995, (correct, restored)
+    assert correct / total >= 0.95, (correct, total)
