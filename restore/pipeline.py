@@ -37,27 +37,55 @@ class Restorer:
 
         return Ranker.load(self.config)
 
+    def _rank_to_fixpoint(self, text: str, masks: list[Mask], breaks: frozenset[int]) -> tuple[list[Edit], str]:
+        """Rank the masks; then rank the ones left alone again, as a second run would.
+
+        A second run over the output sees the restored characters as text. To be
+        idempotent by construction, the masks left unresolved are ranked again in
+        exactly that text (restorations filled in, alphabet inferred from it), until
+        nothing new is restored. Gaps break the lattice: digits stood there.
+        """
+        cfg = self.config
+        ranking = self.ranker.rank(text, masks, infer_alphabet(text, cfg), breaks)
+        edits = {(e.start, e.end): e for e in ranking.edits}
+        hidden = ranking.hidden
+        for _ in range(len(masks)):
+            pending = [m for m in masks if edits[(m.start, m.end)].replacement is None and m.blocked is None]
+            done = [e for e in edits.values() if e.replacement is not None]
+            if not pending or not done:
+                break
+            seen = _filled(text, done)
+            again = self.ranker.rank(seen, find_masks(seen, cfg), infer_alphabet(seen, cfg), breaks)
+            new = [e for e in again.edits if e.replacement is not None and (e.start, e.end) in edits]
+            new = [e for e in new if edits[(e.start, e.end)].replacement is None]
+            for e in again.edits:
+                if (e.start, e.end) in edits and edits[(e.start, e.end)].replacement is None:
+                    edits[(e.start, e.end)] = e
+            if not new:
+                break
+        return list(edits.values()), hidden
+
     def restore(self, text: str, *, mark_gaps: bool = True) -> Result:
         """Restore one document. ``mark_gaps=False`` keeps gaps out of the text (JSONL mode)."""
         cfg = self.config
         marker = cfg.gap_marker if mark_gaps else ""
         masks = find_masks(text, cfg)
-        alphabet = infer_alphabet(text, cfg)
         edits: list[Edit] = []
         notes: list[str] = []
-        hidden = alphabet.chars
+        gaps: list[Edit] = []
+        if cfg.find_gaps:
+            for gap in _new_gaps(text, masks, cfg):
+                if gap.confidence >= cfg.gap_min_confidence:
+                    gaps.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
+        hidden = infer_alphabet(text, cfg).chars
         if masks and _mostly_masks(text, masks, cfg):
             # A page this dense with masks was redacted, not filtered: fill nothing.
             edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)
             notes.append(REDACTED_PAGE)
         elif masks:
-            ranking = self.ranker.rank(text, masks, alphabet)
-            edits.extend(ranking.edits)
-            hidden = ranking.hidden
-        if cfg.find_gaps:
-            for gap in _new_gaps(text, masks, cfg):
-                if gap.confidence >= cfg.gap_min_confidence:
-                    edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
+            mask_edits, hidden = self._rank_to_fixpoint(text, masks, frozenset(g.start for g in gaps))
+            edits.extend(mask_edits)
+        edits.extend(gaps)
         edits.sort(key=lambda e: (e.start, e.end))
         return Result(
             source=text,
@@ -66,6 +94,11 @@ class Restorer:
             alphabet=hidden,
             notes=tuple(notes),
         )
+
+
+def _filled(text: str, edits: list[Edit]) -> str:
+    """``text`` with the restored masks filled in (same length: offsets stay valid)."""
+    return apply_edits(text, [e for e in edits if e.replacement is not None])
 
 
 def _mostly_masks(text: str, masks: list[Mask], config: RestoreConfig) -> bool:

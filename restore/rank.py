@@ -93,18 +93,23 @@ class Ranker:
         return cls(load_word_table(tuple(config.lexicons)), config, context)
 
     # -- public ---------------------------------------------------------------
-    def rank(self, text: str, masks: Sequence[Mask], alphabet: Alphabet) -> Ranking:
-        """One mask edit per run: restored when confident, else left with its candidates."""
+    def rank(
+        self, text: str, masks: Sequence[Mask], alphabet: Alphabet, breaks: frozenset[int] = frozenset()
+    ) -> Ranking:
+        """One mask edit per run: restored when confident, else left with its candidates.
+
+        ``breaks`` are offsets where digits were deleted: no word spans them.
+        """
         cfg = self.config
         symbols = cfg.mask_symbols
         masks = self._settle_insertions(text, masks)
         open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
-        scores, hidden = self._posteriors(text, open_masks, alphabet)
+        scores, hidden = self._posteriors(text, open_masks, alphabet, breaks)
         if alphabet.excluded and scores:
             # Fill a mask only if it would also be filled had no candidate been seen
             # unmasked: those characters may be an earlier run's restorations, and
             # then a re-run must leave the masks that run left alone.
-            wider, _ = self._posteriors(text, open_masks, alphabet.unnarrowed(text, self.config))
+            wider, _ = self._posteriors(text, open_masks, alphabet.unnarrowed(text, self.config), breaks)
             scores = {m: _cautious(scores[m], wider[m]) for m in scores}
         edits: list[Edit] = []
         for m in masks:
@@ -125,7 +130,7 @@ class Ranker:
 
     # -- internals ------------------------------------------------------------
     def _posteriors(
-        self, text: str, masks: Sequence[Mask], alphabet: Alphabet
+        self, text: str, masks: Sequence[Mask], alphabet: Alphabet, breaks: frozenset[int] = frozenset()
     ) -> tuple[dict[Mask, RunScore], str]:
         """Each run's readings under ``alphabet``, and the characters most likely hidden."""
         symbols = self.config.mask_symbols
@@ -134,7 +139,7 @@ class Ranker:
         # document's filter hid is then inferred from all its masks together.
         everything = alphabet.chars + alphabet.excluded
         flat = Alphabet(everything, tuple(1.0 for _ in everything), "")
-        scores = self._score_runs(text, masks, symbols, flat)
+        scores = self._score_runs(text, masks, symbols, flat, breaks)
         hidden = alphabet.chars
         if scores:
             # The document's whole length, masks included: a subset predicts how many of
@@ -218,7 +223,8 @@ class Ranker:
         return out
 
     def _score_runs(
-        self, text: str, masks: Sequence[Mask], symbols: str, alphabet: Alphabet
+        self, text: str, masks: Sequence[Mask], symbols: str, alphabet: Alphabet,
+        breaks: frozenset[int] = frozenset(),
     ) -> dict[Mask, RunScore]:
         """Group the masks by window and score each window's lattice once.
 
@@ -229,7 +235,7 @@ class Ranker:
         group: list[Mask] = []
         lo = hi = -1
         for m in sorted(masks, key=lambda m: m.start):
-            a, b = _clause_bounds(text, m, symbols)
+            a, b = _clause_bounds(text, m, symbols, breaks)
             if group and a < hi and max(hi, b) - lo <= MAX_SPAN:
                 group.append(m)
                 hi = max(hi, b)
@@ -342,17 +348,17 @@ def _normalise(clause: str, symbols: str) -> str:
     return "".join(OTHER if ch in symbols else ch for ch in clause)
 
 
-def _clause_bounds(text: str, m: Mask, symbols: str) -> tuple[int, int]:
-    """The stretch of Han text and mask symbols around ``m``."""
+def _clause_bounds(text: str, m: Mask, symbols: str, breaks: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """The stretch of Han text and mask symbols around ``m``, not across a gap in ``breaks``."""
 
     def inside(ch: str) -> bool:
         return ch in symbols or ch in QUOTES or _is_han(ch)
 
     a = m.start
-    while a > 0 and inside(text[a - 1]) and m.start - a < WINDOW:
+    while a > 0 and a not in breaks and inside(text[a - 1]) and m.start - a < WINDOW:
         a -= 1
     b = m.end
-    while b < len(text) and inside(text[b]) and b - m.end < WINDOW:
+    while b < len(text) and b not in breaks and inside(text[b]) and b - m.end < WINDOW:
         b += 1
     return a, b
 

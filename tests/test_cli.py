@@ -44,7 +44,7 @@ def write(tmp_path, name, data):
 def fake_gaps(monkeypatch):
     """A gap finder that finds exactly the gap in 截至年9月底 (the real one is tested elsewhere)."""
 
-    def find_gaps(text, masks=()):
+    def find_gaps(text, masks=(), min_confidence=0.0):
         return [Gap(m.start() + 1, 0.9, "test") for m in re.finditer("至年", text)]
 
     monkeypatch.setattr(pipeline, "find_gaps", find_gaps)

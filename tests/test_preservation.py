@@ -272,13 +272,6 @@ def test_second_run_changes_nothing_but_masks_left_unresolved():
         assert len(first.text) == len(second.text) and changed <= allowed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="idempotence is not yet total: a mask the first run left just below --min-confidence can "
-    "cross it on a second run, because the masks around it are now restored (种*研发 at 0.68, then 0.71). "
-    "The ranker fills a mask only if the unnarrowed alphabet agrees, which brought the documents a "
-    "second run changes from 27 to 2 of the 400 in dev-pzqy; the rest remains.",
-)
 def test_masks_left_unresolved_stay_unresolved():
     for first, second in _twice():
         assert second.text == first.text
