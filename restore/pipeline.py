@@ -49,19 +49,16 @@ class Restorer:
         ranking = self.ranker.rank(text, masks, infer_alphabet(text, cfg), breaks)
         edits = {(e.start, e.end): e for e in ranking.edits}
         hidden = ranking.hidden
-        for _ in range(len(masks)):
-            pending = [m for m in masks if edits[(m.start, m.end)].replacement is None and m.blocked is None]
+        while True:  # each round fills at least one more mask, or stops
+            open_places = {k for k, e in edits.items() if e.replacement is None}
             done = [e for e in edits.values() if e.replacement is not None]
-            if not pending or not done:
+            if not open_places or not done:
                 break
             seen = _filled(text, done)
             again = self.ranker.rank(seen, find_masks(seen, cfg), infer_alphabet(seen, cfg), breaks)
-            new = [e for e in again.edits if e.replacement is not None and (e.start, e.end) in edits]
-            new = [e for e in new if edits[(e.start, e.end)].replacement is None]
-            for e in again.edits:
-                if (e.start, e.end) in edits and edits[(e.start, e.end)].replacement is None:
-                    edits[(e.start, e.end)] = e
-            if not new:
+            redone = {(e.start, e.end): e for e in again.edits if (e.start, e.end) in open_places}
+            edits.update(redone)
+            if all(e.replacement is None for e in redone.values()):
                 break
         return list(edits.values()), hidden
 
