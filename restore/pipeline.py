@@ -6,13 +6,14 @@ document costs one scan.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 
 from .alphabet import infer_alphabet
 from .apply import apply_edits
 from .config import RestoreConfig
 from .gaps import find_gaps
-from .model import Edit, Gap, Mask, Result
+from .model import Edit, Mask, Result
 from .scan import find_masks
 
 
@@ -63,34 +64,72 @@ class Restorer:
         return list(edits.values()), hidden
 
     def restore(self, text: str, *, mark_gaps: bool = True) -> Result:
-        """Restore one document. ``mark_gaps=False`` keeps gaps out of the text (JSONL mode)."""
+        """Restore one document. ``mark_gaps=False`` keeps gaps out of the text (JSONL mode).
+
+        A gap marker already in the input is an earlier run's mark. Everything is
+        computed on the text without its markers, as that run saw it, and mapped
+        back; the marked places are not marked again. So a second run over the
+        output repeats the first run's last computation and changes nothing.
+        """
         cfg = self.config
-        marker = cfg.gap_marker if mark_gaps else ""
-        masks = find_masks(text, cfg)
+        plain, origin, marked = _without_markers(text, cfg.gap_marker)
+        masks = _split_at(find_masks(plain, cfg), marked)
         edits: list[Edit] = []
         notes: list[str] = []
-        gaps: list[Edit] = []
         if cfg.find_gaps:
-            for gap in _new_gaps(text, masks, cfg):
-                if gap.confidence >= cfg.gap_min_confidence:
-                    gaps.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
-        hidden = infer_alphabet(text, cfg).chars
-        if masks and _mostly_masks(text, masks, cfg):
+            for gap in find_gaps(plain, masks, cfg.gap_min_confidence):
+                if gap.confidence >= cfg.gap_min_confidence and gap.offset not in marked:
+                    edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
+        hidden = infer_alphabet(plain, cfg).chars
+        if masks and _mostly_masks(plain, masks, cfg):
             # A page this dense with masks was redacted, not filtered: fill nothing.
             edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)
             notes.append(REDACTED_PAGE)
         elif masks:
-            mask_edits, hidden = self._rank_to_fixpoint(text, masks, frozenset(g.start for g in gaps))
+            breaks = frozenset(e.start for e in edits) | marked  # digits stood at every gap
+            mask_edits, hidden = self._rank_to_fixpoint(plain, masks, breaks)
             edits.extend(mask_edits)
-        edits.extend(gaps)
+        if origin is not None:
+            edits = [replace(e, start=origin[e.start], end=origin[e.start] + (e.end - e.start)) for e in edits]
         edits.sort(key=lambda e: (e.start, e.end))
         return Result(
             source=text,
-            text=apply_edits(text, edits, marker),
+            text=apply_edits(text, edits, cfg.gap_marker if mark_gaps else ""),
             edits=tuple(edits),
             alphabet=hidden,
             notes=tuple(notes),
         )
+
+
+def _without_markers(text: str, marker: str) -> tuple[str, list[int] | None, frozenset[int]]:
+    """``text`` without gap markers, the map from its offsets back to ``text``'s
+    (None when there was no marker), and the offsets where markers stood."""
+    if not marker or marker not in text:
+        return text, None, frozenset()
+    pieces = text.split(marker)
+    origin: list[int] = []
+    marked: set[int] = set()
+    pos = 0
+    for k, piece in enumerate(pieces):
+        origin.extend(range(pos, pos + len(piece)))
+        pos += len(piece)
+        if k < len(pieces) - 1:
+            marked.add(len(origin))
+            pos += len(marker)
+    origin.append(pos)
+    return "".join(pieces), origin, frozenset(marked)
+
+
+def _split_at(masks: list[Mask], marked: frozenset[int]) -> list[Mask]:
+    """Split mask runs at marked gaps (``*⁇*`` is two masks, not ``**``)."""
+    if not marked:
+        return masks
+    out: list[Mask] = []
+    for m in masks:
+        cuts = sorted(k for k in marked if m.start < k < m.end)
+        bounds = [m.start, *cuts, m.end]
+        out.extend(Mask(a, b, m.blocked) for a, b in zip(bounds, bounds[1:]))
+    return out
 
 
 def _filled(text: str, edits: list[Edit]) -> str:
@@ -109,36 +148,6 @@ def _mostly_masks(text: str, masks: list[Mask], config: RestoreConfig) -> bool:
         return False
     non_space = sum(map(len, text.split()))  # str.split() splits at exactly the str.isspace() characters
     return symbols > config.max_mask_ratio * non_space
-
-
-def _new_gaps(text: str, masks: list[Mask], config: RestoreConfig) -> list[Gap]:
-    """Gaps not already marked.
-
-    A marker in the input is taken as a gap an earlier run marked. Gaps are looked
-    for in the text without its markers, as the first run saw it, and those where a
-    marker stands are dropped, so a second run over restored output marks nothing
-    new (``restore`` is idempotent).
-    """
-    marker = config.gap_marker
-    if not marker or marker not in text:
-        return find_gaps(text, masks, config.gap_min_confidence)
-    pieces = text.split(marker)
-    stripped = "".join(pieces)
-    origin: list[int] = []  # stripped offset -> text offset
-    marked: set[int] = set()
-    pos = 0
-    for k, piece in enumerate(pieces):
-        origin.extend(range(pos, pos + len(piece)))
-        pos += len(piece)
-        if k < len(pieces) - 1:
-            marked.add(len(origin))
-            pos += len(marker)
-    origin.append(pos)
-    return [
-        Gap(origin[g.offset], g.confidence, g.reason)
-        for g in find_gaps(stripped, find_masks(stripped, config), config.gap_min_confidence)
-        if g.offset not in marked
-    ]
 
 
 def restore_text(text: str, config: RestoreConfig | None = None, *, mark_gaps: bool = True) -> Result:
