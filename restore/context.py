@@ -59,20 +59,6 @@ class ContextModel:
                         right[text[i + 1 : i + 1 + k]][ch] += 1
         return cls(candidates, dict(unigram), _plain(left), _plain(right), chars)
 
-    def merge(self, other: "ContextModel") -> "ContextModel":
-        def add(a: dict[str, dict[str, int]], b: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
-            out = {k: dict(v) for k, v in a.items()}
-            for k, v in b.items():
-                d = out.setdefault(k, {})
-                for c, n in v.items():
-                    d[c] = d.get(c, 0) + n
-            return out
-
-        uni = dict(Counter(self.unigram) + Counter(other.unigram))
-        cands = "".join(dict.fromkeys(self.candidates + other.candidates))
-        return ContextModel(cands, uni, add(self.left, other.left), add(self.right, other.right),
-                            self.chars + other.chars)
-
     # -- files -------------------------------------------------------------------
     def save(self, path: Path) -> None:
         payload = {

@@ -40,11 +40,6 @@ def iter_texts(paths: Iterable[Path], field: str | None = None) -> Iterator[str]
             yield value
 
 
-def learn_model(paths: Iterable[Path], candidates: str, field: str | None = None) -> ContextModel:
-    """Count the candidate characters of clean text with their neighbours."""
-    return ContextModel.learn(iter_texts(paths, field), candidates)
-
-
 @click.command(
     help="Build a context model from CLEAN text (files that were never damaged), for "
     "'restore --model MODEL'. Text with mask symbols in it is not clean: it is refused.",
