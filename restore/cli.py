@@ -652,6 +652,11 @@ def _restore_jsonl(
     help="A model built by 'restore learn'.",
 )
 @click.option(
+    "--no-builtin-context",
+    is_flag=True,
+    help="Rank without the context model shipped with restore (learned from the People's Daily, 1998).",
+)
+@click.option(
     "--encoding", metavar="NAME", help="Input encoding (default: UTF-8, UTF-16 with BOM, or GB18030)."
 )
 @click.option(
@@ -691,6 +696,7 @@ def cli(
     no_gaps: bool,
     lexicons: tuple[Path, ...],
     model: Path | None,
+    no_builtin_context: bool,
     encoding: str | None,
     jobs: int,
     stats_file: str | None,
@@ -711,6 +717,7 @@ def cli(
         gap_marker=gap_marker,
         lexicons=tuple(lexicons),
         model=model,
+        builtin_context=not no_builtin_context,
         find_gaps=not no_gaps,
     )
     try:

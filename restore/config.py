@@ -35,6 +35,8 @@ class RestoreConfig:
     lexicons: tuple[Path, ...] = field(default=())
     #: A model built by ``restore learn`` from the user's clean text.
     model: Path | None = None
+    #: Use the context model shipped with the package (lexicons/context-pd1998.json.gz).
+    builtin_context: bool = True
     #: Whether to look for numeric gaps at all.
     find_gaps: bool = True
 

@@ -8,6 +8,11 @@ their ratio to the base rate into the lattice posterior (a product of experts).
 
 The file is gzip'd JSON with a format tag and a version, a few hundred kB for a
 million characters of text, and loads in milliseconds.
+
+The package ships one such model, learned from the People's Daily of January 1998
+(``lexicons/context-pd1998.json.gz``, built by ``tools/build_builtin_context.py``): the
+neighbours a unigram word lattice cannot see across a word boundary (行政|令 against
+行业|令, 治党|治国) are what it adds.
 """
 from __future__ import annotations
 
@@ -21,7 +26,10 @@ from pathlib import Path
 
 FORMAT = "restore-context-model"
 VERSION = 1
+#: How many characters of context on each side ``restore learn`` keeps by default.
 ORDER = 3
+#: Name of the shipped model inside the lexicon folder.
+BUILTIN_CONTEXT = "context-pd1998.json.gz"
 #: Backoff strength: how many observations a longer context needs to outweigh a shorter one.
 BETA = 2.0
 
@@ -37,10 +45,12 @@ class ContextModel:
     left: dict[str, dict[str, int]]
     right: dict[str, dict[str, int]]
     chars: int = 0
+    #: The longest context, in characters on each side, the model holds.
+    order: int = ORDER
 
     # -- building --------------------------------------------------------------
     @classmethod
-    def learn(cls, texts: Iterable[str], candidates: str) -> "ContextModel":
+    def learn(cls, texts: Iterable[str], candidates: str, order: int = ORDER) -> "ContextModel":
         wanted = set(candidates)
         unigram: Counter[str] = Counter()
         left: dict[str, Counter[str]] = defaultdict(Counter)
@@ -52,19 +62,19 @@ class ContextModel:
                 if ch not in wanted:
                     continue
                 unigram[ch] += 1
-                for k in range(1, ORDER + 1):
+                for k in range(1, order + 1):
                     if i - k >= 0:
                         left[text[i - k : i]][ch] += 1
                     if i + k <= len(text) - 1:
                         right[text[i + 1 : i + 1 + k]][ch] += 1
-        return cls(candidates, dict(unigram), _plain(left), _plain(right), chars)
+        return cls(candidates, dict(unigram), _plain(left), _plain(right), chars, order)
 
     # -- files -------------------------------------------------------------------
     def save(self, path: Path) -> None:
         payload = {
             "format": FORMAT,
             "version": VERSION,
-            "order": ORDER,
+            "order": self.order,
             "candidates": self.candidates,
             "chars": self.chars,
             "unigram": self.unigram,
@@ -80,12 +90,20 @@ class ContextModel:
         return _load_cached(str(Path(path).resolve()))
 
     # -- scoring -------------------------------------------------------------------
-    def prob(self, left: str, ch: str, right: str, alphabet: str) -> float:
-        """P(ch | neighbours) over ``alphabet``: the two one-sided estimates combined."""
+    def evidence(self, left: str, ch: str, right: str, alphabet: str) -> float:
+        """How much more likely ``ch`` is between these neighbours than anywhere:
+        P(ch | neighbours) / P(ch).
+
+        This ratio, not P(ch | neighbours) itself, is what multiplies into the
+        lattice's posterior: the lattice already holds a prior for each candidate (its
+        words' counts), and a context the model never saw must leave that posterior as
+        it is (ratio 1). The two sides are taken as independent given ``ch``.
+        """
         base = self._base(alphabet)
-        pl = self._side(self.left, left, ch, alphabet, base, from_end=True)
-        pr = self._side(self.right, right, ch, alphabet, base, from_end=False)
-        return pl * pr / max(base[ch], 1e-9)
+        b = max(base[ch], 1e-9)
+        pl = self._side(self.left, left, ch, alphabet, base, self.order, from_end=True)
+        pr = self._side(self.right, right, ch, alphabet, base, self.order, from_end=False)
+        return (pl / b) * (pr / b)
 
     def _base(self, alphabet: str) -> dict[str, float]:
         counts = {c: self.unigram.get(c, 0) + 1 for c in alphabet}
@@ -94,9 +112,9 @@ class ContextModel:
 
     @staticmethod
     def _side(table: dict[str, dict[str, int]], ctx: str, ch: str, alphabet: str,
-              base: dict[str, float], *, from_end: bool) -> float:
+              base: dict[str, float], order: int, *, from_end: bool) -> float:
         p = base[ch]
-        for k in range(1, ORDER + 1):
+        for k in range(1, order + 1):
             if len(ctx) < k:
                 break
             key = ctx[-k:] if from_end else ctx[:k]
@@ -126,4 +144,11 @@ def _load_cached(path: str) -> ContextModel:
     if payload.get("version") != VERSION:
         raise ModelError(f"{path}: model version {payload.get('version')} is not {VERSION}; rebuild it with 'restore learn'")
     return ContextModel(payload["candidates"], payload["unigram"], payload["left"], payload["right"],
-                        int(payload.get("chars", 0)))
+                        int(payload.get("chars", 0)), int(payload.get("order", ORDER)))
+
+
+def builtin_context_path() -> Path:
+    """The context model shipped in the package's lexicon folder."""
+    from .lexicon import builtin_lexicon_dir
+
+    return builtin_lexicon_dir() / BUILTIN_CONTEXT

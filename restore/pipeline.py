@@ -57,9 +57,13 @@ class Restorer:
                 break
             seen = _filled(text, done)
             again = self.ranker.rank(seen, find_masks(seen, cfg), infer_alphabet(seen, cfg), breaks)
-            redone = {(e.start, e.end): e for e in again.edits if (e.start, e.end) in open_places}
-            edits.update(redone)
-            if all(e.replacement is None for e in redone.values()):
+            filled = {
+                (e.start, e.end): e for e in again.edits if (e.start, e.end) in open_places and e.replacement
+            }
+            # A mask still left alone keeps its first report (its candidates in the text
+            # as given), not the later round's, where the restorations hide the alphabet.
+            edits.update(filled)
+            if not filled:
                 break
         return list(edits.values()), hidden
 
@@ -94,7 +98,7 @@ class Restorer:
         edits.sort(key=lambda e: (e.start, e.end))
         return Result(
             source=text,
-            text=apply_edits(text, edits, cfg.gap_marker if mark_gaps else ""),
+            text=apply_edits(text, edits, cfg.gap_marker if mark_gaps else "") if edits else text,
             edits=tuple(edits),
             alphabet=hidden,
             notes=tuple(notes),

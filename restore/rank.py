@@ -25,7 +25,7 @@ import regex
 
 from .alphabet import Alphabet, hidden_set_posterior
 from .config import RestoreConfig
-from .context import ContextModel
+from .context import ContextModel, builtin_context_path
 from .lexicon import WordTable, load_word_table
 from .model import Edit, Mask
 from .names import name_slots
@@ -49,12 +49,19 @@ SUFFIX_COUNT = {"业": 5.0, "群": 2.0}
 NUMBER_UNITS = set("年月日号时点分秒个次名位家户元万亿岁届期周天倍米里亩吨辆台件项条座所批%")
 PLACE_SUFFIXES = set("省市县区镇乡村州街路")
 PLACE_PREFIXES = set("某")
+#: Characters that introduce a number (于*号, 第*届, 共*个): between one of these and a
+#: unit the slot is a number's even when a candidate would make a word (群号).
+NUMBER_PREFIXES = set("于第共约近逾达至")
 #: Share of probability such a slot gives to "some other character".
 SLOT_DOUBT = 0.9
 #: Share of probability a name-shaped slot gives to "some other character".
 NAME_DOUBT = 0.5
-#: Weight of a learned context model against the lattice (product of experts).
-CONTEXT_WEIGHT = 1.0
+#: Weights of the context models against the lattice (a product of experts). The built-in
+#: model, from 1.8 M characters of older news, counts half; a user's model (``--model``),
+#: usually from far less text, a quarter: on two-fold cross-validation over dev, higher
+#: weights for it cost precision (README, "Adapting to your text").
+BUILTIN_CONTEXT_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.25
 #: Quotation marks inside a clause; the lattice reads words through them.
 QUOTES = frozenset("“”‘’「」『』")
 
@@ -80,17 +87,24 @@ class Ranking:
 class Ranker:
     """Scores masks with one loaded word table."""
 
-    def __init__(self, table: WordTable, config: RestoreConfig, context: ContextModel | None = None) -> None:
+    def __init__(
+        self, table: WordTable, config: RestoreConfig, contexts: Sequence[tuple[ContextModel, float]] = ()
+    ) -> None:
         self.table = table
         self.config = config
-        self.context = context
+        #: Context models and the weight each gets against the lattice.
+        self.contexts = tuple(contexts)
         self.log_total = math.log(table.total)
         self._clause_cache = lru_cache(maxsize=65536)(self._score_clause)
 
     @classmethod
     def load(cls, config: RestoreConfig) -> "Ranker":
-        context = ContextModel.load(config.model) if config.model else None
-        return cls(load_word_table(tuple(config.lexicons)), config, context)
+        contexts: list[tuple[ContextModel, float]] = []
+        if config.builtin_context:
+            contexts.append((ContextModel.load(builtin_context_path()), BUILTIN_CONTEXT_WEIGHT))
+        if config.model:
+            contexts.append((ContextModel.load(config.model), CONTEXT_WEIGHT))
+        return cls(load_word_table(tuple(config.lexicons)), config, contexts)
 
     # -- public ---------------------------------------------------------------
     def rank(
@@ -147,8 +161,8 @@ class Ranker:
             posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], len(text))
             scores = {m: _given_hidden_sets(s, posterior) for m, s in scores.items()}
             hidden = "".join(c for c in alphabet.chars if sum(p for subset, p in posterior if c in subset) >= 0.5)
-        if self.context is not None:
-            scores = {m: _rescore(text, m, s, self.context, alphabet.chars, symbols) for m, s in scores.items()}
+        if self.contexts:
+            scores = {m: _rescore(text, m, s, self.contexts, everything, symbols) for m, s in scores.items()}
         scores = self._doubt_names(text, masks, scores)
         scores = self._doubt_slots(text, masks, scores)
         scores = _agree_within_document(text, masks, scores)
@@ -160,7 +174,9 @@ class Ranker:
         """A mask in a personal-name slot is as likely to be anything as a candidate.
 
         Unless the surname and the mask make a dictionary word for some candidate
-        (施* is 施政), half the probability moves to OTHER, so the mask is left alone.
+        (施* is 施政), or the whole slot is a listed name (吴*隆 is 吴政隆,
+        lexicons/public_figures.tsv), half the probability moves to OTHER, so the
+        mask is left alone.
         """
         slots = _name_slots(text, self.config.mask_symbols)
         if not slots:
@@ -170,7 +186,12 @@ class Ranker:
             if m.start not in slots:
                 continue
             before = text[m.start - 1]
-            if any(self.table.freq.get(before + r[:1], 0) > 0 for r, _ in scores[m].readings if OTHER not in r):
+            after = text[m.end : m.end + 1]
+            if any(
+                self.table.freq.get(before + r[:1], 0) > 0 or self.table.freq.get(before + r + after, 0) > 0
+                for r, _ in scores[m].readings
+                if OTHER not in r
+            ):
                 continue
             mixed = [(r, p * (1 - NAME_DOUBT)) for r, p in scores[m].readings if OTHER not in r]
             other = OTHER * m.length
@@ -188,10 +209,11 @@ class Ranker:
         out = dict(scores)
         for m in masks:
             score = scores[m]
-            if score.in_word >= 0.5:
-                continue
             right = text[m.end : m.end + 1]
             left = text[m.start - 1 : m.start] if m.start else ""
+            numeric = bool(right) and right in NUMBER_UNITS and bool(left) and left in NUMBER_PREFIXES
+            if score.in_word >= 0.5 and not numeric:
+                continue
             if right and right in NUMBER_UNITS or right in PLACE_SUFFIXES or left in PLACE_PREFIXES:
                 mixed = [(r, p * (1 - SLOT_DOUBT)) for r, p in score.readings if OTHER not in r]
                 mixed.append((OTHER * m.length, SLOT_DOUBT))
@@ -277,20 +299,36 @@ class Ranker:
         return tuple(results)
 
 
-def _rescore(text: str, m: Mask, score: RunScore, model: ContextModel, alphabet: str, symbols: str) -> RunScore:
-    """Multiply each joint reading by the context model's view of its characters."""
+def _rescore(
+    text: str, m: Mask, score: RunScore, models: Sequence[tuple[ContextModel, float]], alphabet: str, symbols: str
+) -> RunScore:
+    """Reweigh the run's candidate readings by each context model's view of their characters.
+
+    The models know only the candidates, not "some other character": they move
+    probability between candidate readings, never to or from OTHER, so a slot that
+    looks like a hidden digit or name stays as doubtful as the lattice made it.
+    """
     left = _han_tail(text[max(0, m.start - 3) : m.start], symbols)
     right = _han_head(text[m.end : m.end + 3], symbols)
-    out = []
+    kept = [(r, p) for r, p in score.readings if OTHER in r]
+    mass = sum(p for r, p in score.readings if OTHER not in r)
+    weighed = []
     for reading, p in score.readings:
+        if OTHER in reading:
+            continue
         q = p
-        if OTHER not in reading:
-            for i, ch in enumerate(reading):
-                ctx_l = (left + reading[:i])[-3:]
-                ctx_r = (reading[i + 1 :] + right)[:3]
-                q *= model.prob(ctx_l, ch, ctx_r, alphabet) ** CONTEXT_WEIGHT
-        out.append((reading, q))
-    return _normalised(out)
+        for i, ch in enumerate(reading):
+            ctx_l = (left + reading[:i])[-3:]
+            ctx_r = (reading[i + 1 :] + right)[:3]
+            for model, weight in models:
+                q *= model.evidence(ctx_l, ch, ctx_r, alphabet) ** weight
+        weighed.append((reading, q))
+    z = sum(q for _, q in weighed)
+    if z > 0:
+        kept.extend((r, q * mass / z) for r, q in weighed)
+    else:
+        kept.extend((r, p) for r, p in score.readings if OTHER not in r)
+    return _normalised(kept, score.in_word)
 
 
 def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], float]]) -> RunScore:

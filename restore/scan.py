@@ -117,6 +117,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue
         if b - a == 1 and left in "注" and left and not _is_han(right):
             continue  # footnote marker 注*
+        if b - a == 2 and left == "注" and not _is_han(right) and (a < 2 or not _is_han(text[a - 2])):
+            continue  # 注** opening a note (but 关注**： may hide 关注党政)
         blocked = "redaction" if b - a > cfg.max_run else None
         masks.append(Mask(a, b, blocked))
     return _mark_censor_insertions(text, masks)

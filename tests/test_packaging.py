@@ -27,6 +27,7 @@ from restore import lexicon
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_FILES = ("pyproject.toml", "README.md", "restore", "lexicons")
 LEXICONS = sorted(p.name for p in (ROOT / "lexicons").glob("*.tsv"))
+DATA = LEXICONS + sorted(p.name for p in (ROOT / "lexicons").glob("*.json.gz"))
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +56,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_checkout_has_lexicons_and_marker() -> None:
     assert "official.tsv" in LEXICONS
+    assert "context-pd1998.json.gz" in DATA
     assert (ROOT / "restore" / "py.typed").is_file()
 
 
@@ -62,7 +64,7 @@ def test_wheel_carries_every_lexicon_and_py_typed(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         assert "restore/lexicons/official.tsv" in names
-        for name in LEXICONS:
+        for name in DATA:
             member = f"restore/lexicons/{name}"
             assert member in names, f"{name} is missing from the wheel"
             assert zf.read(member) == (ROOT / "lexicons" / name).read_bytes()
@@ -78,9 +80,10 @@ def test_unpacked_wheel_finds_its_own_lexicons(wheel: Path, tmp_path: Path) -> N
     with zipfile.ZipFile(wheel) as zf:
         zf.extractall(site)
     probe = (
-        "import json, restore, restore.lexicon as lx; "
+        "import json, restore, restore.lexicon as lx, restore.context as cx; "
         "print(json.dumps([restore.__file__, str(lx.builtin_lexicon_dir()), "
-        "[p.name for p in lx.builtin_lexicon_files()]]))"
+        "[p.name for p in lx.builtin_lexicon_files()], "
+        "cx.ContextModel.load(cx.builtin_context_path()).candidates]))"
     )
     env = dict(os.environ, PYTHONPATH=str(site))
     result = subprocess.run(
@@ -93,10 +96,11 @@ def test_unpacked_wheel_finds_its_own_lexicons(wheel: Path, tmp_path: Path) -> N
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    module_file, lexicon_dir, files = json.loads(result.stdout)
+    module_file, lexicon_dir, files, modelled = json.loads(result.stdout)
     assert Path(module_file).is_relative_to(site)
     assert Path(lexicon_dir) == site / "restore" / "lexicons"
     assert files == LEXICONS
+    assert modelled == "党政群业"
 
 
 def test_installed_package_finds_its_lexicons() -> None:

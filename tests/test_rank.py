@@ -1,5 +1,6 @@
 """mask + context + lexicon -> ranked candidates with a confidence."""
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -101,10 +102,62 @@ def test_user_lexicon_changes_the_ranking(tmp_path):
 
 def test_learned_model_changes_the_ranking(tmp_path):
     path = tmp_path / "model.gz"
-    ContextModel.learn(["甲政乙。"] * 200, "党政群业").save(path)
-    text = "甲*乙"
-    default = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0)))[0]
-    learned = masks(Restorer(RestoreConfig(find_gaps=False, min_confidence=0, model=path)).restore(text))[0]
-    assert default.replacement != "政"
+    ContextModel.learn(["甲政乙。"] * 5000, "党政群业").save(path)
+    text = "。*乙。"  # 政 and 业 stand alone with the same count: a coin toss for the lattice
+    config = RestoreConfig(find_gaps=False, min_confidence=0, candidates="政业")
+    default = masks(restore_text(text, config))[0]
+    learned = masks(Restorer(replace(config, model=path)).restore(text))[0]
+    assert default.confidence < 0.5
     assert learned.replacement == "政"
-    assert learned.confidence > 0.5
+    assert learned.confidence > 0.75
+
+
+def test_a_context_model_moves_probability_only_between_candidates(tmp_path):
+    """It knows the candidates, not "some other character": OTHER keeps its share."""
+    from restore.model import Mask
+    from restore.rank import OTHER, RunScore, _rescore
+
+    model = ContextModel.learn(["甲政乙。"] * 50 + ["丙党丁。"] * 50, "党政")
+    score = RunScore((("党", 0.3), ("政", 0.3), (OTHER, 0.4)), 0.2)
+    text = "甲*乙"
+    rescored = dict(_rescore(text, Mask(1, 2), score, [(model, 1.0)], "党政", "*").readings)
+    assert rescored[OTHER] == pytest.approx(0.4)
+    assert rescored["政"] > 0.55 > 0.05 > rescored["党"]
+
+
+def test_a_context_the_model_never_saw_is_no_evidence():
+    model = ContextModel.learn(["甲政乙。", "丙党丁。"], "党政")
+    for ch in "党政":
+        assert model.evidence("子丑", ch, "寅卯", "党政") == pytest.approx(1.0)
+    assert model.evidence("甲", "政", "乙", "党政") > 1.0 > model.evidence("甲", "党", "乙", "党政")
+
+
+def test_the_builtin_context_model_reads_across_word_boundaries():
+    """行政 and 行业 are both words; only the next character (政令, 政检查) tells them apart."""
+    text = "多国加征关税的行*令属越权行为。"
+    with_model = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0)))[0]
+    without = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0, builtin_context=False)))[0]
+    assert with_model.replacement == "政"
+    assert with_model.confidence > dict(without.candidates).get("政", 0.0)
+
+
+@pytest.mark.parametrize("text", ["会见后，吴*隆出席了签字仪式。", "吴*隆参加会见。"])
+def test_a_listed_public_figure_is_restored_in_a_name_slot(text):
+    (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
+    assert edit.replacement == "政"
+
+
+def test_an_unlisted_name_stays_unknown():
+    (edit,) = masks(restore_text("吴*明参加会见。", RestoreConfig(find_gaps=False)))
+    assert edit.replacement is None
+
+
+def test_a_mask_left_alone_keeps_the_report_of_the_text_as_given():
+    """After every candidate is restored somewhere, a second round sees none of them hidden;
+    the mask it leaves keeps the first round's candidates, which a person can act on."""
+    text = "坚持以*建引领，全面落实各项*策，密切联系*众，加快发展现代产*体系。甲*乙"
+    *restored, left = masks(restore_text(text, RestoreConfig(find_gaps=False)))
+    assert [e.replacement for e in restored] == list("党政群业")
+    assert left.replacement is None
+    assert left.note == "below --min-confidence"
+    assert len(left.candidates) >= 2

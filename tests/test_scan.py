@@ -44,3 +44,8 @@ def test_censor_chain_is_marked_for_the_ranker():
 
 def test_clean_text_has_no_masks():
     assert find_masks("这里没有任何星号。") == []
+
+
+def test_a_double_footnote_marker_opens_a_note_but_a_word_before_it_makes_a_mask():
+    assert find_masks("注**：见附录。", RestoreConfig()) == []
+    assert [(m.start, m.end) for m in find_masks("我们关注**：一是作风。", RestoreConfig())] == [(4, 6)]
