@@ -1,16 +1,25 @@
-"""``restore learn``: build a context model from the user's own clean text.
+"""``restore learn``: build a context model from the user's own text.
 
 Clean text from the user's domain (their own archive, an undamaged mirror) shows
 which candidate character goes between which neighbours. The model is small and
 versioned (:mod:`restore.context`) and is used with ``restore --model FILE``.
+
+A corpus with no clean twin can teach itself (``--damaged``): each document is
+restored first, and the model learns from what the restorations and the visible text
+show, never across a mask left alone. The confident cases of the whole corpus then
+inform the doubtful ones in a second run with ``--model``: corpus-level agreement, in
+two explicit, deterministic steps rather than a hidden dependence of one document's
+output on the documents before it.
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import click
+import regex
 
 from .config import RestoreConfig
 from .context import ContextModel
@@ -40,6 +49,22 @@ def iter_texts(paths: Iterable[Path], field: str | None = None) -> Iterator[str]
             yield value
 
 
+def self_taught_texts(texts: Iterable[str], config: RestoreConfig) -> Iterator[str]:
+    """Each text restored (gaps left unmarked), cut at every mask left alone.
+
+    What is left is text a person would accept: visible characters and restorations the
+    tool was confident enough to write. A context never spans an unresolved mask, so
+    the model cannot learn that a candidate sits beside a ``*``.
+    """
+    from .pipeline import Restorer
+
+    restorer = Restorer(replace(config, find_gaps=False))
+    cut = regex.compile("[" + regex.escape(config.mask_symbols) + "]+")
+    for text in texts:
+        result = restorer.restore(text, mark_gaps=False)
+        yield from (part for part in cut.split(result.text) if part)
+
+
 @click.command(
     help="Build a context model from CLEAN text (files that were never damaged), for "
     "'restore --model MODEL'. Text with mask symbols in it is not clean: it is refused.",
@@ -53,17 +78,26 @@ def iter_texts(paths: Iterable[Path], field: str | None = None) -> Iterator[str]
 @click.option("--jsonl", "field", flag_value="text", default=None,
               help="Files are JSON Lines; learn from their 'text' field.")
 @click.option("--field", "field", help="Files are JSON Lines; learn from this field.")
-def learn_command(files: tuple[Path, ...], output: Path, candidates: str, field: str | None) -> None:
+@click.option("--damaged", is_flag=True,
+              help="The files are damaged text: restore each document first (with the defaults and "
+              "--candidates) and learn from its restorations and visible text, never across a mask "
+              "left alone. Then run 'restore --model MODEL' over the same corpus.")
+def learn_command(files: tuple[Path, ...], output: Path, candidates: str, field: str | None,
+                  damaged: bool) -> None:
     symbols = RestoreConfig().mask_symbols
 
     def clean_texts() -> Iterator[str]:
         for text in iter_texts(files, field):
             if any(ch in text for ch in symbols):
-                raise ValueError("the input holds mask symbols (*); learn from clean text only")
+                raise ValueError("the input holds mask symbols (*); learn from clean text only "
+                                 "(or pass --damaged)")
             yield text
 
+    def restored_texts() -> Iterator[str]:
+        yield from self_taught_texts(iter_texts(files, field), RestoreConfig(candidates=candidates))
+
     try:
-        model = ContextModel.learn(clean_texts(), candidates)
+        model = ContextModel.learn(restored_texts() if damaged else clean_texts(), candidates)
     except (OSError, ValueError, DecodeError) as exc:
         click.echo(f"restore learn: {exc}", err=True)
         raise SystemExit(EXIT_ERROR) from None

@@ -6,9 +6,11 @@ import sys
 
 import pytest
 
+from restore import RestoreConfig
 from restore.context import ContextModel, ModelError
 
-CLEAN = "甲政乙。" * 300 + "\n"
+#: A domain where 政 always stands before 乙.
+CLEAN = "甲政乙。" * 5000 + "\n"
 
 
 def learn(*args, input=None):
@@ -29,11 +31,14 @@ def test_learn_builds_a_model_that_changes_the_ranking(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert b"characters read" in proc.stderr
     loaded = ContextModel.load(model)
-    assert loaded.unigram["政"] == 300
-    plain = restore("--no-gaps", "--min-confidence", "0", input="甲*乙".encode())
-    learned = restore("--no-gaps", "--min-confidence", "0", "--model", str(model), input="甲*乙".encode())
-    assert plain.stdout.decode() != "甲政乙"
-    assert learned.stdout.decode() == "甲政乙"
+    assert loaded.unigram["政"] == 5000
+    # 政 and 业 both stand alone with the same count: without the model the mask is a
+    # coin toss and is left alone; the domain's 政乙 settles it.
+    args = ("--no-gaps", "--candidates", "政业", "--min-confidence", "0.7")
+    plain = restore(*args, input="。*乙。".encode())
+    learned = restore(*args, "--model", str(model), input="。*乙。".encode())
+    assert plain.stdout.decode() == "。*乙。"
+    assert learned.stdout.decode() == "。政乙。"
 
 
 def test_learn_reads_jsonl(tmp_path):
@@ -42,7 +47,7 @@ def test_learn_reads_jsonl(tmp_path):
                       encoding="utf-8")
     model = tmp_path / "m.gz"
     assert learn(str(corpus), "--jsonl", "-o", str(model)).returncode == 0
-    assert ContextModel.load(model).unigram["政"] == 600
+    assert ContextModel.load(model).unigram["政"] == 10000
 
 
 def test_learn_refuses_damaged_text(tmp_path):
@@ -50,8 +55,30 @@ def test_learn_refuses_damaged_text(tmp_path):
     damaged.write_text("坚持以*建引领\n", encoding="utf-8")
     proc = learn(str(damaged), "-o", str(tmp_path / "m.gz"))
     assert proc.returncode == 2
-    assert proc.stderr.decode().strip().endswith("learn from clean text only")
+    assert "learn from clean text only" in proc.stderr.decode()
+    assert "--damaged" in proc.stderr.decode()
     assert not (tmp_path / "m.gz").exists()
+
+
+def test_learn_damaged_learns_from_restorations_and_never_across_a_mask_left_alone(tmp_path):
+    damaged = tmp_path / "damaged.txt"
+    # 党建 is restored with confidence; 甲*乙 is a coin toss and stays a mask.
+    damaged.write_text("坚持以*建引领发展。\n甲*乙\n", encoding="utf-8")
+    model_path = tmp_path / "self.gz"
+    proc = learn(str(damaged), "--damaged", "-o", str(model_path))
+    assert proc.returncode == 0, proc.stderr
+    model = ContextModel.load(model_path)
+    assert model.unigram == {"党": 1}
+    assert model.right["建"] == {"党": 1} and model.left["以"] == {"党": 1}
+    assert "甲" not in model.left and "乙" not in model.right
+    assert not any("*" in context for context in (*model.left, *model.right))
+
+
+def test_self_taught_texts_are_cut_at_unresolved_masks():
+    from restore.learn import self_taught_texts
+
+    parts = list(self_taught_texts(["坚持以*建引领。甲*乙"], RestoreConfig()))
+    assert parts == ["坚持以党建引领。甲", "乙"]
 
 
 def test_learn_reports_a_bad_jsonl_line(tmp_path):
