@@ -485,12 +485,21 @@ def _restore_record(restorer: Restorer, body: bytes, field: str) -> tuple[bytes,
         raise _BadLine(str(exc)) from None
     record[field] = result.text
     record["edits"] = [e.to_json() for e in result.edits]
+    global _ENCODER
+    if _ENCODER is None:
+        _ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) builds
     try:
-        line = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        line = _ENCODER.encode(record).encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = ord(exc.object[exc.start])
         raise _BadLine(f"invalid JSON (lone surrogate \\u{bad:04x} is not text)") from None
-    return line, len(text), result.counts()
+    # Result.counts() of a document with no edits, without walking them.
+    counts = result.counts() if result.edits else {"masks": 0, "restored": 0, "unresolved": 0, "gaps": 0}
+    return line, len(text), counts
+
+
+#: One JSON encoder for every record, made on first use (json.dumps would make one per call).
+_ENCODER: Any = None
 
 
 #: One line's outcome: (line number, output line, error or None, characters, counts or None).
@@ -557,7 +566,12 @@ def _restore_jsonl(
     """Stream records (memory stays flat); one output line per input line, in order."""
     batch = 1 if workers.jobs == 1 else JSONL_BATCH
     path = STDIN_NAME
-    for item in workers.map(_restore_batch, _jsonl_items(names, stdin, field, batch)):
+    symbols = [ch.encode("utf-8") for ch in workers.restorer.config.mask_symbols]
+
+    def needs_ranker(item: tuple[list[tuple[int, bytes]], str]) -> bool:
+        return any(s in body for _, body in item[0] for s in symbols)
+
+    for item in workers.map(_restore_batch, _jsonl_items(names, stdin, field, batch), needs_ranker):
         if isinstance(item, Passed):
             event, name, message = item.value
             path = _display(name)
@@ -768,7 +782,9 @@ def cli(
                 )
                 items = _plain_items(names, stdin, encoding, write_text, config.mask_symbols)
                 try:
-                    for item in workers.map(_restore_chunk, items):
+                    symbols = config.mask_symbols
+                    needs = lambda item: any(s in item[0] for s in symbols)  # noqa: E731
+                    for item in workers.map(_restore_chunk, items, needs):
                         plain.consume(item)
                 finally:
                     plain.close()

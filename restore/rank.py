@@ -16,6 +16,7 @@ the mask is left alone.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -256,8 +257,9 @@ class Ranker:
         by_clause: dict[tuple[int, int], list[Mask]] = {}
         group: list[Mask] = []
         lo = hi = -1
+        bounds = _ClauseBounds(text, symbols, breaks)
         for m in sorted(masks, key=lambda m: m.start):
-            a, b = _clause_bounds(text, m, symbols, breaks)
+            a, b = bounds(m)
             if group and a < hi and max(hi, b) - lo <= MAX_SPAN:
                 group.append(m)
                 hi = max(hi, b)
@@ -269,24 +271,30 @@ class Ranker:
             by_clause[(lo, hi)] = group
         out: dict[Mask, RunScore] = {}
         key_alpha = (alphabet.chars, tuple(round(p, 3) for p in alphabet.prior))
+        table = _clause_table(symbols)
+        score = self._clause_cache
         for (a, b), ms in by_clause.items():
             # Quotes are read through: 党政“一把手” is the phrase 党政一把手.
-            kept = [i for i in range(a, b) if text[i] not in QUOTES]
-            where = {i: k for k, i in enumerate(kept)}
-            clause = _normalise("".join(text[i] for i in kept), symbols)
-            runs = tuple((where[m.start], where[m.start] + m.length) for m in ms)
-            for m, score in zip(ms, self._clause_cache(clause, runs, key_alpha)):
-                out[m] = score
+            clause = text[a:b].translate(table)
+            if len(clause) == b - a:  # no quote: offsets shift by a
+                runs = tuple((m.start - a, m.end - a) for m in ms)
+            else:
+                kept = [i for i in range(a, b) if text[i] not in QUOTES]
+                where = {i: k for k, i in enumerate(kept)}
+                runs = tuple((where[m.start], where[m.start] + m.length) for m in ms)
+            for m, s in zip(ms, score(clause, runs, key_alpha)):
+                out[m] = s
         return out
 
     def _score_clause(
         self, clause: str, runs: tuple[tuple[int, int], ...], key_alpha: tuple[str, tuple[float, ...]]
     ) -> tuple[RunScore, ...]:
         chars, _ = key_alpha  # the lattice scores every candidate alike (flat alphabet)
-        lattice = _Lattice(clause, self.table, self.log_total, chars)
+        lattice = _Lattice(clause, self.table, self.log_total, chars, first=min(a for a, _ in runs))
         results = []
         for a, b in runs:
-            marg = [lattice.marginal(i) for i in range(a, b)]
+            found = [lattice.marginal_in_word(i) for i in range(a, b)]
+            marg = [dist for dist, _ in found]
             if b - a == 1:  # a single mask's marginal is already its exact posterior
                 joint = sorted(marg[0].items(), key=lambda rp: -rp[1])[:BEAM]
             else:
@@ -294,10 +302,9 @@ class Ranker:
             z = sum(p for _, p in joint) or 1.0
             # The beam holds almost all the mass; renormalise over it.
             joint.sort(key=lambda rp: -rp[1])
-            in_word = min(lattice.in_word(i) for i in range(a, b))
+            in_word = min(w for _, w in found)
             results.append(RunScore(tuple((r, p / z) for r, p in joint), in_word))
         return tuple(results)
-
 
 def _rescore(
     text: str, m: Mask, score: RunScore, models: Sequence[tuple[ContextModel, float]], alphabet: str, symbols: str
@@ -383,22 +390,54 @@ def _han_head(s: str, symbols: str) -> str:
 
 
 def _normalise(clause: str, symbols: str) -> str:
-    return "".join(OTHER if ch in symbols else ch for ch in clause)
+    return clause.translate(_symbol_table(symbols))
 
 
-def _clause_bounds(text: str, m: Mask, symbols: str, breaks: frozenset[int] = frozenset()) -> tuple[int, int]:
-    """The stretch of Han text and mask symbols around ``m``, not across a gap in ``breaks``."""
+@lru_cache(maxsize=16)
+def _symbol_table(symbols: str) -> dict[int, str]:
+    """str.translate table: each mask symbol -> OTHER."""
+    return {ord(ch): OTHER for ch in symbols}
 
-    def inside(ch: str) -> bool:
-        return ch in symbols or ch in QUOTES or _is_han(ch)
 
-    a = m.start
-    while a > 0 and a not in breaks and inside(text[a - 1]) and m.start - a < WINDOW:
-        a -= 1
-    b = m.end
-    while b < len(text) and b not in breaks and inside(text[b]) and b - m.end < WINDOW:
-        b += 1
-    return a, b
+@lru_cache(maxsize=16)
+def _clause_table(symbols: str) -> dict[int, str | None]:
+    """str.translate table for a clause: mask symbols -> OTHER, quotes dropped."""
+    table: dict[int, str | None] = dict(_symbol_table(symbols))
+    table.update({ord(q): None for q in QUOTES})
+    return table
+
+
+class _ClauseBounds:
+    """The stretch of Han text, quotes and mask symbols around a mask, up to WINDOW
+    characters each side, not across a gap in ``breaks``: one scan of the text for all
+    its masks."""
+
+    def __init__(self, text: str, symbols: str, breaks: frozenset[int] = frozenset()) -> None:
+        self.n = len(text)
+        self.runs = [m.span() for m in _inside_pattern(symbols).finditer(text)]
+        self.starts = [a for a, _ in self.runs]
+        self.breaks = sorted(breaks)
+
+    def __call__(self, m: Mask) -> tuple[int, int]:
+        start, end = m.start, m.end
+        run_start, run_end = self.runs[bisect_right(self.starts, start) - 1]  # the run holding the mask
+        a = max(run_start, start - WINDOW)
+        b = min(run_end, end + WINDOW, self.n)
+        breaks = self.breaks
+        if breaks:
+            k = bisect_right(breaks, start) - 1
+            if k >= 0 and breaks[k] > a:
+                a = breaks[k]
+            k = bisect_left(breaks, end)
+            if k < len(breaks) and breaks[k] < b:
+                b = breaks[k]
+        return a, b
+
+
+@lru_cache(maxsize=16)
+def _inside_pattern(symbols: str) -> regex.Pattern[str]:
+    """Runs of what a clause is made of: Han characters (as :func:`_is_han`), quotes, mask symbols."""
+    return regex.compile(r"[\p{Han}" + regex.escape(symbols + "".join(sorted(QUOTES))) + "]+")
 
 
 @lru_cache(maxsize=4096)
@@ -415,128 +454,222 @@ def _beam(marginals: list[dict[str, float]], width: int) -> list[str]:
 
 
 class _Lattice:
-    """Forward-backward over the word lattice of one clause (log space)."""
+    """Forward-backward over the word lattice of one clause (log space).
 
-    def __init__(self, clause: str, table: WordTable, log_total: float, chars: str):
+    ``first``: the lowest position whose marginal will be asked for; the backward
+    pass stops there (nothing before it is needed).
+
+    Every sum of probabilities is taken in the same order, with the same floating-point
+    operations, as the plain formulation (edges by start, then as listed; see
+    :func:`_lse`), so the numbers do not depend on how the passes are arranged.
+    """
+
+    def __init__(self, clause: str, table: WordTable, log_total: float, chars: str, first: int = 0):
         self.clause = clause
         self.n = n = len(clause)
-        freq = table.freq
+        self.log_total = log_total
+        get = table.freq.get
         logp = table.logp
-        self.edges: list[list[tuple[int, str, float]]] = [[] for _ in range(n)]  # by start: (end, text, logp)
-        other_lp = math.log(OTHER_COUNT) - log_total
+        get_lp = logp.get
+        log = math.log
+        exp = math.exp
+        other_lp = log(OTHER_COUNT) - log_total
         unknown_lp = -log_total
+        suffixes = [(c, log(SUFFIX_COUNT[c]) - log_total) for c in chars if SUFFIX_COUNT.get(c)]
+        self.edges = all_edges = []  # by start: [(end, text, logp)]
+        # The forward pass runs as the edges are built: alpha[i] is complete once every
+        # edge that ends at i (all start before i) has been listed.
+        incoming: list[list[float]] = [[] for _ in range(n + 1)]
+        alpha = [0.0] * (n + 1)
+        next_other = clause.find(OTHER)
+        if next_other < 0:
+            next_other = n
         for i in range(n):
-            edges = self.edges[i]
-            alive = [""]  # prefixes of dictionary words read from i so far
-            for j in range(i, min(n, i + MAX_WORD)):
-                ch = clause[j]
-                nxt = [p + c for p in alive for c in chars] if ch == OTHER else [p + ch for p in alive]
-                alive = []
-                for word in nxt:
-                    f = freq.get(word)
-                    if f is None:
-                        continue
-                    alive.append(word)
-                    if f > 0:
-                        lp = logp.get(word)
-                        if lp is None:
-                            lp = logp[word] = math.log(f) - log_total
-                        edges.append((j + 1, word, lp))
-                if not alive:
-                    break
-            # a candidate that is a productive suffix (刷业, 打击群) can close an
-            # unlisted two-character word with the character before it
-            if clause[i] != OTHER and i + 1 < n and clause[i + 1] == OTHER:
-                for c in chars:
-                    count = SUFFIX_COUNT.get(c)
-                    word = clause[i] + c
-                    if count and not freq.get(word):
-                        edges.append((i + 2, word, math.log(count) - log_total))
-            # every position can be read as one character on its own
+            if i:
+                vals = incoming[i]
+                if len(vals) == 1:
+                    ai = vals[0] + 0.0
+                elif not vals:
+                    ai = -math.inf
+                else:
+                    m = max(vals)
+                    ai = m if m == -math.inf else m + log(sum([exp(v - m) for v in vals]))
+                alpha[i] = ai
+            else:
+                ai = 0.0
+            if next_other < i:
+                next_other = clause.find(OTHER, i)
+                if next_other < 0:
+                    next_other = n
+            stop = i + MAX_WORD
+            if stop > n:
+                stop = n
+            edges: list[tuple[int, str, float]] = []
             ch = clause[i]
+            # The words read from i: first through the plain text up to the next mask
+            # (one prefix at a time), then, if a word is still alive there, through
+            # the masks, letting each stand for every candidate.
+            plain = next_other if next_other < stop else stop
+            alive: list[str] | None = None
+            j = i
+            while j < plain:
+                j += 1
+                word = clause[i:j]
+                f = get(word)
+                if f is None:
+                    break
+                if f > 0:
+                    lp = get_lp(word)
+                    if lp is None:
+                        lp = logp[word] = log(f) - log_total
+                    edges.append((j, word, lp))
+            else:
+                if plain < stop:
+                    alive = [clause[i:plain]]
+            if alive is not None:
+                for j in range(plain, stop):
+                    cj = clause[j]
+                    nxt = [p + c for p in alive for c in chars] if cj == OTHER else [p + cj for p in alive]
+                    alive = []
+                    for word in nxt:
+                        f = get(word)
+                        if f is None:
+                            continue
+                        alive.append(word)
+                        if f > 0:
+                            lp = get_lp(word)
+                            if lp is None:
+                                lp = logp[word] = log(f) - log_total
+                            edges.append((j + 1, word, lp))
+                    if not alive:
+                        break
             if ch == OTHER:
+                # every position can be read as one character on its own
                 singles = {e[1] for e in edges if e[0] == i + 1}
                 for c in chars:
                     if c not in singles:
                         edges.append((i + 1, c, unknown_lp))
                 edges.append((i + 1, OTHER, other_lp))
-            elif not freq.get(ch):
-                edges.append((i + 1, ch, unknown_lp))
-        self.alpha = self._forward()
-        self.beta = self._backward()
-        self.log_z = self.alpha[n]
-
-    def _forward(self) -> list[float]:
-        alpha = [-math.inf] * (self.n + 1)
-        alpha[0] = 0.0
-        incoming: list[list[float]] = [[] for _ in range(self.n + 1)]
-        for i in range(self.n):
-            if alpha[i] == -math.inf and i > 0:
-                pass
-            ai = _lse(incoming[i]) if i > 0 else 0.0
-            alpha[i] = ai
-            for end, _, lp in self.edges[i]:
+            else:
+                if plain == i + 1 and i + 1 < n:
+                    # a candidate that is a productive suffix (刷业, 打击群) can close
+                    # an unlisted two-character word with the character before it
+                    for c, lp in suffixes:
+                        word = ch + c
+                        if not get(word):
+                            edges.append((i + 2, word, lp))
+                if not get(ch):
+                    edges.append((i + 1, ch, unknown_lp))
+            for end, _, lp in edges:
                 incoming[end].append(ai + lp)
-        alpha[self.n] = _lse(incoming[self.n])
-        return alpha
+            all_edges.append(edges)
+        alpha[n] = _lse(incoming[n])
+        self.alpha = alpha
+        self.log_z = alpha[n]
+        self.beta = self._backward(first)
 
-    def _backward(self) -> list[float]:
-        beta = [-math.inf] * (self.n + 1)
-        beta[self.n] = 0.0
-        for i in range(self.n - 1, -1, -1):
-            beta[i] = _lse([lp + beta[end] for end, _, lp in self.edges[i]])
+    def _backward(self, first: int = 0) -> list[float]:
+        """beta[i] for i > first (all of it for first=0), -inf below."""
+        n = self.n
+        log = math.log
+        exp = math.exp
+        inf = math.inf
+        beta = [-inf] * (n + 1)
+        beta[n] = 0.0
+        stop = first if first > 0 else -1
+        all_edges = self.edges
+        for i in range(n - 1, stop, -1):
+            edges = all_edges[i]
+            if len(edges) == 1:
+                end, _, lp = edges[0]
+                beta[i] = lp + beta[end] + 0.0
+                continue
+            vals = [lp + beta[end] for end, _, lp in edges]
+            m = max(vals)
+            beta[i] = m if m == -inf else m + log(sum([exp(v - m) for v in vals]))
         return beta
+
+    def marginal_in_word(self, pos: int) -> tuple[dict[str, float], float]:
+        """:meth:`marginal` and :meth:`in_word` of one position, in one pass over its edges."""
+        alpha = self.alpha
+        beta = self.beta
+        all_edges = self.edges
+        clause = self.clause
+        acc: dict[str, list[float]] = {}
+        inside: list[float] = []
+        for i in range(pos - MAX_WORD + 1 if pos >= MAX_WORD else 0, pos + 1):
+            ai = alpha[i]
+            k = pos - i
+            for end, word, lp in all_edges[i]:
+                if end > pos:
+                    t = ai + lp + beta[end]
+                    c = word[k]
+                    got = acc.get(c)
+                    if got is None:
+                        acc[c] = [t]
+                    else:
+                        got.append(t)
+                    if end - i > 1 and clause.count(OTHER, i, end) < end - i:
+                        inside.append(t)
+        log_z = self.log_z
+        exp = math.exp
+        out = {c: exp(_lse(v) - log_z) for c, v in acc.items()}
+        z = sum(out.values()) or 1.0
+        in_word = min(1.0, exp(_lse(inside) - log_z)) if inside else 0.0
+        return {c: p / z for c, p in out.items()}, in_word
 
     def marginal(self, pos: int) -> dict[str, float]:
         """Posterior of each reading of the mask at ``pos`` (OTHER included)."""
-        acc: dict[str, list[float]] = defaultdict(list)
-        for i in range(max(0, pos - MAX_WORD + 1), pos + 1):
-            ai = self.alpha[i]
-            for end, word, lp in self.edges[i]:
-                if end > pos:
-                    acc[word[pos - i]].append(ai + lp + self.beta[end])
-        out = {c: math.exp(_lse(v) - self.log_z) for c, v in acc.items()}
-        z = sum(out.values()) or 1.0
-        return {c: p / z for c, p in out.items()}
+        return self.marginal_in_word(pos)[0]
 
     def in_word(self, pos: int) -> float:
         """Posterior that the mask at ``pos`` is inside a word with a visible character.
 
         A word made only of masks (``**`` read as 政党) is no evidence from context.
         """
-        inside: list[float] = []
-        for i in range(max(0, pos - MAX_WORD + 1), pos + 1):
-            ai = self.alpha[i]
-            for end, word, lp in self.edges[i]:
-                if end > pos and end - i > 1 and any(c != OTHER for c in self.clause[i:end]):
-                    inside.append(ai + lp + self.beta[end])
-        return min(1.0, math.exp(_lse(inside) - self.log_z)) if inside else 0.0
+        return self.marginal_in_word(pos)[1]
 
     def joint(self, start: int, reading: str) -> float:
-        """Posterior that the masks from ``start`` read ``reading`` (forward pass, constrained)."""
+        """Posterior that the masks from ``start`` read ``reading`` (forward pass, constrained).
+
+        Up to ``start`` the constrained pass equals the free one, so it starts from
+        the free pass's values and only redoes the edges that end after ``start``.
+        """
+        n = self.n
         end_run = start + len(reading)
-        alpha = [-math.inf] * (self.n + 1)
-        alpha[0] = 0.0
-        incoming: list[list[float]] = [[] for _ in range(self.n + 1)]
-        for i in range(self.n):
-            ai = _lse(incoming[i]) if i > 0 else 0.0
-            if ai == -math.inf:
+        inf = math.inf
+        alpha = self.alpha[: start + 1] + [-inf] * (n - start)
+        incoming: list[list[float]] = [[] for _ in range(n + 1)]
+        all_edges = self.edges
+        for i in range(max(0, start - MAX_WORD), n):
+            if i > start:
+                ai = alpha[i] = _lse(incoming[i])
+            else:
+                ai = alpha[i]
+            if ai == -inf:
                 continue
-            for end, word, lp in self.edges[i]:
-                lo, hi = max(i, start), min(end, end_run)
+            for end, word, lp in all_edges[i]:
+                if end <= start:
+                    continue
+                lo = i if i > start else start
+                hi = end if end < end_run else end_run
                 if lo < hi and word[lo - i : hi - i] != reading[lo - start : hi - start]:
                     continue
                 incoming[end].append(ai + lp)
-        return math.exp(_lse(incoming[self.n]) - self.log_z)
+        return math.exp(_lse(incoming[n]) - self.log_z)
 
 
 def _lse(values: list[float]) -> float:
+    """log(sum(exp(values))), summed in list order (the lattice relies on that order)."""
     if not values:
         return -math.inf
+    if len(values) == 1:
+        return values[0] + 0.0
     m = max(values)
     if m == -math.inf:
         return m
-    return m + math.log(sum(math.exp(v - m) for v in values))
+    exp = math.exp
+    return m + math.log(sum([exp(v - m) for v in values]))
 
 
 def _agree_within_document(

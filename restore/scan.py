@@ -15,26 +15,41 @@ required-field marker (``*为必填项``, ``带*号为必填项``).
 """
 from __future__ import annotations
 
-from functools import cache
-
-import regex
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from .config import RestoreConfig
 from .model import Mask
 
+if TYPE_CHECKING:
+    import regex
+
+# ``regex`` is imported where it is first used: a text without a mask symbol never
+# needs it, and importing it is a tenth of the command's start-up.
+
 _HAN = r"\p{Han}"
 # A character that may stand beside a mask in Chinese running text: Han, or the
 # punctuation and quotes that Chinese text uses.
-_FENCE = regex.compile(r"^[ \t]*(```|~~~)")
+
+
+@cache
+def _fence() -> regex.Pattern[str]:
+    import regex
+
+    return regex.compile(r"^[ \t]*(```|~~~)")
 
 
 @cache
 def _run_pattern(symbols: str) -> regex.Pattern[str]:
+    import regex
+
     return regex.compile("[" + regex.escape(symbols) + "]+")
 
 
 @cache
 def _emphasis_pattern(symbols: str) -> regex.Pattern[str]:
+    import regex
+
     s = "[" + regex.escape(symbols) + "]"
     # **text** / *text* / ***text***: a delimiter run, then text that does not start
     # or end with a space and has no mask symbol, then the same delimiter length;
@@ -45,8 +60,20 @@ def _emphasis_pattern(symbols: str) -> regex.Pattern[str]:
     )
 
 
+@cache
+def _han_pattern() -> regex.Pattern[str]:
+    import regex
+
+    return regex.compile(_HAN)
+
+
 def _is_han(ch: str) -> bool:
-    return bool(ch) and bool(regex.match(_HAN, ch))
+    return bool(ch) and _is_han_text(ch)
+
+
+@lru_cache(maxsize=4096)
+def _is_han_text(ch: str) -> bool:
+    return _han_pattern().match(ch) is not None
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
@@ -55,7 +82,7 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     pos = 0
     fence_start: int | None = None
     for line in text.splitlines(keepends=True):
-        if _FENCE.match(line):
+        if _fence().match(line):
             if fence_start is None:
                 fence_start = pos
             else:
@@ -64,6 +91,8 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
         pos += len(line)
     if fence_start is not None:
         spans.append((fence_start, len(text)))
+    import regex
+
     spans.extend((m.start(), m.end()) for m in regex.finditer(r"`[^`\n]+`", text))
     return spans
 
@@ -109,9 +138,9 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # 3*4, a*b, 138****5678, 网友18****2 (but 入*56年 is a mask)
         if _touches_lowercase_token(text, a, b):
             continue  # *p, a*b, **kwargs: code or a formula (IT* may be IT业, so upper case is kept)
-        if (b - a >= 3 or _is_digit(right)) and _NUMBER_LABEL.search(text, max(0, a - 8), a):
+        if (b - a >= 3 or _is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
-        if b - a == 1 and _REQUIRED_FIELD.match(text, b):
+        if b - a == 1 and _required_field().match(text, b):
             continue  # *为必填项, 带*号为必填项: the required-field marker
         if _is_bullet(text, a, b):
             continue
@@ -124,14 +153,24 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     return _mark_censor_insertions(text, masks)
 
 
-#: Labels of numbers that pages print partly hidden (phone numbers, IDs, codes), with
-#: the few characters that may stand between the label and the hidden digits.
-_NUMBER_LABEL = regex.compile(
-    r"(?:尾号|号码|手机号?|电话|卡号|账号|帐号|身份证号?|证件号|工号|学号|编号|QQ号?|qq号?|微信号?|验证码|密码|车牌号?)"
-    r"(?:为|是|：|:|[ \t]){0,2}\Z"
-)
-#: What follows the ``*`` of a required-field note: (号)(的)为/是/表示 必填.
-_REQUIRED_FIELD = regex.compile(r"号?的?(?:为|是|表示|项为|项是)?(?:必填|必选|必答|必须填写)")
+@cache
+def _number_label() -> regex.Pattern[str]:
+    """Labels of numbers that pages print partly hidden (phone numbers, IDs, codes), with
+    the few characters that may stand between the label and the hidden digits."""
+    import regex
+
+    return regex.compile(
+        r"(?:尾号|号码|手机号?|电话|卡号|账号|帐号|身份证号?|证件号|工号|学号|编号|QQ号?|qq号?|微信号?|验证码|密码|车牌号?)"
+        r"(?:为|是|：|:|[ \t]){0,2}\Z"
+    )
+
+
+@cache
+def _required_field() -> regex.Pattern[str]:
+    """What follows the ``*`` of a required-field note: (号)(的)为/是/表示 必填."""
+    import regex
+
+    return regex.compile(r"号?的?(?:为|是|表示|项为|项是)?(?:必填|必选|必答|必须填写)")
 _LATIN_TOKEN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
 

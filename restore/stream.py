@@ -353,15 +353,40 @@ class Workers:
             )
         return self._pool
 
-    def map(self, fn: Callable[[Restorer, T], R], items: Iterable[T | Passed]) -> Iterator[R | Passed]:
+    def map(
+        self,
+        fn: Callable[[Restorer, T], R],
+        items: Iterable[T | Passed],
+        needs_ranker: Callable[[T], bool] | None = None,
+    ) -> Iterator[R | Passed]:
+        """``needs_ranker(item)``: whether an item has a mask to rank. When one of the
+        items read before the pool starts has, the parent loads the lexicon first and
+        forked workers share it, instead of each loading its own."""
         if self.jobs == 1:
             for item in items:
                 yield item if isinstance(item, Passed) else fn(self.restorer, item)
             return
-        yield from self._map_parallel(fn, items)
+        yield from self._map_parallel(fn, items, needs_ranker)
+
+    def _preload(self, held: list[Any], needs_ranker: Callable[[Any], bool] | None) -> None:
+        if needs_ranker is None or "ranker" in vars(self.restorer):
+            return
+        if not any(needs_ranker(i) for i in held if not isinstance(i, Passed)):
+            return
+        import multiprocessing
+
+        if multiprocessing.get_start_method() != "fork":
+            return  # a spawned worker would load its own anyway
+        try:
+            _ = self.restorer.ranker
+        except Exception:  # noqa: BLE001 (each worker then fails as it would have)
+            pass
 
     def _map_parallel(
-        self, fn: Callable[[Restorer, T], R], items: Iterable[T | Passed]
+        self,
+        fn: Callable[[Restorer, T], R],
+        items: Iterable[T | Passed],
+        needs_ranker: Callable[[T], bool] | None = None,
     ) -> Iterator[R | Passed]:
         from concurrent.futures import Future
 
@@ -373,6 +398,7 @@ class Workers:
                 held.append(item)
                 if sum(not isinstance(i, Passed) for i in held) < 2:
                     continue
+                self._preload(held, needs_ranker)
                 pool = self._start()
                 for early in held:
                     pending.append(self._submit(pool, fn, early))

@@ -18,7 +18,6 @@ import codecs
 import errno
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -188,6 +187,8 @@ class AtomicWriter:
             self.fh: BinaryIO = open(self.path, "wb")  # noqa: SIM115 (closed in __exit__)
             return self.fh
         self.stat = st
+        import tempfile  # here, not at the top: it imports shutil, random and compressors
+
         fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp")
         self.fh = os.fdopen(fd, "wb")
         return self.fh
