@@ -114,8 +114,21 @@ def hidden_set_posterior(
     bit = {c: 1 << i for i, c in enumerate(chars)}
     # Each run as (bitmask of the characters a reading uses, probability) pairs.
     coded = [[(_mask_of(r, bit), p) for r, p in readings] for readings in runs]
+    # Each run's probability mass on readings a subset explains, for every subset at
+    # once: a reading adds its probability to each subset that holds its characters
+    # (in reading order, so each sum is the same float as summing the filtered list).
+    n_sets = 1 << len(chars)
+    supersets = [[s for s in range(n_sets) if s & used == used] for used in range(n_sets)]
+    masses: list[list[float]] = []
+    for readings in coded:
+        mass = [0.0] * n_sets
+        for used, p in readings:
+            if used < n_sets:
+                for s in supersets[used]:
+                    mass[s] += p
+        masses.append(mass)
     scored: list[tuple[int, float]] = []
-    for subset in range(1, 1 << len(chars)):
+    for subset in range(1, n_sets):
         logp = 0.0
         lam = 0.0
         for c, p in zip(chars, alphabet.prior):
@@ -126,9 +139,8 @@ def hidden_set_posterior(
                 logp += math.log(max(1 - p, 1e-9))
         if alphabet.count_masks:
             logp -= COUNT_EVIDENCE_WEIGHT * max(length, 1) * lam
-        for readings in coded:
-            mass = sum(p for used, p in readings if used & ~subset == 0)
-            logp += math.log(max(mass, 1e-12))
+        for mass in masses:
+            logp += math.log(max(mass[subset], 1e-12))
         scored.append((subset, logp))
     top = max(lp for _, lp in scored)
     weights = [(s, math.exp(lp - top)) for s, lp in scored]

@@ -20,7 +20,7 @@ import gzip
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +28,8 @@ FORMAT = "restore-context-model"
 VERSION = 1
 #: How many characters of context on each side ``restore learn`` keeps by default.
 ORDER = 3
+#: How many computed evidence ratios a model keeps before it starts afresh.
+MEMO_SIZE = 1 << 17
 #: Name of the shipped model inside the lexicon folder.
 BUILTIN_CONTEXT = "context-pd1998.json.gz"
 #: Backoff strength: how many observations a longer context needs to outweigh a shorter one.
@@ -47,6 +49,9 @@ class ContextModel:
     chars: int = 0
     #: The longest context, in characters on each side, the model holds.
     order: int = ORDER
+    #: Evidence already computed, by (left, character, right, alphabet); and base rates.
+    _memo: dict[tuple[str, str, str, str], float] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _bases: dict[str, dict[str, float]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- building --------------------------------------------------------------
     @classmethod
@@ -99,16 +104,29 @@ class ContextModel:
         words' counts), and a context the model never saw must leave that posterior as
         it is (ratio 1). The two sides are taken as independent given ``ch``.
         """
-        base = self._base(alphabet)
-        b = max(base[ch], 1e-9)
-        pl = self._side(self.left, left, ch, alphabet, base, self.order, from_end=True)
-        pr = self._side(self.right, right, ch, alphabet, base, self.order, from_end=False)
-        return (pl / b) * (pr / b)
+        if self.order < len(left):
+            left = left[-self.order :]
+        right = right[: self.order]
+        key = (left, ch, right, alphabet)
+        memo = self._memo
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()  # a corpus has unboundedly many contexts; memory stays flat
+            base = self._base(alphabet)
+            b = max(base[ch], 1e-9)
+            pl = self._side(self.left, left, ch, alphabet, base, self.order, from_end=True)
+            pr = self._side(self.right, right, ch, alphabet, base, self.order, from_end=False)
+            found = memo[key] = (pl / b) * (pr / b)
+        return found
 
     def _base(self, alphabet: str) -> dict[str, float]:
-        counts = {c: self.unigram.get(c, 0) + 1 for c in alphabet}
-        z = sum(counts.values())
-        return {c: n / z for c, n in counts.items()}
+        base = self._bases.get(alphabet)
+        if base is None:
+            counts = {c: self.unigram.get(c, 0) + 1 for c in alphabet}
+            z = sum(counts.values())
+            base = self._bases[alphabet] = {c: n / z for c, n in counts.items()}
+        return base
 
     @staticmethod
     def _side(table: dict[str, dict[str, int]], ctx: str, ch: str, alphabet: str,

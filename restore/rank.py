@@ -63,6 +63,8 @@ NAME_DOUBT = 0.5
 #: weights for it cost precision (README, "Adapting to your text").
 BUILTIN_CONTEXT_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.25
+#: A hidden-set hypothesis this improbable is left out of the average over them.
+NEGLIGIBLE = 1e-12
 #: Quotation marks inside a clause; the lattice reads words through them.
 QUOTES = frozenset("“”‘’「」『』")
 
@@ -341,15 +343,34 @@ def _rescore(
 def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], float]]) -> RunScore:
     """Average the run's readings over the posterior of which characters were hidden."""
     total: dict[str, float] = defaultdict(float)
-    needs = [(r, p, frozenset(r) - {OTHER}) for r, p in score.readings]
+    bit: dict[str, int] = {}
+    for subset, _ in posterior:
+        for c in subset:
+            bit.setdefault(c, 1 << len(bit))
+    # A character no subset holds (one seen unmasked) sets a bit no subset has.
+    needs = [(r, p, _bits_of(r, bit)) for r, p in score.readings]
     for subset, weight in posterior:
-        allowed = [(r, p) for r, p, chars in needs if chars <= subset]
+        if weight < NEGLIGIBLE:
+            continue  # changes no probability by more than this
+        inside = 0
+        for c in subset:
+            inside |= bit[c]
+        outside = ~inside
+        allowed = [(r, p) for r, p, used in needs if not used & outside]
         z = sum(p for _, p in allowed)
         if z <= 0:
             continue
         for r, p in allowed:
             total[r] += weight * p / z
     return _normalised(list(total.items()), score.in_word) if total else score
+
+
+def _bits_of(reading: str, bit: dict[str, int]) -> int:
+    used = 0
+    for ch in reading:
+        if ch != OTHER:
+            used |= bit.get(ch, 1 << 30)
+    return used
 
 
 @lru_cache(maxsize=4)
