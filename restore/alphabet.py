@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 from .config import RestoreConfig
 
@@ -118,7 +119,7 @@ def hidden_set_posterior(
     # once: a reading adds its probability to each subset that holds its characters
     # (in reading order, so each sum is the same float as summing the filtered list).
     n_sets = 1 << len(chars)
-    supersets = [[s for s in range(n_sets) if s & used == used] for used in range(n_sets)]
+    supersets = _supersets(len(chars))
     masses: list[list[float]] = []
     for readings in coded:
         mass = [0.0] * n_sets
@@ -146,6 +147,12 @@ def hidden_set_posterior(
     weights = [(s, math.exp(lp - top)) for s, lp in scored]
     z = sum(w for _, w in weights)
     return [(frozenset(c for c in chars if s & bit[c]), w / z) for s, w in weights]
+
+
+@cache
+def _supersets(n: int) -> list[list[int]]:
+    """For each bitmask over ``n`` characters, the bitmasks that contain it."""
+    return [[s for s in range(1 << n) if s & used == used] for used in range(1 << n)]
 
 
 def _mask_of(reading: str, bit: dict[str, int]) -> int:

@@ -84,7 +84,8 @@ class Restorer:
             for gap in find_gaps(plain, masks, cfg.gap_min_confidence):
                 if gap.confidence >= cfg.gap_min_confidence and gap.offset not in marked:
                     edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
-        hidden = infer_alphabet(plain, cfg).chars
+        # The candidates not seen in the text (what infer_alphabet keeps), without its priors.
+        hidden = "".join(ch for ch in dict.fromkeys(cfg.candidates) if ch not in plain)
         if masks and _mostly_masks(plain, masks, cfg):
             # A page this dense with masks was redacted, not filtered: fill nothing.
             edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)

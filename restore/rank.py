@@ -341,28 +341,41 @@ def _rescore(
 
 
 def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], float]]) -> RunScore:
-    """Average the run's readings over the posterior of which characters were hidden."""
-    total: dict[str, float] = defaultdict(float)
+    """Average the run's readings over the posterior of which characters were hidden.
+
+    Under hidden set S a reading r made of S's characters has p(r) / Z(S), where Z(S)
+    sums the readings S explains. So r's average is p(r) · C(r), with C(r) the sum of
+    w(S) / Z(S) over the subsets S that hold r's characters: one pass over the readings
+    for Z, one for C.
+    """
     bit: dict[str, int] = {}
     for subset, _ in posterior:
         for c in subset:
             bit.setdefault(c, 1 << len(bit))
     # A character no subset holds (one seen unmasked) sets a bit no subset has.
     needs = [(r, p, _bits_of(r, bit)) for r, p in score.readings]
+    sets = []
     for subset, weight in posterior:
         if weight < NEGLIGIBLE:
             continue  # changes no probability by more than this
         inside = 0
         for c in subset:
             inside |= bit[c]
-        outside = ~inside
-        allowed = [(r, p) for r, p, used in needs if not used & outside]
-        z = sum(p for _, p in allowed)
-        if z <= 0:
-            continue
-        for r, p in allowed:
-            total[r] += weight * p / z
-    return _normalised(list(total.items()), score.in_word) if total else score
+        z = 0.0
+        for _, p, used in needs:
+            if not used & ~inside:
+                z += p
+        if z > 0:
+            sets.append((inside, weight / z))
+    total = []
+    for r, p, used in needs:
+        share = 0.0
+        for inside, w in sets:
+            if not used & ~inside:
+                share += w
+        if share > 0:
+            total.append((r, p * share))
+    return _normalised(total, score.in_word) if total else score
 
 
 def _bits_of(reading: str, bit: dict[str, int]) -> int:
