@@ -54,9 +54,10 @@ def _emphasis_pattern(symbols: str) -> regex.Pattern[str]:
     # **text** / *text* / ***text***: a delimiter run, then text that does not start
     # or end with a space and has no mask symbol, then the same delimiter length;
     # the opener is at a line start or after a space/punctuation, the closer before
-    # a space, punctuation or the line end.
+    # a space, punctuation or the line end. Emphasis marks a phrase: a body that runs
+    # across Chinese sentence punctuation (\n*的十八大以来，……乡村产*。) is two masks.
     return regex.compile(
-        rf"(?<![\p{{Han}}*＊])(?P<d>{s}{{1,3}})(?=[^\s*＊])(?P<body>[^\n*＊]{{1,60}}?)(?<=\S)(?P=d)(?![\p{{Han}}*＊])"
+        rf"(?<![\p{{Han}}*＊])(?P<d>{s}{{1,3}})(?=[^\s*＊])(?P<body>[^\n*＊，。；！？、：]{{1,60}}?)(?<=\S)(?P=d)(?![\p{{Han}}*＊])"
     )
 
 
@@ -105,6 +106,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     """Return the mask runs of ``text`` in order.
 
     Emphasis is ``**X**`` whose delimiters do not touch Han text on the outside
+    and whose text is a phrase, with no Chinese sentence punctuation in it
     (``**注意**``, ``- *斜体*。``). ``中文**强调**中文`` and ``这是**重点**`` are read
     as masked runs: a filter's ``**`` (党政) sits beside Han characters far more often
     than markdown does, and a wrong guess there costs only an unresolved report.
