@@ -132,7 +132,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue
         left = text[a - 1] if a > 0 else ""
         right = text[b] if b < len(text) else ""
-        if not (_is_han(left) or _is_han(right) or _quoted_han(text, a, b)):
+        if not (_is_han(left) or _is_han(right) or _quoted_han(text, a, b) or _listed(text, a, b)):
             continue  # separators, bullets before Latin text, lone symbols
         if (_touches_ascii_token(left) and not _is_han(right)) or (
             _touches_ascii_token(right) and not _is_han(left)
@@ -153,6 +153,19 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         blocked = "redaction" if b - a > cfg.max_run else None
         masks.append(Mask(a, b, blocked))
     return _mark_censor_insertions(text, masks)
+
+
+def _listed(text: str, a: int, b: int) -> bool:
+    """A run standing as an item of a Chinese list: Han, 、 or ，, the run, 、 ，or ；, Han
+    (政府部门，**，友好团体)."""
+    return (
+        a >= 2
+        and b + 1 < len(text)
+        and text[a - 1] in "、，"
+        and text[b] in "、，；"
+        and _is_han(text[a - 2])
+        and _is_han(text[b + 1])
+    )
 
 
 @cache
