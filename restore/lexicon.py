@@ -1,7 +1,8 @@
 """Lexicon files: parse strictly, validate, and load once into a word-count table.
 
-The table is jieba's own dictionary (taken from the installed jieba package through a
-*private* ``jieba.Tokenizer``, never the global one) plus the project's lexicons in
+The table is jieba's own dictionary (the installed jieba package's ``dict.txt``, read
+into the same table jieba builds; jieba's own loader, through a *private*
+``jieba.Tokenizer``, if the file is not of the plain shape) plus the project's lexicons in
 ``lexicons/`` plus any user lexicons. Lexicon files are data, never code: every line
 is ``WORD`` or ``WORD<TAB>WEIGHT``; a bad line raises :class:`LexiconError` naming
 ``file:line``.

@@ -1,7 +1,8 @@
 """A regression guard on the public dev set (skipped where ../shared/eval is absent).
 
-The floors are the product's promises, not the measured figures: kept restorations
-are at least 99.5 % right, and the ranker still restores the great majority.
+The floors are the product's promises, a little under the measured figures (precision
+99.9 %, accuracy 99.65 %/99.7 % on these 200 documents): kept restorations are at least
+99.7 % right, and the ranker restores at least 99 % of the masks right.
 """
 import json
 from pathlib import Path
@@ -33,5 +34,5 @@ def score(name: str, limit: int = 200) -> tuple[int, int, int]:
 @pytest.mark.parametrize("name", ["dev-pz", "dev-pzqy"])
 def test_kept_restorations_are_right(name):
     total, restored, correct = score(name)
-    assert correct / restored >= 0.995, (correct, restored)
-    assert correct / total >= 0.95, (correct, total)
+    assert correct / restored >= 0.997, (correct, restored)
+    assert correct / total >= 0.99, (correct, total)
