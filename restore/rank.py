@@ -99,6 +99,7 @@ class Ranker:
         self.contexts = tuple(contexts)
         self.log_total = math.log(table.total)
         self._clause_cache = lru_cache(maxsize=65536)(self._score_clause)
+        self._rescore_cache: dict[tuple[str, str, RunScore, str], RunScore] = {}
 
     @classmethod
     def load(cls, config: RestoreConfig) -> "Ranker":
@@ -157,6 +158,8 @@ class Ranker:
         everything = alphabet.chars + alphabet.excluded
         flat = Alphabet(everything, tuple(1.0 for _ in everything), "")
         scores = self._score_runs(text, masks, symbols, flat, breaks)
+        if self.contexts:
+            scores = {m: self._rescored(text, m, s, everything) for m, s in scores.items()}
         hidden = alphabet.chars
         if scores:
             # The document's whole length, masks included: a subset predicts how many of
@@ -164,14 +167,25 @@ class Ranker:
             posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], len(text))
             scores = {m: _given_hidden_sets(s, posterior) for m, s in scores.items()}
             hidden = "".join(c for c in alphabet.chars if sum(p for subset, p in posterior if c in subset) >= 0.5)
-        if self.contexts:
-            scores = {m: _rescore(text, m, s, self.contexts, everything, symbols) for m, s in scores.items()}
         scores = self._doubt_names(text, masks, scores)
         scores = self._doubt_slots(text, masks, scores)
         scores = _agree_within_document(text, masks, scores)
         # The posteriors are reported as they are: on dev they are calibrated
         # (expected calibration error under 0.011; the README's reliability table).
         return scores, hidden
+
+    def _rescored(self, text: str, m: Mask, score: RunScore, alphabet: str) -> RunScore:
+        """The run's lattice readings reweighed by the context models, memoised: the
+        narrow and the unnarrowed alphabet, and each round to the fixpoint, ask again."""
+        key = (text[max(0, m.start - 3) : m.start], text[m.end : m.end + 3], score, alphabet)
+        found = self._rescore_cache.get(key)
+        if found is None:
+            if len(self._rescore_cache) >= 65536:
+                self._rescore_cache.clear()
+            found = self._rescore_cache[key] = _rescore(
+                text, m, score, self.contexts, alphabet, self.config.mask_symbols
+            )
+        return found
 
     def _doubt_names(self, text: str, masks: Sequence[Mask], scores: dict[Mask, RunScore]) -> dict[Mask, RunScore]:
         """A mask in a personal-name slot is as likely to be anything as a candidate.
