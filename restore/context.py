@@ -29,7 +29,7 @@ VERSION = 1
 #: How many characters of context on each side ``restore learn`` keeps by default.
 ORDER = 3
 #: How many computed evidence ratios a model keeps before it starts afresh.
-MEMO_SIZE = 1 << 17
+MEMO_SIZE = 1 << 16
 #: Name of the shipped model inside the lexicon folder.
 BUILTIN_CONTEXT = "context-pd1998.json.gz"
 #: Backoff strength: how many observations a longer context needs to outweigh a shorter one.

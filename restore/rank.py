@@ -63,6 +63,8 @@ NAME_DOUBT = 0.5
 #: weights for it cost precision (README, "Adapting to your text").
 BUILTIN_CONTEXT_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.25
+#: How many reweighed runs the ranker keeps before it starts afresh (memory stays flat).
+RESCORE_CACHE = 16384
 #: A hidden-set hypothesis this improbable is left out of the average over them.
 NEGLIGIBLE = 1e-12
 #: Quotation marks inside a clause; the lattice reads words through them.
@@ -180,7 +182,7 @@ class Ranker:
         key = (text[max(0, m.start - 3) : m.start], text[m.end : m.end + 3], score, alphabet)
         found = self._rescore_cache.get(key)
         if found is None:
-            if len(self._rescore_cache) >= 65536:
+            if len(self._rescore_cache) >= RESCORE_CACHE:
                 self._rescore_cache.clear()
             found = self._rescore_cache[key] = _rescore(
                 text, m, score, self.contexts, alphabet, self.config.mask_symbols
