@@ -67,7 +67,8 @@ def self_taught_texts(texts: Iterable[str], config: RestoreConfig) -> Iterator[s
 
 @click.command(
     help="Build a context model from CLEAN text (files that were never damaged), for "
-    "'restore --model MODEL'. Text with mask symbols in it is not clean: it is refused.",
+    "'restore --model MODEL'. Text with mask symbols in it is not clean: it is refused, "
+    "unless --damaged says to learn from the corpus's own restorations.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
