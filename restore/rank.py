@@ -30,6 +30,7 @@ from .context import ContextModel, builtin_context_path
 from .lexicon import WordTable, load_word_table
 from .model import Edit, Mask
 from .names import name_slots
+from .scan import EMPHASIS_CLOSE, EMPHASIS_OPEN
 
 OTHER = "\x00"
 #: Count given to "some character outside the alphabet" standing alone.
@@ -124,7 +125,7 @@ class Ranker:
         """
         cfg = self.config
         symbols = cfg.mask_symbols
-        masks = self._settle_insertions(text, masks)
+        masks = self._settle_emphasis(text, self._settle_insertions(text, masks))
         open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
         scores, hidden = self._posteriors(text, open_masks, alphabet, breaks)
         if alphabet.excluded and scores:
@@ -263,6 +264,48 @@ class Ranker:
             verdict = "censor-insertion" if self.table.freq.get(word, 0) > 0 else None
             out.extend(Mask(m.start, m.end, verdict) for m in chain)
             i = j + 1
+        return out
+
+    def _settle_emphasis(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
+        """Decide the delimiter pairs the scanner marked ``emphasis-open?``/``emphasis-close?``.
+
+        ``*的十八大以来，……乡村产*`` is two masks (党的, 产业); ``*请勿吸烟，谢谢合作*``
+        is emphasis. The pair is two masks when, at both ends, some candidate makes a
+        dictionary word with the characters inside the span next to it; otherwise it is
+        markup and no edit is made for it. One end alone is not enough: nearly every
+        character makes some word with one of the candidates (合作 → 作业).
+        """
+        freq = self.table.freq
+        symbols = self.config.mask_symbols
+        candidates = self.config.candidates
+
+        def makes_word(m: Mask) -> bool:
+            if m.blocked == EMPHASIS_OPEN:
+                # a word, or the start of a longer one (党的二十届… of 党的二十届四中全会)
+                inside = _han_head(text[m.end : m.end + MAX_WORD], symbols)
+                for c in candidates:
+                    for k in range(1, len(inside) + 1):
+                        f = freq.get(c + inside[:k])
+                        if f is None:
+                            break
+                        if f > 0 or k >= 2:
+                            return True
+                return False
+            inside = _han_tail(text[max(0, m.start - MAX_WORD) : m.start], symbols)
+            return any(freq.get(inside[-k:] + c, 0) > 0 for c in candidates for k in range(1, len(inside) + 1))
+
+        out: list[Mask] = []
+        opener: Mask | None = None
+        for m in masks:
+            if m.blocked == EMPHASIS_OPEN:
+                opener = m
+            elif m.blocked == EMPHASIS_CLOSE:
+                if opener is not None and makes_word(opener) and makes_word(m):
+                    out.extend((Mask(opener.start, opener.end, None), Mask(m.start, m.end, None)))
+                opener = None
+            else:
+                out.append(m)
+        out.sort(key=lambda m: m.start)
         return out
 
     def _score_runs(

@@ -15,6 +15,7 @@ required-field marker (``*为必填项``, ``带*号为必填项``).
 """
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -54,10 +55,9 @@ def _emphasis_pattern(symbols: str) -> regex.Pattern[str]:
     # **text** / *text* / ***text***: a delimiter run, then text that does not start
     # or end with a space and has no mask symbol, then the same delimiter length;
     # the opener is at a line start or after a space/punctuation, the closer before
-    # a space, punctuation or the line end. Emphasis marks a phrase: a body that runs
-    # across Chinese sentence punctuation (\n*的十八大以来，……乡村产*。) is two masks.
+    # a space, punctuation or the line end.
     return regex.compile(
-        rf"(?<![\p{{Han}}*＊])(?P<d>{s}{{1,3}})(?=[^\s*＊])(?P<body>[^\n*＊，。；！？、：]{{1,60}}?)(?<=\S)(?P=d)(?![\p{{Han}}*＊])"
+        rf"(?<![\p{{Han}}*＊])(?P<d>{s}{{1,3}})(?=[^\s*＊])(?P<body>[^\n*＊]{{1,60}}?)(?<=\S)(?P=d)(?![\p{{Han}}*＊])"
     )
 
 
@@ -106,8 +106,9 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     """Return the mask runs of ``text`` in order.
 
     Emphasis is ``**X**`` whose delimiters do not touch Han text on the outside
-    and whose text is a phrase, with no Chinese sentence punctuation in it
-    (``**注意**``, ``- *斜体*。``). ``中文**强调**中文`` and ``这是**重点**`` are read
+    (``**注意**``, ``- *斜体*。``). When X runs across Chinese sentence punctuation
+    its delimiters are reported as masks marked ``emphasis-open?``/``emphasis-close?``,
+    for the ranker to settle. ``中文**强调**中文`` and ``这是**重点**`` are read
     as masked runs: a filter's ``**`` (党政) sits beside Han characters far more often
     than markdown does, and a wrong guess there costs only an unresolved report.
 
@@ -122,13 +123,26 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         return []
     runs = list(_run_pattern(symbols).finditer(text))
     skip: list[tuple[int, int]] = _code_spans(text) if ("`" in text or "~~~" in text) else []
+    # Delimiters of emphasis spans, and of spans that only look like one (see below).
+    doubtful: dict[int, str] = {}
     for m in _emphasis_pattern(symbols).finditer(text):
+        if _SENTENCE_PUNCT.search(m.group("body")):
+            # Emphasis marks a phrase; a span across Chinese sentence punctuation is as
+            # often two masks (\n*的十八大以来，……发展乡村产*。) as it is emphasis
+            # (*请勿吸烟，谢谢合作*). The ranker decides: a delimiter is a mask only if
+            # a candidate makes a word with the text inside it.
+            doubtful[m.start()] = EMPHASIS_OPEN
+            doubtful[m.end("body")] = EMPHASIS_CLOSE
+            continue
         skip.append((m.start(), m.start("body")))
         skip.append((m.end("body"), m.end()))
     masks: list[Mask] = []
     for run in runs:
         a, b = run.span()
         if skip and _inside(a, skip):
+            continue
+        if a in doubtful:
+            masks.append(Mask(a, b, doubtful[a] if b - a <= cfg.max_run else "redaction"))
             continue
         left = text[a - 1] if a > 0 else ""
         right = text[b] if b < len(text) else ""
@@ -166,6 +180,12 @@ def _listed(text: str, a: int, b: int) -> bool:
         and _is_han(text[a - 2])
         and _is_han(text[b + 1])
     )
+
+
+#: Marks the scanner puts on the delimiters of a span that may be emphasis or two masks.
+EMPHASIS_OPEN = "emphasis-open?"
+EMPHASIS_CLOSE = "emphasis-close?"
+_SENTENCE_PUNCT = re.compile("[，。；！？、：]")
 
 
 @cache

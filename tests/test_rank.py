@@ -161,3 +161,14 @@ def test_a_mask_left_alone_keeps_the_report_of_the_text_as_given():
     assert left.replacement is None
     assert left.note == "below --min-confidence"
     assert len(left.candidates) >= 2
+
+
+@pytest.mark.parametrize(
+    "damaged, restored",
+    [
+        ("消息：\n*的二十大以来，我们一直重视发展乡村产*。", "消息：\n党的二十大以来，我们一直重视发展乡村产业。"),
+        ("“形象工程”、“*绩工程”。做到勤*、务实。", "“形象工程”、“政绩工程”。做到勤政、务实。"),
+    ],
+)
+def test_a_pair_shaped_like_emphasis_is_two_masks_when_both_ends_make_words(damaged, restored):
+    assert restore_text(damaged, RestoreConfig(find_gaps=False)).text == restored
