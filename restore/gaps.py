@@ -388,6 +388,12 @@ _UNIT_RIGHT_WORDS: dict[str, str] = {
     "万": "一物众里象能事岁分般古难全无紫水千隆",
     "亿": "万",
 }
+
+
+def unit_makes_word(unit: str, following: str) -> bool:
+    """Whether a unit character and the one after it read as a word, not a measure
+    (名誉, 个人, 家庭): then no number stood before the unit."""
+    return bool(following) and following in _UNIT_RIGHT_WORDS.get(unit, "")
 #: What may follow 万/亿 when the left side alone is not convincing ("农田‸万亩").
 _MAGNITUDE_FOLLOW = frozenset(
     "元人亩吨户个家名辆台件套次平公立标千美欧英日港韩卢多余项座所位种条架艘只起株例斤部枚颗块"

@@ -27,6 +27,7 @@ import regex
 from .alphabet import Alphabet, hidden_set_posterior
 from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
+from .gaps import unit_makes_word
 from .lexicon import WordTable, load_word_table
 from .model import Edit, Mask
 from .names import name_slots
@@ -58,6 +59,8 @@ PLACE_PREFIXES = set("某")
 NUMBER_PREFIXES = set("于第共约近逾达至")
 #: Share of probability such a slot gives to "some other character".
 SLOT_DOUBT = 0.9
+#: Share of probability an isolated run (no Han neighbour, no word) gives to it.
+ISOLATED_DOUBT = 0.5
 #: Share of probability a name-shaped slot gives to "some other character".
 NAME_DOUBT = 0.5
 #: Weights of the context models against the lattice (a product of experts). The built-in
@@ -226,7 +229,10 @@ class Ranker:
 
         ``*月*日``, ``共**个``, ``*年度`` hide digits; ``**县``, ``某**镇`` hide a
         place name. When no dictionary word holds the mask, such a slot says far more
-        about what was hidden than the candidates' own frequencies do.
+        about what was hidden than the candidates' own frequencies do. A run with no
+        Han character on either side (``部门，**，团体``, ``好、**、差``) that makes
+        no word with its neighbours has only those frequencies to go on: half its
+        probability goes to "something else".
         """
         out = dict(scores)
         for m in masks:
@@ -236,10 +242,16 @@ class Ranker:
             numeric = bool(right) and right in NUMBER_UNITS and bool(left) and left in NUMBER_PREFIXES
             if score.in_word >= 0.5 and not numeric:
                 continue
-            if right and right in NUMBER_UNITS or right in PLACE_SUFFIXES or left in PLACE_PREFIXES:
-                mixed = [(r, p * (1 - SLOT_DOUBT)) for r, p in score.readings if OTHER not in r]
-                mixed.append((OTHER * m.length, SLOT_DOUBT))
-                out[m] = _normalised(mixed, score.in_word)
+            unit = right in NUMBER_UNITS and not unit_makes_word(right, text[m.end + 1 : m.end + 2])
+            if right and unit or right in PLACE_SUFFIXES or left in PLACE_PREFIXES:
+                doubt = SLOT_DOUBT
+            elif not _is_han(left) and not _is_han(right):
+                doubt = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
+            else:
+                continue
+            mixed = [(r, p * (1 - doubt)) for r, p in score.readings if OTHER not in r]
+            mixed.append((OTHER * m.length, doubt))
+            out[m] = _normalised(mixed, score.in_word)
         return out
 
     def _settle_insertions(self, text: str, masks: Sequence[Mask]) -> list[Mask]:

@@ -172,3 +172,17 @@ def test_a_mask_left_alone_keeps_the_report_of_the_text_as_given():
 )
 def test_a_pair_shaped_like_emphasis_is_two_masks_when_both_ends_make_words(damaged, restored):
     assert restore_text(damaged, RestoreConfig(find_gaps=False)).text == restored
+
+
+def test_a_unit_that_makes_a_word_with_what_follows_is_no_number_slot():
+    """名 after a mask is a measure word in 共*名干部 (a hidden digit), but 名誉 is a word."""
+    party = masks(restore_text("国民*名誉主席访问大陆。", RestoreConfig(find_gaps=False)))[0]
+    count = masks(restore_text("共*名干部参加。", RestoreConfig(find_gaps=False)))[0]
+    assert party.replacement == "党"
+    assert count.replacement is None
+
+
+@pytest.mark.parametrize("text", ["这家店味道不错，**，下次还来。", "评分：好、**、差", "第一，**，第二"])
+def test_an_isolated_run_is_reported_not_filled_from_its_prior(text):
+    (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
+    assert edit.replacement is None
