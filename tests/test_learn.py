@@ -104,3 +104,16 @@ def test_a_model_of_another_version_is_refused(tmp_path):
         json.dump({"format": "restore-context-model", "version": 999}, fh)
     with pytest.raises(ModelError, match="rebuild it with 'restore learn'"):
         ContextModel.load(old)
+
+
+def test_the_evidence_memo_stays_bounded(monkeypatch):
+    """A corpus has unboundedly many contexts; the model's memo must not grow with it."""
+    import restore.context as context
+
+    monkeypatch.setattr(context, "MEMO_SIZE", 50)
+    model = ContextModel.learn(["甲政乙。", "丙党丁。"], "党政")
+    first = model.evidence("甲", "政", "乙", "党政")
+    for i in range(500):
+        model.evidence(chr(0x4E00 + i), "党", chr(0x5E00 + i), "党政")
+        assert len(model._memo) <= 50
+    assert model.evidence("甲", "政", "乙", "党政") == first
