@@ -69,16 +69,14 @@ def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
     """
     cfg = config or RestoreConfig()
     length = visible_length(text, cfg.mask_symbols)
-    chars: list[str] = []
-    priors: list[float] = []
-    excluded: list[str] = []
-    for ch in dict.fromkeys(cfg.candidates):
-        if ch in text:
-            excluded.append(ch)
-            continue
-        chars.append(ch)
-        priors.append(_prior_hidden(ch, length))
-    return Alphabet("".join(chars), tuple(priors), "".join(excluded))
+    chars = unseen_candidates(text, cfg)
+    excluded = "".join(ch for ch in dict.fromkeys(cfg.candidates) if ch not in chars)
+    return Alphabet(chars, tuple(_prior_hidden(ch, length) for ch in chars), excluded)
+
+
+def unseen_candidates(text: str, config: RestoreConfig) -> str:
+    """The candidates ``text`` never shows unmasked: those its filter may have hidden."""
+    return "".join(ch for ch in dict.fromkeys(config.candidates) if ch not in text)
 
 
 def visible_length(text: str, symbols: str) -> int:
@@ -96,6 +94,7 @@ def _prior_hidden(ch: str, length: int) -> float:
 #: hidden (a tempered Poisson: topics vary, so the count is weaker evidence than a
 #: strict Poisson would make it).
 COUNT_EVIDENCE_WEIGHT = 1.0
+#: How a mask stands in a clause; as a reading, "some character outside the alphabet".
 OTHER = "\x00"
 
 
@@ -114,7 +113,7 @@ def hidden_set_posterior(
     chars = alphabet.chars
     bit = {c: 1 << i for i, c in enumerate(chars)}
     # Each run as (bitmask of the characters a reading uses, probability) pairs.
-    coded = [[(_mask_of(r, bit), p) for r, p in readings] for readings in runs]
+    coded = [[(reading_bits(r, bit), p) for r, p in readings] for readings in runs]
     # Each run's probability mass on readings a subset explains, for every subset at
     # once: a reading adds its probability to each subset that holds its characters
     # (in reading order, so each sum is the same float as summing the filtered list).
@@ -155,7 +154,7 @@ def _supersets(n: int) -> list[list[int]]:
     return [[s for s in range(1 << n) if s & used == used] for used in range(1 << n)]
 
 
-def _mask_of(reading: str, bit: dict[str, int]) -> int:
+def reading_bits(reading: str, bit: dict[str, int]) -> int:
     """The candidates a reading uses, as bits; a character outside the alphabet
     (other than OTHER) sets a bit no subset has, so no subset explains it."""
     used = 0

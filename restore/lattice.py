@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import math
 
+from .alphabet import OTHER
 from .lexicon import WordTable
 
-#: How a mask stands in a clause; as a reading, "some character outside the alphabet".
-OTHER = "\x00"
 #: Count given to "some character outside the alphabet" standing alone.
 OTHER_COUNT = 30.0
 #: Longest word looked up in the lattice.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cached_property
 
-from .alphabet import infer_alphabet
+from .alphabet import infer_alphabet, unseen_candidates
 from .apply import apply_edits
 from .config import RestoreConfig
 from .gaps import find_gaps
@@ -84,8 +84,7 @@ class Restorer:
             for gap in find_gaps(plain, masks, cfg.gap_min_confidence):
                 if gap.confidence >= cfg.gap_min_confidence and gap.offset not in marked:
                     edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
-        # The candidates not seen in the text (what infer_alphabet keeps), without its priors.
-        hidden = "".join(ch for ch in dict.fromkeys(cfg.candidates) if ch not in plain)
+        hidden = unseen_candidates(plain, cfg)  # without the priors: no mask may need them
         if masks and _mostly_masks(plain, masks, cfg):
             # A page this dense with masks was redacted, not filtered: fill nothing.
             edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)

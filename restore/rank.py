@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from .alphabet import Alphabet, hidden_set_posterior
+from .alphabet import Alphabet, hidden_set_posterior, reading_bits
 from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
 from .gaps import unit_makes_word
@@ -166,7 +166,8 @@ class Ranker:
             # The document's whole length, masks included: a subset predicts how many of
             # its characters there are, and every hidden one is now a mask.
             posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], len(text))
-            scores = {m: _given_hidden_sets(s, posterior) for m, s in scores.items()}
+            bit, sets = _weighted_sets(posterior)
+            scores = {m: _given_hidden_sets(s, bit, sets) for m, s in scores.items()}
             hidden = "".join(c for c in alphabet.chars if sum(p for subset, p in posterior if c in subset) >= 0.5)
         scores = self._doubt_names(text, masks, scores)
         scores = self._doubt_slots(text, masks, scores)
@@ -406,20 +407,13 @@ def _rescore(
     return _normalised(kept, score.in_word)
 
 
-def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], float]]) -> RunScore:
-    """Average the run's readings over the posterior of which characters were hidden.
-
-    Under hidden set S a reading r made of S's characters has p(r) / Z(S), where Z(S)
-    sums the readings S explains. So r's average is p(r) · C(r), with C(r) the sum of
-    w(S) / Z(S) over the subsets S that hold r's characters: one pass over the readings
-    for Z, one for C.
-    """
+def _weighted_sets(posterior: list[tuple[frozenset[str], float]]) -> tuple[dict[str, int], list[tuple[int, float]]]:
+    """The document's hidden-set posterior as bitmasks, once for all its runs: a bit per
+    candidate, and each subset worth counting with its weight."""
     bit: dict[str, int] = {}
     for subset, _ in posterior:
         for c in subset:
             bit.setdefault(c, 1 << len(bit))
-    # A character no subset holds (one seen unmasked) sets a bit no subset has.
-    needs = [(r, p, _bits_of(r, bit)) for r, p in score.readings]
     sets = []
     for subset, weight in posterior:
         if weight < NEGLIGIBLE:
@@ -427,29 +421,37 @@ def _given_hidden_sets(score: RunScore, posterior: list[tuple[frozenset[str], fl
         inside = 0
         for c in subset:
             inside |= bit[c]
+        sets.append((inside, weight))
+    return bit, sets
+
+
+def _given_hidden_sets(score: RunScore, bit: dict[str, int], sets: list[tuple[int, float]]) -> RunScore:
+    """Average the run's readings over the posterior of which characters were hidden.
+
+    Under hidden set S a reading r made of S's characters has p(r) / Z(S), where Z(S)
+    sums the readings S explains. So r's average is p(r) · C(r), with C(r) the sum of
+    w(S) / Z(S) over the subsets S that hold r's characters: one pass over the readings
+    for Z, one for C. ``bit`` and ``sets`` come from :func:`_weighted_sets`.
+    """
+    # A character no subset holds (one seen unmasked) sets a bit no subset has.
+    needs = [(r, p, reading_bits(r, bit)) for r, p in score.readings]
+    shares = []
+    for inside, weight in sets:
         z = 0.0
         for _, p, used in needs:
             if not used & ~inside:
                 z += p
         if z > 0:
-            sets.append((inside, weight / z))
+            shares.append((inside, weight / z))
     total = []
     for r, p, used in needs:
         share = 0.0
-        for inside, w in sets:
+        for inside, w in shares:
             if not used & ~inside:
                 share += w
         if share > 0:
             total.append((r, p * share))
     return _normalised(total, score.in_word) if total else score
-
-
-def _bits_of(reading: str, bit: dict[str, int]) -> int:
-    used = 0
-    for ch in reading:
-        if ch != OTHER:
-            used |= bit.get(ch, 1 << 30)
-    return used
 
 
 @lru_cache(maxsize=4)
