@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from operator import add
 
 from .config import RestoreConfig
 
@@ -110,24 +111,21 @@ def hidden_set_posterior(
     much of each run's probability falls on readings made only of characters in S.
     With at most four candidates this is at most fifteen subsets.
     """
+    weights = hidden_set_weights(alphabet, runs, length)
+    return [(_subset(alphabet.chars, s), w) for s, w in enumerate(weights, 1)]
+
+
+def hidden_set_weights(
+    alphabet: Alphabet, runs: list[tuple[tuple[str, float], ...]], length: int
+) -> list[float]:
+    """:func:`hidden_set_posterior` as a list: entry ``s - 1`` is the weight of the
+    subset whose bits are ``s`` (bit ``i`` for ``alphabet.chars[i]``)."""
     chars = alphabet.chars
-    bit = {c: 1 << i for i, c in enumerate(chars)}
-    # Each run as (bitmask of the characters a reading uses, probability) pairs.
-    coded = [[(reading_bits(r, bit), p) for r, p in readings] for readings in runs]
-    # Each run's probability mass on readings a subset explains, for every subset at
-    # once: a reading adds its probability to each subset that holds its characters
-    # (in reading order, so each sum is the same float as summing the filtered list).
+    bit = _bits(chars)
     n_sets = 1 << len(chars)
-    supersets = _supersets(len(chars))
-    masses: list[list[float]] = []
-    for readings in coded:
-        mass = [0.0] * n_sets
-        for used, p in readings:
-            if used < n_sets:
-                for s in supersets[used]:
-                    mass[s] += p
-        masses.append(mass)
-    scored: list[tuple[int, float]] = []
+    # Subset 1 .. 2^n - 1: the prior that exactly its characters were hidden, less
+    # the count evidence; then, run by run, the log of the mass it explains.
+    logps: list[float] = []
     for subset in range(1, n_sets):
         logp = 0.0
         lam = 0.0
@@ -139,17 +137,60 @@ def hidden_set_posterior(
                 logp += math.log(max(1 - p, 1e-9))
         if alphabet.count_masks:
             logp -= COUNT_EVIDENCE_WEIGHT * max(length, 1) * lam
-        for mass in masses:
-            logp += math.log(max(mass[subset], 1e-12))
-        scored.append((subset, logp))
-    top = max(lp for _, lp in scored)
-    weights = [(s, math.exp(lp - top)) for s, lp in scored]
-    z = sum(w for _, w in weights)
-    return [(frozenset(c for c in chars if s & bit[c]), w / z) for s, w in weights]
+        logps.append(logp)
+    for readings in runs:
+        logps = list(map(add, logps, _log_masses(chars, readings)))
+    top = max(logps)
+    weights = [math.exp(lp - top) for lp in logps]
+    z = sum(weights)
+    return [w / z for w in weights]
+
+
+#: How many runs' subset masses are remembered (a run's readings recur across a
+#: corpus: every ``*建`` in the same context has the same ones).
+RUN_MEMO = 16384
+
+
+@lru_cache(maxsize=RUN_MEMO)
+def run_masses(chars: str, readings: tuple[tuple[str, float], ...]) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """A run's readings seen through the subsets of ``chars``: the candidates each
+    reading uses (:func:`reading_bits`), and for every subset (by its bits) the
+    probability of the readings it explains. A reading adds its probability to each
+    subset that holds its characters, in reading order, so each sum is the one that
+    summing the filtered list of readings gives."""
+    bit = _bits(chars)
+    n_sets = 1 << len(chars)
+    holding = supersets(len(chars))
+    used = tuple(reading_bits(r, bit) for r, _ in readings)
+    mass = [0.0] * n_sets
+    for u, (_, p) in zip(used, readings):
+        if u < n_sets:
+            for s in holding[u]:
+                mass[s] += p
+    return used, tuple(mass)
+
+
+@lru_cache(maxsize=RUN_MEMO)
+def _log_masses(chars: str, readings: tuple[tuple[str, float], ...]) -> tuple[float, ...]:
+    """log of :func:`run_masses`' masses, for subsets 1 .. 2^n - 1."""
+    _, mass = run_masses(chars, readings)
+    return tuple(math.log(max(m, 1e-12)) for m in mass[1:])
 
 
 @cache
-def _supersets(n: int) -> list[list[int]]:
+def _bits(chars: str) -> dict[str, int]:
+    """A bit per candidate, in alphabet order."""
+    return {c: 1 << i for i, c in enumerate(chars)}
+
+
+@lru_cache(maxsize=256)
+def _subset(chars: str, subset: int) -> frozenset[str]:
+    """The characters of ``chars`` whose bits ``subset`` holds."""
+    return frozenset(c for i, c in enumerate(chars) if subset >> i & 1)
+
+
+@cache
+def supersets(n: int) -> list[list[int]]:
     """For each bitmask over ``n`` characters, the bitmasks that contain it."""
     return [[s for s in range(1 << n) if s & used == used] for used in range(1 << n)]
 

@@ -21,10 +21,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
-from .alphabet import Alphabet, hidden_set_posterior, reading_bits
+from .alphabet import Alphabet, hidden_set_weights, run_masses, supersets
 from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
 from .gaps import unit_makes_word
@@ -70,9 +71,9 @@ NEGLIGIBLE = 1e-12
 QUOTES = frozenset("“”‘’「」『』")
 
 
-@dataclass(frozen=True)
-class RunScore:
-    """Joint posterior of the readings of one run of masks."""
+class RunScore(NamedTuple):
+    """Joint posterior of the readings of one run of masks (a tuple: hashed in C, as
+    the memos that key on it need)."""
 
     readings: tuple[tuple[str, float], ...]  # best first; OTHER marks a non-alphabet char
     #: Probability that every mask of the run lies inside a word that also holds a
@@ -123,12 +124,13 @@ class Ranker:
         symbols = cfg.mask_symbols
         masks = self._settle_emphasis(text, self._settle_insertions(text, masks))
         open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
-        scores, hidden = self._posteriors(text, open_masks, alphabet, breaks)
+        base = self._language_scores(text, open_masks, alphabet, breaks)
+        scores, hidden = self._posteriors(text, open_masks, alphabet, base)
         if alphabet.excluded and scores:
             # Fill a mask only if it would also be filled had no candidate been seen
             # unmasked: those characters may be an earlier run's restorations, and
             # then a re-run must leave the masks that run left alone.
-            wider, _ = self._posteriors(text, open_masks, alphabet.unnarrowed(text, self.config), breaks)
+            wider, _ = self._posteriors(text, open_masks, alphabet.unnarrowed(text, self.config), base)
             scores = {m: _cautious(scores[m], wider[m]) for m in scores}
         edits: list[Edit] = []
         for m in masks:
@@ -148,27 +150,48 @@ class Ranker:
         return Ranking(tuple(edits), hidden)
 
     # -- internals ------------------------------------------------------------
-    def _posteriors(
+    def _language_scores(
         self, text: str, masks: Sequence[Mask], alphabet: Alphabet, breaks: frozenset[int] = frozenset()
-    ) -> tuple[dict[Mask, RunScore], str]:
-        """Each run's readings under ``alphabet``, and the characters most likely hidden."""
-        symbols = self.config.mask_symbols
-        # The language model scores every candidate alike (seen ones too, so that the
-        # lattice is shared with the unnarrowed alphabet); which characters this
-        # document's filter hid is then inferred from all its masks together.
+    ) -> dict[Mask, RunScore]:
+        """Each run's readings under the language model alone: the lattice, then the
+        context models. Every candidate is scored alike, seen ones too, so the narrow
+        and the unnarrowed alphabet share these scores."""
         everything = alphabet.chars + alphabet.excluded
         flat = Alphabet(everything, tuple(1.0 for _ in everything), "")
-        scores = self._score_runs(text, masks, symbols, flat, breaks)
+        scores = self._score_runs(text, masks, self.config.mask_symbols, flat, breaks)
         if self.contexts:
             scores = {m: self._rescored(text, m, s, everything) for m, s in scores.items()}
+        return scores
+
+    def _posteriors(
+        self, text: str, masks: Sequence[Mask], alphabet: Alphabet, base: dict[Mask, RunScore]
+    ) -> tuple[dict[Mask, RunScore], str]:
+        """Each run's readings under ``alphabet``, and the characters most likely hidden.
+
+        ``base`` holds the language model's scores (:meth:`_language_scores`); which
+        characters this document's filter hid is inferred from all its masks together.
+        """
+        scores = base
         hidden = alphabet.chars
         if scores:
             # The document's whole length, masks included: a subset predicts how many of
             # its characters there are, and every hidden one is now a mask.
-            posterior = hidden_set_posterior(alphabet, [s.readings for s in scores.values()], len(text))
-            bit, sets = _weighted_sets(posterior)
-            scores = {m: _given_hidden_sets(s, bit, sets) for m, s in scores.items()}
-            hidden = "".join(c for c in alphabet.chars if sum(p for subset, p in posterior if c in subset) >= 0.5)
+            weights = hidden_set_weights(alphabet, [s.readings for s in scores.values()], len(text))
+            # A hidden-set hypothesis this improbable changes no probability by more than this.
+            sets = [(subset, w) for subset, w in enumerate(weights, 1) if w >= NEGLIGIBLE]
+            chars = alphabet.chars
+            # Runs with the same readings (the same context) get the same average.
+            averaged: dict[RunScore, RunScore] = {}
+            out: dict[Mask, RunScore] = {}
+            for m, s in scores.items():
+                found = averaged.get(s)
+                if found is None:
+                    found = averaged[s] = _given_hidden_sets(s, chars, sets)
+                out[m] = found
+            scores = out
+            hidden = "".join(
+                c for i, c in enumerate(chars) if sum(w for subset, w in enumerate(weights, 1) if subset >> i & 1) >= 0.5
+            )
         scores = self._doubt_names(text, masks, scores)
         scores = self._doubt_slots(text, masks, scores)
         scores = _agree_within_document(text, masks, scores)
@@ -407,47 +430,31 @@ def _rescore(
     return _normalised(kept, score.in_word)
 
 
-def _weighted_sets(posterior: list[tuple[frozenset[str], float]]) -> tuple[dict[str, int], list[tuple[int, float]]]:
-    """The document's hidden-set posterior as bitmasks, once for all its runs: a bit per
-    candidate, and each subset worth counting with its weight."""
-    bit: dict[str, int] = {}
-    for subset, _ in posterior:
-        for c in subset:
-            bit.setdefault(c, 1 << len(bit))
-    sets = []
-    for subset, weight in posterior:
-        if weight < NEGLIGIBLE:
-            continue  # changes no probability by more than this
-        inside = 0
-        for c in subset:
-            inside |= bit[c]
-        sets.append((inside, weight))
-    return bit, sets
-
-
-def _given_hidden_sets(score: RunScore, bit: dict[str, int], sets: list[tuple[int, float]]) -> RunScore:
+def _given_hidden_sets(score: RunScore, chars: str, sets: list[tuple[int, float]]) -> RunScore:
     """Average the run's readings over the posterior of which characters were hidden.
 
     Under hidden set S a reading r made of S's characters has p(r) / Z(S), where Z(S)
     sums the readings S explains. So r's average is p(r) · C(r), with C(r) the sum of
-    w(S) / Z(S) over the subsets S that hold r's characters: one pass over the readings
-    for Z, one for C. ``bit`` and ``sets`` come from :func:`_weighted_sets`.
+    w(S) / Z(S) over the subsets S that hold r's characters. ``sets`` are the subsets
+    worth counting (bit ``i`` for ``chars[i]``) with their weights; Z comes from
+    :func:`restore.alphabet.run_masses`, remembered per run.
     """
-    # A character no subset holds (one seen unmasked) sets a bit no subset has.
-    needs = [(r, p, reading_bits(r, bit)) for r, p in score.readings]
-    shares = []
+    used, mass = run_masses(chars, score.readings)
+    share_of: dict[int, float] = {}
     for inside, weight in sets:
-        z = 0.0
-        for _, p, used in needs:
-            if not used & ~inside:
-                z += p
+        z = mass[inside]
         if z > 0:
-            shares.append((inside, weight / z))
+            share_of[inside] = weight / z
+    n_sets = len(mass)
+    holding = supersets(len(chars))
     total = []
-    for r, p, used in needs:
+    for (r, p), u in zip(score.readings, used):
+        if u >= n_sets:
+            continue  # a character no subset holds (one seen unmasked)
         share = 0.0
-        for inside, w in shares:
-            if not used & ~inside:
+        for s in holding[u]:
+            w = share_of.get(s)
+            if w is not None:
                 share += w
         if share > 0:
             total.append((r, p * share))
