@@ -121,22 +121,25 @@ def hidden_set_weights(
     """:func:`hidden_set_posterior` as a list: entry ``s - 1`` is the weight of the
     subset whose bits are ``s`` (bit ``i`` for ``alphabet.chars[i]``)."""
     chars = alphabet.chars
-    bit = _bits(chars)
-    n_sets = 1 << len(chars)
+    n = len(chars)
     # Subset 1 .. 2^n - 1: the prior that exactly its characters were hidden, less
     # the count evidence; then, run by run, the log of the mass it explains.
+    hidden_log = [math.log(max(p, 1e-9)) for p in alphabet.prior]
+    shown_log = [math.log(max(1 - p, 1e-9)) for p in alphabet.prior]
+    rates = [CHAR_RATE.get(c, DEFAULT_RATE) for c in chars]
+    scale = COUNT_EVIDENCE_WEIGHT * max(length, 1)
     logps: list[float] = []
-    for subset in range(1, n_sets):
+    for subset in range(1, 1 << n):
         logp = 0.0
         lam = 0.0
-        for c, p in zip(chars, alphabet.prior):
-            if subset & bit[c]:
-                logp += math.log(max(p, 1e-9))
-                lam += CHAR_RATE.get(c, DEFAULT_RATE)
+        for i in range(n):
+            if subset >> i & 1:
+                logp += hidden_log[i]
+                lam += rates[i]
             else:
-                logp += math.log(max(1 - p, 1e-9))
+                logp += shown_log[i]
         if alphabet.count_masks:
-            logp -= COUNT_EVIDENCE_WEIGHT * max(length, 1) * lam
+            logp -= scale * lam
         logps.append(logp)
     for readings in runs:
         logps = list(map(add, logps, _log_masses(chars, readings)))

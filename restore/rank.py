@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -67,6 +68,9 @@ CONTEXT_WEIGHT = 0.25
 RESCORE_CACHE = 16384
 #: A hidden-set hypothesis this improbable is left out of the average over them.
 NEGLIGIBLE = 1e-12
+#: Sort key of a (reading, probability) pair; sorted with reverse=True, which keeps
+#: equal probabilities in their order, as sorting by -p does.
+_PROBABILITY = itemgetter(1)
 #: Quotation marks inside a clause; the lattice reads words through them.
 QUOTES = frozenset("“”‘’「」『』")
 
@@ -178,7 +182,7 @@ class Ranker:
             # its characters there are, and every hidden one is now a mask.
             weights = hidden_set_weights(alphabet, [s.readings for s in scores.values()], len(text))
             # A hidden-set hypothesis this improbable changes no probability by more than this.
-            sets = [(subset, w) for subset, w in enumerate(weights, 1) if w >= NEGLIGIBLE]
+            counted = [0.0] + [w if w >= NEGLIGIBLE else 0.0 for w in weights]
             chars = alphabet.chars
             # Runs with the same readings (the same context) get the same average.
             averaged: dict[RunScore, RunScore] = {}
@@ -186,7 +190,7 @@ class Ranker:
             for m, s in scores.items():
                 found = averaged.get(s)
                 if found is None:
-                    found = averaged[s] = _given_hidden_sets(s, chars, sets)
+                    found = averaged[s] = _given_hidden_sets(s, chars, counted)
                 out[m] = found
             scores = out
             hidden = "".join(
@@ -388,12 +392,12 @@ class Ranker:
             found = [lattice.marginal_in_word(i) for i in range(a, b)]
             marg = [dist for dist, _ in found]
             if b - a == 1:  # a single mask's marginal is already its exact posterior
-                joint = sorted(marg[0].items(), key=lambda rp: -rp[1])[:BEAM]
+                joint = sorted(marg[0].items(), key=_PROBABILITY, reverse=True)[:BEAM]
             else:
                 joint = [(reading, lattice.joint(a, reading)) for reading in _beam(marg, BEAM)]
             z = sum(p for _, p in joint) or 1.0
             # The beam holds almost all the mass; renormalise over it.
-            joint.sort(key=lambda rp: -rp[1])
+            joint.sort(key=_PROBABILITY, reverse=True)
             in_word = min(w for _, w in found)
             results.append(RunScore(tuple((r, p / z) for r, p in joint), in_word))
         return tuple(results)
@@ -430,21 +434,18 @@ def _rescore(
     return _normalised(kept, score.in_word)
 
 
-def _given_hidden_sets(score: RunScore, chars: str, sets: list[tuple[int, float]]) -> RunScore:
+def _given_hidden_sets(score: RunScore, chars: str, weights: list[float]) -> RunScore:
     """Average the run's readings over the posterior of which characters were hidden.
 
     Under hidden set S a reading r made of S's characters has p(r) / Z(S), where Z(S)
     sums the readings S explains. So r's average is p(r) · C(r), with C(r) the sum of
-    w(S) / Z(S) over the subsets S that hold r's characters. ``sets`` are the subsets
-    worth counting (bit ``i`` for ``chars[i]``) with their weights; Z comes from
-    :func:`restore.alphabet.run_masses`, remembered per run.
+    w(S) / Z(S) over the subsets S that hold r's characters. ``weights[S]`` is w(S) by
+    the subset's bits (bit ``i`` for ``chars[i]``), 0 for a subset not worth counting;
+    Z comes from :func:`restore.alphabet.run_masses`, remembered per run.
     """
     used, mass = run_masses(chars, score.readings)
-    share_of: dict[int, float] = {}
-    for inside, weight in sets:
-        z = mass[inside]
-        if z > 0:
-            share_of[inside] = weight / z
+    # A subset left out, or one that explains none of the run, adds 0.0: nothing.
+    share_of = [w / z if z > 0 else 0.0 for w, z in zip(weights, mass)]
     n_sets = len(mass)
     holding = supersets(len(chars))
     total = []
@@ -453,9 +454,7 @@ def _given_hidden_sets(score: RunScore, chars: str, sets: list[tuple[int, float]
             continue  # a character no subset holds (one seen unmasked)
         share = 0.0
         for s in holding[u]:
-            w = share_of.get(s)
-            if w is not None:
-                share += w
+            share += share_of[s]
         if share > 0:
             total.append((r, p * share))
     return _normalised(total, score.in_word) if total else score
@@ -471,13 +470,13 @@ def _cautious(narrow: RunScore, wide: RunScore) -> RunScore:
     """Each reading's probability is the lower of the two alphabets' (not renormalised)."""
     other = dict(wide.readings)
     readings = [(r, min(p, other.get(r, 0.0))) for r, p in narrow.readings]
-    readings.sort(key=lambda rp: -rp[1])
+    readings.sort(key=_PROBABILITY, reverse=True)
     return RunScore(tuple(readings), narrow.in_word)
 
 
 def _normalised(readings: list[tuple[str, float]], in_word: float = 1.0) -> RunScore:
     z = sum(p for _, p in readings) or 1.0
-    return RunScore(tuple(sorted(((r, p / z) for r, p in readings), key=lambda rp: -rp[1])), in_word)
+    return RunScore(tuple(sorted(((r, p / z) for r, p in readings), key=_PROBABILITY, reverse=True)), in_word)
 
 
 def _han_tail(s: str, symbols: str) -> str:
@@ -558,7 +557,7 @@ def _beam(marginals: list[dict[str, float]], width: int) -> list[str]:
     """The ``width`` most probable joint readings by the product of marginals."""
     beam: list[tuple[str, float]] = [("", 1.0)]
     for dist in marginals:
-        beam = sorted(((r + c, p * q) for r, p in beam for c, q in dist.items()), key=lambda rp: -rp[1])[:width]
+        beam = sorted(((r + c, p * q) for r, p in beam for c, q in dist.items()), key=_PROBABILITY, reverse=True)[:width]
     return [r for r, _ in beam]
 
 
