@@ -45,16 +45,6 @@ def _name_slot(symbols: str) -> regex.Pattern[str]:
 _SURNAME_SET = frozenset(SURNAMES)
 
 
-def _surname_before_a_mask(text: str, symbols: str) -> bool:
-    for symbol in symbols:
-        i = text.find(symbol, 1)
-        while i > 0:
-            if text[i - 1] in _SURNAME_SET:
-                return True
-            i = text.find(symbol, i + 1)
-    return False
-
-
 def name_slots(text: str, symbols: str) -> set[int]:
     """Start offsets of mask runs that sit in a personal-name slot.
 
@@ -62,7 +52,21 @@ def name_slots(text: str, symbols: str) -> set[int]:
     [7]
     >>> sorted(name_slots("坚持以*建引领", "*"))
     []
+
+    The slot pattern is tried only where a surname stands before a mask symbol (found
+    with ``str.find``), not over the whole text: the common case is no such place. Two
+    slots never overlap (the next would start at a surname right after a mask, which
+    is no boundary), so this finds what scanning the whole text would.
     """
-    if not _surname_before_a_mask(text, symbols):
-        return set()  # the common case, found without the full pattern
-    return {m.start("mask") for m in _name_slot(symbols).finditer(text)}
+    slots: set[int] = set()
+    pattern = None
+    for symbol in symbols:
+        i = text.find(symbol, 1)
+        while i > 0:
+            if text[i - 1] in _SURNAME_SET:
+                pattern = pattern or _name_slot(symbols)
+                found = pattern.match(text, i - 1)
+                if found is not None:
+                    slots.add(found.start("mask"))
+            i = text.find(symbol, i + 1)
+    return slots

@@ -161,8 +161,7 @@ class Ranker:
         context models. Every candidate is scored alike, seen ones too, so the narrow
         and the unnarrowed alphabet share these scores."""
         everything = alphabet.chars + alphabet.excluded
-        flat = Alphabet(everything, tuple(1.0 for _ in everything), "")
-        scores = self._score_runs(text, masks, self.config.mask_symbols, flat, breaks)
+        scores = self._score_runs(text, masks, self.config.mask_symbols, everything, breaks)
         if self.contexts:
             scores = {m: self._rescored(text, m, s, everything) for m, s in scores.items()}
         return scores
@@ -342,10 +341,10 @@ class Ranker:
         return out
 
     def _score_runs(
-        self, text: str, masks: Sequence[Mask], symbols: str, alphabet: Alphabet,
-        breaks: frozenset[int] = frozenset(),
+        self, text: str, masks: Sequence[Mask], symbols: str, chars: str, breaks: frozenset[int] = frozenset()
     ) -> dict[Mask, RunScore]:
-        """Group the masks by window and score each window's lattice once.
+        """Group the masks by window and score each window's lattice once, every
+        candidate in ``chars`` alike.
 
         Overlapping windows (masks close together in one clause) are merged, up to
         MAX_SPAN characters, so that nearby masks share one lattice.
@@ -366,7 +365,6 @@ class Ranker:
         if group:
             by_clause[(lo, hi)] = group
         out: dict[Mask, RunScore] = {}
-        key_alpha = (alphabet.chars, tuple(round(p, 3) for p in alphabet.prior))
         table = _clause_table(symbols)
         score = self._clause_cache
         for (a, b), ms in by_clause.items():
@@ -378,14 +376,11 @@ class Ranker:
                 kept = [i for i in range(a, b) if text[i] not in QUOTES]
                 where = {i: k for k, i in enumerate(kept)}
                 runs = tuple((where[m.start], where[m.start] + m.length) for m in ms)
-            for m, s in zip(ms, score(clause, runs, key_alpha)):
+            for m, s in zip(ms, score(clause, runs, chars)):
                 out[m] = s
         return out
 
-    def _score_clause(
-        self, clause: str, runs: tuple[tuple[int, int], ...], key_alpha: tuple[str, tuple[float, ...]]
-    ) -> tuple[RunScore, ...]:
-        chars, _ = key_alpha  # the lattice scores every candidate alike (flat alphabet)
+    def _score_clause(self, clause: str, runs: tuple[tuple[int, int], ...], chars: str) -> tuple[RunScore, ...]:
         lattice = Lattice(clause, self.table, self.log_total, chars, first=min(a for a, _ in runs))
         results = []
         for a, b in runs:
@@ -517,20 +512,19 @@ def _clause_table(symbols: str) -> dict[int, str | None]:
 
 class _ClauseBounds:
     """The stretch of Han text, quotes and mask symbols around a mask, up to WINDOW
-    characters each side, not across a gap in ``breaks``: one scan of the text for all
-    its masks."""
+    characters each side, not across a gap in ``breaks``. Only those few characters
+    are looked at, not the whole text."""
 
     def __init__(self, text: str, symbols: str, breaks: frozenset[int] = frozenset()) -> None:
-        self.n = len(text)
-        self.runs = [m.span() for m in _inside_pattern(symbols).finditer(text)]
-        self.starts = [a for a, _ in self.runs]
+        self.text = text
+        self.tail, self.head = _inside_patterns(symbols)
         self.breaks = sorted(breaks)
 
     def __call__(self, m: Mask) -> tuple[int, int]:
         start, end = m.start, m.end
-        run_start, run_end = self.runs[bisect_right(self.starts, start) - 1]  # the run holding the mask
-        a = max(run_start, start - WINDOW)
-        b = min(run_end, end + WINDOW, self.n)
+        lo = max(0, start - WINDOW)
+        a = lo + self.tail.search(self.text[lo:start]).start()
+        b = self.head.match(self.text, end, end + WINDOW).end()
         breaks = self.breaks
         if breaks:
             k = bisect_right(breaks, start) - 1
@@ -543,9 +537,11 @@ class _ClauseBounds:
 
 
 @lru_cache(maxsize=16)
-def _inside_pattern(symbols: str) -> regex.Pattern[str]:
-    """Runs of what a clause is made of: Han characters (as :func:`_is_han`), quotes, mask symbols."""
-    return regex.compile(r"[\p{Han}" + regex.escape(symbols + "".join(sorted(QUOTES))) + "]+")
+def _inside_patterns(symbols: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """What a clause is made of (Han characters as :func:`_is_han`, quotes, mask
+    symbols): the longest run of it that ends a string, and one that starts a string."""
+    inside = r"[\p{Han}" + regex.escape(symbols + "".join(sorted(QUOTES))) + "]*"
+    return regex.compile(inside + r"\Z"), regex.compile(inside)
 
 
 @lru_cache(maxsize=4096)
