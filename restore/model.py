@@ -6,14 +6,17 @@ list of :class:`Edit`; nothing else carries state between stages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EditKind = Literal["mask", "gap"]
 
 
-@dataclass(frozen=True)
-class Mask:
-    """A run of mask symbols that stands where Han characters belong."""
+class Mask(NamedTuple):
+    """A run of mask symbols that stands where Han characters belong.
+
+    A named tuple rather than a dataclass: the ranker keys its tables by mask, and a
+    tuple's hash and equality run in C.
+    """
 
     start: int
     end: int
