@@ -123,24 +123,21 @@ def hidden_set_weights(
     chars = alphabet.chars
     n = len(chars)
     # Subset 1 .. 2^n - 1: the prior that exactly its characters were hidden, less
-    # the count evidence; then, run by run, the log of the mass it explains.
-    hidden_log = [math.log(max(p, 1e-9)) for p in alphabet.prior]
-    shown_log = [math.log(max(1 - p, 1e-9)) for p in alphabet.prior]
+    # the count evidence; then, run by run, the log of the mass it explains. A subset's
+    # prior is its lowest member's change from "shown" to "hidden" added to the prior
+    # of the subset without it (subset 0: every candidate shown).
+    shown = [math.log(max(1 - p, 1e-9)) for p in alphabet.prior]
+    flip = [math.log(max(p, 1e-9)) - s for p, s in zip(alphabet.prior, shown)]
     rates = [CHAR_RATE.get(c, DEFAULT_RATE) for c in chars]
-    scale = COUNT_EVIDENCE_WEIGHT * max(length, 1)
-    logps: list[float] = []
+    scale = COUNT_EVIDENCE_WEIGHT * max(length, 1) if alphabet.count_masks else 0.0
+    prior = [math.fsum(shown)] + [0.0] * ((1 << n) - 1)
+    lam = [0.0] * (1 << n)
     for subset in range(1, 1 << n):
-        logp = 0.0
-        lam = 0.0
-        for i in range(n):
-            if subset >> i & 1:
-                logp += hidden_log[i]
-                lam += rates[i]
-            else:
-                logp += shown_log[i]
-        if alphabet.count_masks:
-            logp -= scale * lam
-        logps.append(logp)
+        low = (subset & -subset).bit_length() - 1
+        rest = subset & (subset - 1)
+        prior[subset] = prior[rest] + flip[low]
+        lam[subset] = lam[rest] + rates[low]
+    logps = [prior[s] - scale * lam[s] for s in range(1, 1 << n)]
     for readings in runs:
         logps = list(map(add, logps, _log_masses(chars, readings)))
     top = max(logps)

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import regex
 
-from .alphabet import Alphabet, hidden_set_weights, run_masses, supersets
+from .alphabet import Alphabet, hidden_set_weights, run_masses
 from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
 from .gaps import unit_makes_word
@@ -129,12 +129,17 @@ class Ranker:
         masks = self._settle_emphasis(text, self._settle_insertions(text, masks))
         open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
         base = self._language_scores(text, open_masks, alphabet, breaks)
-        scores, hidden = self._posteriors(text, open_masks, alphabet, base)
+        # What the document's shape says, the same under either alphabet.
+        doubts = self._slot_doubts(text, open_masks, base)
+        groups = _agreeing_groups(text, open_masks)
+        scores, hidden = self._posteriors(text, open_masks, alphabet, base, doubts, groups)
         if alphabet.excluded and scores:
             # Fill a mask only if it would also be filled had no candidate been seen
             # unmasked: those characters may be an earlier run's restorations, and
             # then a re-run must leave the masks that run left alone.
-            wider, _ = self._posteriors(text, open_masks, alphabet.unnarrowed(text, self.config), base)
+            wider, _ = self._posteriors(
+                text, open_masks, alphabet.unnarrowed(text, self.config), base, doubts, groups
+            )
             scores = {m: _cautious(scores[m], wider[m]) for m in scores}
         edits: list[Edit] = []
         for m in masks:
@@ -167,12 +172,20 @@ class Ranker:
         return scores
 
     def _posteriors(
-        self, text: str, masks: Sequence[Mask], alphabet: Alphabet, base: dict[Mask, RunScore]
+        self,
+        text: str,
+        masks: Sequence[Mask],
+        alphabet: Alphabet,
+        base: dict[Mask, RunScore],
+        doubts: dict[Mask, float],
+        groups: list[list[Mask]],
     ) -> tuple[dict[Mask, RunScore], str]:
         """Each run's readings under ``alphabet``, and the characters most likely hidden.
 
         ``base`` holds the language model's scores (:meth:`_language_scores`); which
         characters this document's filter hid is inferred from all its masks together.
+        ``doubts`` (:meth:`_slot_doubts`) and ``groups`` (:func:`_agreeing_groups`)
+        depend on the text alone and are worked out once for both alphabets.
         """
         scores = base
         hidden = alphabet.chars
@@ -181,7 +194,7 @@ class Ranker:
             # its characters there are, and every hidden one is now a mask.
             weights = hidden_set_weights(alphabet, [s.readings for s in scores.values()], len(text))
             # A hidden-set hypothesis this improbable changes no probability by more than this.
-            counted = [0.0] + [w if w >= NEGLIGIBLE else 0.0 for w in weights]
+            sets = [(subset, w) for subset, w in enumerate(weights, 1) if w >= NEGLIGIBLE]
             chars = alphabet.chars
             # Runs with the same readings (the same context) get the same average.
             averaged: dict[RunScore, RunScore] = {}
@@ -189,15 +202,13 @@ class Ranker:
             for m, s in scores.items():
                 found = averaged.get(s)
                 if found is None:
-                    found = averaged[s] = _given_hidden_sets(s, chars, counted)
+                    found = averaged[s] = _given_hidden_sets(s, chars, sets)
                 out[m] = found
             scores = out
-            hidden = "".join(
-                c for i, c in enumerate(chars) if sum(w for subset, w in enumerate(weights, 1) if subset >> i & 1) >= 0.5
-            )
+            hidden = _likely_hidden(chars, weights)
         scores = self._doubt_names(text, masks, scores)
-        scores = self._doubt_slots(text, masks, scores)
-        scores = _agree_within_document(text, masks, scores)
+        scores = _doubt_slots(scores, doubts)
+        scores = _agree_within_document(scores, groups)
         # The posteriors are reported as they are: on dev they are calibrated
         # (expected calibration error under 0.011; the README's reliability table).
         return scores, hidden
@@ -244,35 +255,31 @@ class Ranker:
             out[m] = _normalised(mixed, scores[m].in_word)
         return out
 
-    def _doubt_slots(self, text: str, masks: Sequence[Mask], scores: dict[Mask, RunScore]) -> dict[Mask, RunScore]:
-        """A mask that forms no word and sits where a number or a place name goes.
+    def _slot_doubts(self, text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]) -> dict[Mask, float]:
+        """The masks that form no word and sit where a number or a place name goes,
+        with the share of probability each gives to "some other character".
 
         ``*月*日``, ``共**个``, ``*年度`` hide digits; ``**县``, ``某**镇`` hide a
         place name. When no dictionary word holds the mask, such a slot says far more
         about what was hidden than the candidates' own frequencies do. A run with no
         Han character on either side (``部门，**，团体``, ``好、**、差``) that makes
         no word with its neighbours has only those frequencies to go on: half its
-        probability goes to "something else".
+        probability goes to "something else". Whether a mask is in a word
+        (``in_word``) is the lattice's, the same under either alphabet.
         """
-        out = dict(scores)
+        doubts: dict[Mask, float] = {}
         for m in masks:
-            score = scores[m]
             right = text[m.end : m.end + 1]
             left = text[m.start - 1 : m.start] if m.start else ""
             numeric = bool(right) and right in NUMBER_UNITS and bool(left) and left in NUMBER_PREFIXES
-            if score.in_word >= 0.5 and not numeric:
+            if base[m].in_word >= 0.5 and not numeric:
                 continue
             unit = right in NUMBER_UNITS and not unit_makes_word(right, text[m.end + 1 : m.end + 2])
             if right and unit or right in PLACE_SUFFIXES or left in PLACE_PREFIXES:
-                doubt = SLOT_DOUBT
+                doubts[m] = SLOT_DOUBT
             elif not _is_han(left) and not _is_han(right):
-                doubt = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
-            else:
-                continue
-            mixed = [(r, p * (1 - doubt)) for r, p in score.readings if OTHER not in r]
-            mixed.append((OTHER * m.length, doubt))
-            out[m] = _normalised(mixed, score.in_word)
-        return out
+                doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
+        return doubts
 
     def _settle_insertions(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
         """Decide the chains the scanner marked ``insertion?`` (``共*产*党``).
@@ -429,29 +436,28 @@ def _rescore(
     return _normalised(kept, score.in_word)
 
 
-def _given_hidden_sets(score: RunScore, chars: str, weights: list[float]) -> RunScore:
+def _given_hidden_sets(score: RunScore, chars: str, sets: list[tuple[int, float]]) -> RunScore:
     """Average the run's readings over the posterior of which characters were hidden.
 
     Under hidden set S a reading r made of S's characters has p(r) / Z(S), where Z(S)
     sums the readings S explains. So r's average is p(r) · C(r), with C(r) the sum of
-    w(S) / Z(S) over the subsets S that hold r's characters. ``weights[S]`` is w(S) by
-    the subset's bits (bit ``i`` for ``chars[i]``), 0 for a subset not worth counting;
-    Z comes from :func:`restore.alphabet.run_masses`, remembered per run.
+    w(S) / Z(S) over the subsets S that hold r's characters. ``sets`` are the subsets
+    worth counting, by their bits (bit ``i`` for ``chars[i]``), in order, with their
+    weights; Z comes from :func:`restore.alphabet.run_masses`, remembered per run.
     """
     used, mass = run_masses(chars, score.readings)
-    # A subset left out, or one that explains none of the run, adds 0.0: nothing.
-    share_of = [w / z if z > 0 else 0.0 for w, z in zip(weights, mass)]
+    shares = [(inside, w / mass[inside]) for inside, w in sets if mass[inside] > 0]
     n_sets = len(mass)
-    holding = supersets(len(chars))
     total = []
     for (r, p), u in zip(score.readings, used):
         if u >= n_sets:
             continue  # a character no subset holds (one seen unmasked)
-        share = 0.0
-        for s in holding[u]:
-            share += share_of[s]
-        if share > 0:
-            total.append((r, p * share))
+        c = 0.0
+        for inside, share in shares:
+            if inside & u == u:
+                c += share
+        if c > 0:
+            total.append((r, p * c))
     return _normalised(total, score.in_word) if total else score
 
 
@@ -557,24 +563,56 @@ def _beam(marginals: list[dict[str, float]], width: int) -> list[str]:
     return [r for r, _ in beam]
 
 
-def _agree_within_document(
-    text: str, masks: Sequence[Mask], scores: dict[Mask, RunScore]
-) -> dict[Mask, RunScore]:
-    """The same context in one document gets the same answer.
+def _doubt_slots(scores: dict[Mask, RunScore], doubts: dict[Mask, float]) -> dict[Mask, RunScore]:
+    """Give each slot its share for "some other character" (:meth:`Ranker._slot_doubts`)."""
+    if not doubts:
+        return scores
+    out = dict(scores)
+    for m, doubt in doubts.items():
+        score = scores[m]
+        mixed = [(r, p * (1 - doubt)) for r, p in score.readings if OTHER not in r]
+        mixed.append((OTHER * m.length, doubt))
+        out[m] = _normalised(mixed, score.in_word)
+    return out
 
-    Runs whose two characters on either side are equal share one distribution: the
-    mean of their readings' probabilities. The mean, not the product: repeats of one
-    context are the same evidence seen again, not independent evidence, and
-    multiplying them would make a guess look certain.
-    """
-    groups: dict[str, list[Mask]] = defaultdict(list)
+
+def _likely_hidden(chars: str, weights: list[float]) -> str:
+    """The candidates whose posterior probability of being hidden is at least one half
+    (``weights[s - 1]`` is the weight of the subset with bits ``s``)."""
+    marginal = [0.0] * len(chars)
+    for subset, w in enumerate(weights, 1):
+        for i in range(len(chars)):
+            if subset >> i & 1:
+                marginal[i] += w
+    return "".join(c for c, p in zip(chars, marginal) if p >= 0.5)
+
+
+def _agreeing_groups(text: str, masks: Sequence[Mask]) -> list[list[Mask]]:
+    """Masks in the same context: runs of one length whose two characters on either
+    side are equal. Only groups of two or more."""
+    groups: dict[str, list[Mask]] = {}
     for m in masks:
         key = text[max(0, m.start - 2) : m.start] + "|" + str(m.length) + "|" + text[m.end : m.end + 2]
-        groups[key].append(m)
+        found = groups.get(key)
+        if found is None:
+            groups[key] = [m]
+        else:
+            found.append(m)
+    return [members for members in groups.values() if len(members) > 1]
+
+
+def _agree_within_document(scores: dict[Mask, RunScore], groups: list[list[Mask]]) -> dict[Mask, RunScore]:
+    """The same context in one document gets the same answer.
+
+    Each group of :func:`_agreeing_groups` shares one distribution: the mean of its
+    runs' reading probabilities. The mean, not the product: repeats of one context are
+    the same evidence seen again, not independent evidence, and multiplying them would
+    make a guess look certain.
+    """
+    if not groups:
+        return scores
     out = dict(scores)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    for members in groups:
         total: dict[str, float] = defaultdict(float)
         for m in members:
             for r, p in scores[m].readings:
