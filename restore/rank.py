@@ -132,7 +132,8 @@ class Ranker:
         # What the document's shape says, the same under either alphabet.
         doubts = self._slot_doubts(text, open_masks, base)
         groups = _agreeing_groups(text, open_masks)
-        scores, hidden = self._posteriors(text, open_masks, alphabet, base, doubts, groups)
+        scores, weights = self._posteriors(text, open_masks, alphabet, base, doubts, groups)
+        hidden = _likely_hidden(alphabet.chars, weights) if weights else alphabet.chars
         if alphabet.excluded and scores:
             # Fill a mask only if it would also be filled had no candidate been seen
             # unmasked: those characters may be an earlier run's restorations, and
@@ -179,8 +180,9 @@ class Ranker:
         base: dict[Mask, RunScore],
         doubts: dict[Mask, float],
         groups: list[list[Mask]],
-    ) -> tuple[dict[Mask, RunScore], str]:
-        """Each run's readings under ``alphabet``, and the characters most likely hidden.
+    ) -> tuple[dict[Mask, RunScore], list[float]]:
+        """Each run's readings under ``alphabet``, and the posterior of which subset of
+        it was hidden (:func:`restore.alphabet.hidden_set_weights`; empty for no runs).
 
         ``base`` holds the language model's scores (:meth:`_language_scores`); which
         characters this document's filter hid is inferred from all its masks together.
@@ -188,7 +190,7 @@ class Ranker:
         depend on the text alone and are worked out once for both alphabets.
         """
         scores = base
-        hidden = alphabet.chars
+        weights: list[float] = []
         if scores:
             # The document's whole length, masks included: a subset predicts how many of
             # its characters there are, and every hidden one is now a mask.
@@ -205,13 +207,12 @@ class Ranker:
                     found = averaged[s] = _given_hidden_sets(s, chars, sets)
                 out[m] = found
             scores = out
-            hidden = _likely_hidden(chars, weights)
         scores = self._doubt_names(text, masks, scores)
         scores = _doubt_slots(scores, doubts)
         scores = _agree_within_document(scores, groups)
         # The posteriors are reported as they are: on dev they are calibrated
         # (expected calibration error under 0.011; the README's reliability table).
-        return scores, hidden
+        return scores, weights
 
     def _rescored(self, text: str, m: Mask, score: RunScore, alphabet: str) -> RunScore:
         """The run's lattice readings reweighed by the context models, memoised: the
@@ -579,12 +580,15 @@ def _doubt_slots(scores: dict[Mask, RunScore], doubts: dict[Mask, float]) -> dic
 def _likely_hidden(chars: str, weights: list[float]) -> str:
     """The candidates whose posterior probability of being hidden is at least one half
     (``weights[s - 1]`` is the weight of the subset with bits ``s``)."""
-    marginal = [0.0] * len(chars)
-    for subset, w in enumerate(weights, 1):
-        for i in range(len(chars)):
-            if subset >> i & 1:
-                marginal[i] += w
-    return "".join(c for c, p in zip(chars, marginal) if p >= 0.5)
+    weight = weights.__getitem__
+    return "".join(c for i, c in enumerate(chars) if math.fsum(map(weight, _holding(len(chars), i))) >= 0.5)
+
+
+@lru_cache(maxsize=64)
+def _holding(n: int, i: int) -> tuple[int, ...]:
+    """Indices into a list of subset weights (subset ``s`` at ``s - 1``) of the
+    subsets of ``n`` candidates that hold candidate ``i``."""
+    return tuple(s - 1 for s in range(1, 1 << n) if s >> i & 1)
 
 
 def _agreeing_groups(text: str, masks: Sequence[Mask]) -> list[list[Mask]]:
