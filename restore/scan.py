@@ -156,7 +156,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # *p, a*b, **kwargs: code or a formula (IT* may be IT业, so upper case is kept)
         if (b - a >= 3 or _is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
-        if b - a == 1 and _required_field().match(text, b):
+        if b - a == 1 and right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
             continue  # *为必填项, 带*号为必填项: the required-field marker
         if _is_bullet(text, a, b):
             continue
@@ -200,6 +200,10 @@ def _number_label() -> regex.Pattern[str]:
     )
 
 
+#: The characters :func:`_required_field` can start with.
+_REQUIRED_FIELD_STARTS = frozenset("号的为是表项必")
+
+
 @cache
 def _required_field() -> regex.Pattern[str]:
     """What follows the ``*`` of a required-field note: (号)(的)为/是/表示 必填."""
@@ -215,6 +219,8 @@ def _is_digit(ch: str) -> bool:
 
 def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
     """The run touches an ASCII token holding a lowercase letter: ``*p``, ``a*``, ``Python**``."""
+    if (a == 0 or text[a - 1] not in _LATIN_TOKEN) and (b == len(text) or text[b] not in _LATIN_TOKEN):
+        return False  # the common case: no token on either side
     i = a
     while i > 0 and a - i < 32 and text[i - 1] in _LATIN_TOKEN:
         i -= 1
