@@ -34,7 +34,7 @@ The word lists are general Chinese usage, chosen by reading the CCTV dev set for
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -448,8 +448,8 @@ _DUO_LEFT_WORDS = "很许好诸众更最较太不差居繁增大颇过偏个众�
 @cache
 def _unit_re() -> re.Pattern[str]:
     units = sorted(_HARD_UNITS | set(_MEASURES), key=len, reverse=True)
-    alt = "|".join(re.escape(u) for u in units)
-    palt = "|".join(re.escape(u) for u in sorted(_PREFIX_ONLY, key=len, reverse=True))
+    alt = _alternation(units)
+    palt = _alternation(_PREFIX_ONLY)
     # A digit, numeral or demonstrative before the unit means nothing was deleted.
     # The last branch consumes such a number with its unit ("5个百分点", "两个")
     # so that the engine, not Python, skips it, and no tail of the unit is matched.
@@ -470,6 +470,15 @@ def _unit_re() -> re.Pattern[str]:
         rf"|(?P<u>{alt})"
         rf"|(?P<num>[{num}])[多余]?{alt})"
     )
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, as the engine should try them:
+    the one-character words as one character set at the end. A set is one test; a
+    list of forty one-character branches is forty."""
+    longer = sorted((w for w in set(words) if len(w) > 1), key=len, reverse=True)
+    singles = "".join(sorted(w for w in set(words) if len(w) == 1))
+    return "|".join([*(re.escape(w) for w in longer), *(["[" + re.escape(singles) + "]"] if singles else [])])
 
 
 def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, str]]) -> None:
