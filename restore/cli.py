@@ -483,6 +483,10 @@ def _restore_record(restorer: Restorer, body: bytes, field: str) -> tuple[bytes,
         result = restorer.restore(text, mark_gaps=False)
     except ValueError as exc:
         raise _BadLine(str(exc)) from None
+    if not result.edits and "edits" not in record:
+        spliced = _with_no_edits(body)
+        if spliced is not None:
+            return spliced, len(text), {"masks": 0, "restored": 0, "unresolved": 0, "gaps": 0}
     record[field] = result.text
     record["edits"] = [e.to_json() for e in result.edits]
     global _ENCODER
@@ -496,6 +500,19 @@ def _restore_record(restorer: Restorer, body: bytes, field: str) -> tuple[bytes,
     # Result.counts() of a document with no edits, without walking them.
     counts = result.counts() if result.edits else {"masks": 0, "restored": 0, "unresolved": 0, "gaps": 0}
     return line, len(text), counts
+
+
+def _with_no_edits(body: bytes) -> bytes | None:
+    """A record nothing was found in, as the input line with ``"edits": []`` added.
+
+    Its bytes stay as they came (spacing, escapes, key order), and it needs no
+    encoding. None when the line is not plainly an object that ends in ``}``, or holds
+    an escaped surrogate (re-encoding reports a lone one as an error).
+    """
+    line = body.rstrip()
+    if not line.endswith(b"}") or b"\\ud" in line or b"\\uD" in line:
+        return None
+    return line[:-1] + b', "edits": []}'
 
 
 #: One JSON encoder for every record, made on first use (json.dumps would make one per call).

@@ -401,6 +401,23 @@ def test_jsonl_blank_lines_and_existing_edits_field():
     assert json.loads(lines[3]) == {"text": "好", "edits": []}
 
 
+def test_jsonl_record_with_nothing_found_keeps_its_bytes():
+    """A clean record is written as it came, with the edits field added at the end;
+    a clean record that already has an edits field gets it replaced."""
+    escaped = '{ "text":"\\u597d\\u7684" ,"n":1.50}'  # escapes, odd spacing, 1.50
+    stdin = escaped + "\n" + '{"edits": "old", "text": "好"}\n'
+    lines = run("--jsonl", input=stdin).stdout.split("\n")
+    assert lines[0] == escaped[:-1] + ', "edits": []}'
+    assert json.loads(lines[0]) == {"text": "好的", "n": 1.5, "edits": []}
+    assert json.loads(lines[1]) == {"edits": [], "text": "好"}
+
+
+def test_jsonl_clean_record_with_a_lone_surrogate_is_still_a_bad_line():
+    result = run("--jsonl", input='{"text": "\\ud800\\u597d"}\n')
+    assert result.exit_code != 0
+    assert "lone surrogate" in result.stderr
+
+
 def test_jsonl_field_option():
     result = run("--jsonl", "--field", "body", input='{"text": "*建", "body": "以*建引领"}\n')
     out = json.loads(result.stdout)
