@@ -450,8 +450,8 @@ class _PlainText:
 
 # -- JSON Lines ----------------------------------------------------------------------------------
 
-#: Records per work item with --jobs > 1 (one at a time otherwise, so a co-process
-#: that writes one line and waits for its answer is answered at once).
+#: Records per work item with --jobs > 1 (with one job, the records that have arrived,
+#: so a co-process that writes one line and waits for its answer is answered at once).
 JSONL_BATCH = 64
 
 
@@ -543,7 +543,12 @@ def _restore_batch(restorer: Restorer, item: tuple[list[tuple[int, bytes]], str]
 def _jsonl_items(
     names: Sequence[str], stdin: BinaryIO, field_name: str, batch: int
 ) -> Iterator[tuple[list[tuple[int, bytes]], str] | Passed]:
-    """The work list: ("open", name) for each input, then its lines in numbered batches."""
+    """The work list: ("open", name) for each input, then its lines in numbered batches.
+
+    ``batch`` 0: each batch is the lines that have arrived (:func:`_arrived_lines`), so a
+    file goes in chunks and a co-process that writes one line and waits is answered at
+    once. Otherwise batches of ``batch`` lines (the last one shorter).
+    """
     for name in names:
         try:
             source = nullcontext(stdin) if name == STDIN else open(name, "rb")  # noqa: SIM115 (with below)
@@ -554,18 +559,58 @@ def _jsonl_items(
         try:
             with source as lines:
                 pending: list[tuple[int, bytes]] = []
-                for number, raw in enumerate(lines, 1):
-                    body = raw.rstrip(b"\r\n")
-                    if number == 1 and body.startswith(b"\xef\xbb\xbf"):
-                        body = body[3:]
-                    pending.append((number, body))
-                    if len(pending) >= batch:
+                number = 0
+                for arrived in _arrived_lines(lines):
+                    for raw in arrived:
+                        number += 1
+                        body = raw.rstrip(b"\r\n")
+                        if number == 1 and body.startswith(b"\xef\xbb\xbf"):
+                            body = body[3:]
+                        pending.append((number, body))
+                        if batch and len(pending) >= batch:
+                            yield (pending, field_name)
+                            pending = []
+                    if not batch and pending:
                         yield (pending, field_name)
                         pending = []
                 if pending:
                     yield (pending, field_name)
         except OSError as exc:
             yield Passed(("error", name, _os_message(exc)))
+
+
+#: Most bytes read at once from a JSON Lines input.
+READ_CHUNK = 1 << 16
+
+
+def _arrived_lines(stream: BinaryIO) -> Iterator[list[bytes]]:
+    """The stream's lines (each with its newline, the last perhaps without), in groups:
+    those that one read brought in. A read returns what has arrived, up to
+    READ_CHUNK bytes (``read1``), and waits only when nothing has."""
+    read1 = getattr(stream, "read1", None)
+    if read1 is None:
+        for line in stream:
+            yield [line]
+        return
+    head: list[bytes] = []  # the start of a line not ended yet
+    while True:
+        chunk = read1(READ_CHUNK)
+        if not chunk:
+            if head:
+                yield [b"".join(head)]
+            return
+        if b"\n" not in chunk:
+            head.append(chunk)  # a long line: joined once, when it ends
+            continue
+        lines = chunk.split(b"\n")
+        if head:
+            head.append(lines[0])
+            lines[0] = b"".join(head)
+            head = []
+        last = lines.pop()
+        if last:
+            head.append(last)
+        yield [line + b"\n" for line in lines]
 
 
 def _restore_jsonl(
@@ -581,7 +626,7 @@ def _restore_jsonl(
     sink: BinaryIO,
 ) -> None:
     """Stream records (memory stays flat); one output line per input line, in order."""
-    batch = 1 if workers.jobs == 1 else JSONL_BATCH
+    batch = 0 if workers.jobs == 1 else JSONL_BATCH
     path = STDIN_NAME
     symbols = [ch.encode("utf-8") for ch in workers.restorer.config.mask_symbols]
 

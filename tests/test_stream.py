@@ -429,3 +429,44 @@ def test_the_command_on_clean_input_does_not_import_jieba(tmp_path, args):
     cmd = [sys.executable, "-c", code, *args, str(src)]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
     assert proc.stderr.strip() == f"False {EXIT_CLEAN}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([b"a", b"\xe5\x85\x9a", b"\n", b"\r", b"\r\n", b"{}", b" "]), max_size=60),
+    st.integers(min_value=1, max_value=9),
+)
+def test_arrived_lines_are_the_file_lines_in_groups(pieces, chunk):
+    import io
+
+    data = b"".join(pieces)
+    old = cli_module.READ_CHUNK
+    cli_module.READ_CHUNK = chunk
+    try:
+        groups = list(cli_module._arrived_lines(io.BufferedReader(io.BytesIO(data), buffer_size=chunk)))
+    finally:
+        cli_module.READ_CHUNK = old
+    assert [line for group in groups for line in group] == list(io.BytesIO(data))
+    assert all(group for group in groups)
+
+
+def test_jsonl_co_process_is_answered_line_by_line():
+    """A program that writes one record and waits for its answer gets it before EOF."""
+    import select
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "restore", "--jsonl"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        for text in ("坚持以*建引领", "好的"):
+            proc.stdin.write(json.dumps({"text": text}, ensure_ascii=False).encode() + b"\n")
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            assert ready, "no answer while the input is still open"
+            answer = json.loads(proc.stdout.readline())
+            assert "*" not in answer["text"]
+        proc.stdin.close()
+        assert proc.wait(timeout=60) in (EXIT_CLEAN, EXIT_DAMAGE)
+    finally:
+        proc.kill()
