@@ -1,16 +1,17 @@
-"""An on-disk copy of what is slow to build and never changes: jieba's word table.
+"""An on-disk copy of what is slow to build and seldom changes: the word table.
 
-Building the table from jieba's ``dict.txt`` (350,000 words, every prefix added) takes
-about 0.6 s; reading it back with :mod:`marshal` about 0.15 s. Corpus runs and
-pre-commit hooks start ``restore`` many times over, so the first run that needs the
-table writes it here and later runs read it.
+Building the table from jieba's ``dict.txt`` and the lexicons (350,000 words, every
+prefix added) takes about 0.6 s. Corpus runs and pre-commit hooks start ``restore``
+many times over, so the first run that needs the table writes it here and later runs
+read it back (:func:`restore.lexicon.load_word_table`).
 
-The file's name holds a digest of everything the table is built from (the source
+The file's name holds a digest of everything the table is built from (each source
 file's path, size and modification time, restore's version, Python's version), so a
-new jieba, a new restore or a new Python builds a new file and never reads a stale
-one. Writes are atomic (a temporary file, then :func:`os.replace`); a file that cannot
-be read back is ignored and rebuilt, and a folder that cannot be written is no error:
-the run goes on without the cache.
+new jieba, an edited lexicon, a new restore or a new Python builds a new file and
+never reads a stale one; the newest :data:`KEEP` files of a kind stay. Writes are
+atomic (a temporary file, then :func:`os.replace`); a file that cannot be read back is
+ignored and rebuilt, and a folder that cannot be written is no error: the run goes on
+without the cache.
 
 Where: ``$RESTORE_CACHE_DIR`` if set (an empty value turns the cache off), else
 ``$XDG_CACHE_HOME/restore``, else ``~/.cache/restore`` (``%LOCALAPPDATA%\\restore`` on
@@ -23,6 +24,7 @@ import marshal
 import os
 import sys
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 #: Environment variable naming the cache folder; set and empty, no cache is used.
@@ -40,22 +42,23 @@ def cache_dir() -> Path | None:
     return Path(base) / "restore"
 
 
-def cache_file(kind: str, source: Path) -> Path | None:
-    """Where the table ``kind`` built from ``source`` is kept, or None (no cache, or
-    the source cannot be looked at)."""
+def cache_file(kind: str, sources: Sequence[Path]) -> Path | None:
+    """Where the table ``kind`` built from ``sources`` is kept, or None (no cache, or a
+    source cannot be looked at)."""
     folder = cache_dir()
     if folder is None:
         return None
-    try:
-        st = source.stat()
-    except OSError:
-        return None
     from . import __version__
 
-    key = "\0".join(
-        (kind, str(source.resolve()), str(st.st_size), str(st.st_mtime_ns), __version__, sys.version, str(marshal.version))
-    )
-    return folder / f"{kind}-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:20]}.marshal"
+    key = [kind, __version__, sys.version, str(marshal.version)]
+    for source in sources:
+        try:
+            st = source.stat()
+        except OSError:
+            return None
+        key += [str(source.resolve()), str(st.st_size), str(st.st_mtime_ns)]
+    digest = hashlib.sha256("\0".join(key).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return folder / f"{kind}-{digest}.marshal"
 
 
 def read(path: Path | None) -> Any:
@@ -72,8 +75,14 @@ def read(path: Path | None) -> Any:
         return None  # truncated or not ours: rebuilt and written again
 
 
+#: Files of one kind kept in the cache folder: the newest ones; a new user lexicon
+#: (or a new version of one) makes a new file, and the oldest beyond these go.
+KEEP = 4
+
+
 def write(path: Path | None, value: Any) -> None:
-    """Store ``value`` at ``path`` atomically; silently skipped when that fails."""
+    """Store ``value`` at ``path`` atomically, and drop the oldest files of its kind
+    beyond :data:`KEEP`; silently skipped when that fails."""
     if path is None:
         return
     import tempfile
@@ -92,3 +101,17 @@ def write(path: Path | None, value: Any) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+        return
+    _prune(path)
+
+
+def _prune(path: Path) -> None:
+    """Remove the files of ``path``'s kind but the KEEP most recently written."""
+    kind = path.name.rsplit("-", 1)[0]
+    try:
+        kept = sorted(path.parent.glob(f"{kind}-*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kept[KEEP:]:
+            if old != path:
+                old.unlink()
+    except OSError:
+        pass

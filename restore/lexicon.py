@@ -100,25 +100,81 @@ def builtin_lexicon_files() -> list[Path]:
 
 @dataclass
 class WordTable:
-    """Word -> count, with every prefix of a word present (count 0), as jieba keeps it."""
+    """Word -> count, with every prefix of a word present (count 0), as jieba keeps it.
+
+    A table read from the cache (:mod:`restore.cache`) starts with its words still
+    packed by first character, in ``unread``; :meth:`ensure` unpacks the characters a
+    text needs. A text of a few hundred characters needs a few percent of the
+    350,000 words, so a run over one small file never builds the whole table.
+    """
 
     freq: dict[str, int]
     total: int
     #: log(count / total), filled in as the ranker meets each word.
     logp: dict[str, float] = field(default_factory=dict)
+    #: first character -> (its words joined by newlines, their counts as an array of int64)
+    unread: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+
+    def ensure(self, text: str) -> None:
+        """Make every word that starts with a character of ``text`` readable in ``freq``."""
+        unread = self.unread
+        if not unread:
+            return
+        from array import array
+
+        for ch in [c for c in set(text) if c in unread]:  # (set.intersection would walk unread)
+            words, counts = unread.pop(ch)
+            self.freq.update(zip(words.split("\n"), array("q", counts).tolist()))
+
+    def count(self, word: str) -> int | None:
+        """The word's count; 0 for a prefix of a longer word only; None if neither."""
+        self.ensure(word[:1])
+        return self.freq.get(word)
+
+
+def _packed(freq: dict[str, int]) -> dict[str, tuple[str, bytes]]:
+    """``freq`` packed by first character, as :attr:`WordTable.unread` holds it."""
+    from array import array
+
+    groups: dict[str, list[str]] = {}
+    for word in freq:
+        found = groups.get(word[0])
+        if found is None:
+            groups[word[0]] = [word]
+        else:
+            found.append(word)
+    return {ch: ("\n".join(words), array("q", [freq[w] for w in words]).tobytes()) for ch, words in groups.items()}
 
 
 @cache
 def load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
-    """jieba's dictionary plus the shipped and the user lexicons; loaded once per process.
+    """jieba's dictionary plus the shipped and the user lexicons; loaded once per process."""
+    return _load_word_table(extra)
+
+
+def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
+    """:func:`load_word_table` without the per-process memo.
 
     A lexicon's weight replaces jieba's count for that word (so a lexicon can also
     lower a count jieba overstates); later files win, user lexicons last. The lexicon
     files are parsed before jieba's dictionary is loaded, so a bad user lexicon is
     reported at once.
+
+    Building the table from jieba's ``dict.txt`` takes about 0.6 s. The built table is
+    kept in restore's cache folder (:mod:`restore.cache`), named by every file it was
+    built from, and later runs read it back packed (:class:`WordTable`): no parsing,
+    and only the characters a text needs are unpacked.
     """
-    lexicons = [parse_lexicon(path) for path in [*builtin_lexicon_files(), *extra]]
-    freq, total = _jieba_table()
+    from . import cache as disk
+
+    files = [*builtin_lexicon_files(), *extra]
+    source = _jieba_dict_path()
+    where = disk.cache_file("word-table", [source, *files]) if source is not None else None
+    kept = disk.read(where)
+    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], int):
+        return WordTable({}, kept[1], unread=kept[0])
+    lexicons = [parse_lexicon(path) for path in files]
+    freq, total = _jieba_table(source)
     for entries in lexicons:
         for entry in entries:
             old = freq.get(entry.word, 0)
@@ -126,29 +182,20 @@ def load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
             total += entry.weight - old
             for i in range(1, len(entry.word)):
                 freq.setdefault(entry.word[:i], 0)
+    if where is not None:
+        disk.write(where, (_packed(freq), total))
     return WordTable(freq, total)
 
 
-def _jieba_table() -> tuple[dict[str, int], int]:
+def _jieba_table(source: Path | None) -> tuple[dict[str, int], int]:
     """jieba's prefix dictionary (word -> count, every prefix present) and its total count.
 
     The same table as ``jieba.Tokenizer().initialize()`` builds from the installed
     package's ``dict.txt``, read directly: importing jieba (it imports pkg_resources)
     and unmarshalling its cache in the temporary folder take about a second, this about
-    0.6 s. The table is then kept in restore's cache folder (:mod:`restore.cache`), from
-    which later runs read it in about 0.15 s. A ``dict.txt`` that is not plainly
-    ``WORD COUNT TAG`` lines, or a jieba installed where no such file can be read, is
-    left to jieba itself.
+    0.6 s. A ``dict.txt`` that is not plainly ``WORD COUNT TAG`` lines, or a jieba
+    installed where no such file can be read, is left to jieba itself.
     """
-    from . import cache
-
-    source = _jieba_dict_path()
-    where = cache.cache_file("jieba-table", source) if source is not None else None
-    kept = cache.read(where)
-    if (
-        isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], int)
-    ):
-        return kept
     try:
         table = _read_jieba_dict(source) if source is not None else None
     except (OSError, ValueError, TypeError):
@@ -160,7 +207,6 @@ def _jieba_table() -> tuple[dict[str, int], int]:
         tokenizer = jieba.Tokenizer()
         tokenizer.initialize()
         table = dict(tokenizer.FREQ), int(tokenizer.total)
-    cache.write(where, table)
     return table
 
 

@@ -101,6 +101,10 @@ class Ranker:
     ) -> None:
         self.table = table
         self.config = config
+        # Words are looked up only where the ranker first unpacks them (WordTable.ensure):
+        # the clause of a lattice, the character before a name slot or an emphasis
+        # mark, and here the candidates.
+        table.ensure(config.candidates)
         #: Context models and the weight each gets against the lattice.
         self.contexts = tuple(contexts)
         self.log_total = math.log(table.total)
@@ -125,7 +129,6 @@ class Ranker:
         ``breaks`` are offsets where digits were deleted: no word spans them.
         """
         cfg = self.config
-        symbols = cfg.mask_symbols
         masks = self._settle_emphasis(text, self._settle_insertions(text, masks))
         open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
         base = self._language_scores(text, open_masks, alphabet, breaks)
@@ -244,6 +247,7 @@ class Ranker:
                 continue
             before = text[m.start - 1]
             after = text[m.end : m.end + 1]
+            self.table.ensure(before)
             if any(
                 self.table.freq.get(before + r[:1], 0) > 0 or self.table.freq.get(before + r + after, 0) > 0
                 for r, _ in scores[m].readings
@@ -301,7 +305,7 @@ class Ranker:
                 j += 1
             chain = masks[i : j + 1]
             word = text[chain[0].start - 1] + "".join(text[m.end] for m in chain if m.end < len(text))
-            verdict = "censor-insertion" if self.table.freq.get(word, 0) > 0 else None
+            verdict = "censor-insertion" if (self.table.count(word) or 0) > 0 else None
             out.extend(Mask(m.start, m.end, verdict) for m in chain)
             i = j + 1
         return out
@@ -332,6 +336,7 @@ class Ranker:
                             return True
                 return False
             inside = _han_tail(text[max(0, m.start - MAX_WORD) : m.start], symbols)
+            self.table.ensure(inside)
             return any(freq.get(inside[-k:] + c, 0) > 0 for c in candidates for k in range(1, len(inside) + 1))
 
         out: list[Mask] = []
@@ -389,6 +394,7 @@ class Ranker:
         return out
 
     def _score_clause(self, clause: str, runs: tuple[tuple[int, int], ...], chars: str) -> tuple[RunScore, ...]:
+        self.table.ensure(clause)  # a word starts at a character of the clause or is a candidate's
         lattice = Lattice(clause, self.table, self.log_total, chars, first=min(a for a, _ in runs))
         results = []
         for a, b in runs:

@@ -3,7 +3,8 @@ import os
 
 import pytest
 
-from restore import cache, lexicon
+from restore import Restorer, RestoreConfig, cache, lexicon
+from restore.rank import Ranker
 
 
 @pytest.fixture
@@ -13,34 +14,73 @@ def cache_folder(tmp_path, monkeypatch):
     return folder
 
 
-def _built() -> tuple[dict[str, int], int]:
-    """The table built from jieba's dict.txt, with no cache at all."""
-    return lexicon._read_jieba_dict(lexicon._jieba_dict_path())
+def _unpacked(table: lexicon.WordTable) -> dict[str, int]:
+    table.ensure("".join(table.unread))
+    assert not table.unread
+    return table.freq
 
 
 def test_first_load_writes_the_table_and_the_next_reads_it_back_equal(cache_folder):
-    first = lexicon._jieba_table()
+    built = lexicon._load_word_table()
+    assert not built.unread, "a table built from dict.txt is whole"
     files = list(cache_folder.iterdir())
-    assert len(files) == 1 and files[0].name.startswith("jieba-table-")
-    again = lexicon._jieba_table()
-    built = _built()
-    assert again == first == built
-    assert again[0] is not first[0]  # read from the file, not shared with the first caller
+    assert len(files) == 1 and files[0].name.startswith("word-table-")
+    again = lexicon._load_word_table()
+    assert again.unread and not again.freq, "read back packed, nothing unpacked yet"
+    assert again.total == built.total
+    assert again.count("党建") == built.freq["党建"]
+    assert _unpacked(again) == built.freq
+
+
+def test_ensure_unpacks_only_the_characters_asked_for(cache_folder):
+    lexicon._load_word_table()
+    table = lexicon._load_word_table()
+    before = len(table.unread)
+    table.ensure("党\x00党政")
+    assert len(table.unread) == before - 2
+    assert "党" not in table.unread and "政" not in table.unread
+    assert all(word[0] in "党政" for word in table.freq)
+    assert table.freq["党建"] > 0 and table.freq["政"] > 0
+
+
+def test_a_ranker_on_the_packed_table_restores_as_on_the_built_one(cache_folder):
+    config = RestoreConfig()
+    texts = ["坚持以*建引领，落实**“一把手”责任。", "吴*隆出席。*府工作报告", "种*振兴，**建设"]
+    built = Ranker(lexicon._load_word_table(), config)
+    packed = Ranker(lexicon._load_word_table(), config)
+    assert packed.table.unread
+    for ranker in (built, packed):
+        restorer = Restorer(config)
+        restorer.__dict__["ranker"] = ranker
+        ranker.results = [restorer.restore(t) for t in texts]
+    assert packed.results == built.results
+
+
+def test_a_user_lexicon_is_part_of_the_cached_table(cache_folder, tmp_path):
+    user = tmp_path / "user.tsv"
+    user.write_text("政党测试词语\t77\n", encoding="utf-8")
+    lexicon._load_word_table((user,))
+    table = lexicon._load_word_table((user,))
+    assert table.unread and table.count("政党测试词语") == 77
+    user.write_text("政党测试词语\t78\n", encoding="utf-8")
+    os.utime(user, ns=(1, 10**18))  # a new modification time: a new table
+    assert lexicon._load_word_table((user,)).count("政党测试词语") == 78
 
 
 def test_a_broken_cache_file_is_rebuilt(cache_folder):
-    lexicon._jieba_table()
+    built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
     path.write_bytes(path.read_bytes()[:1000])  # truncated mid-write by a crash, say
-    assert lexicon._jieba_table() == _built()
-    assert cache.read(path) == _built()  # and written again whole
+    again = lexicon._load_word_table()
+    assert not again.unread and again.freq == built.freq
+    assert isinstance(cache.read(path), tuple)  # and written again whole
 
 
 def test_a_file_of_the_wrong_shape_is_not_trusted(cache_folder):
-    lexicon._jieba_table()
+    built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
     cache.write(path, ["not", "a", "table"])
-    assert lexicon._jieba_table() == _built()
+    assert lexicon._load_word_table().freq == built.freq
 
 
 def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch):
@@ -48,7 +88,7 @@ def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
     assert cache.cache_dir() is None
-    assert lexicon._jieba_table() == _built()
+    assert lexicon._load_word_table().count("党建")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -62,7 +102,7 @@ def test_a_folder_that_cannot_be_made_is_no_error(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "restore"))  # cannot be made, even by root
-    assert lexicon._jieba_table() == _built()
+    assert lexicon._load_word_table().count("党建")
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
@@ -71,13 +111,25 @@ def test_a_failed_write_leaves_no_file_behind(cache_folder, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", refuse)
-    cache.write(cache_folder / "x.marshal", {"党建": 1})
+    cache.write(cache_folder / "x-1.marshal", {"党建": 1})
     assert list(cache_folder.iterdir()) == []
 
 
-def test_the_name_changes_with_the_source_file(tmp_path, cache_folder):
-    source = tmp_path / "dict.txt"
-    source.write_text("党建 10 n\n", encoding="utf-8")
-    before = cache.cache_file("jieba-table", source)
-    source.write_text("党建 12 n\n政策 3 n\n", encoding="utf-8")
-    assert cache.cache_file("jieba-table", source) != before
+def test_only_the_newest_files_of_a_kind_are_kept(cache_folder):
+    for k in range(cache.KEEP + 3):
+        path = cache_folder / f"word-table-{k}.marshal"
+        cache.write(path, k)
+        os.utime(path, ns=(k * 10**9, k * 10**9))
+    cache.write(cache_folder / "other-1.marshal", "x")
+    names = sorted(p.name for p in cache_folder.iterdir())
+    assert names == ["other-1.marshal"] + [f"word-table-{k}.marshal" for k in range(3, cache.KEEP + 3)]
+
+
+def test_the_name_changes_with_any_source_file(tmp_path, cache_folder):
+    a, b = tmp_path / "dict.txt", tmp_path / "user.tsv"
+    a.write_text("党建 10 n\n", encoding="utf-8")
+    b.write_text("政务\t3\n", encoding="utf-8")
+    before = cache.cache_file("word-table", [a, b])
+    b.write_text("政务\t4\n政策\t9\n", encoding="utf-8")
+    assert cache.cache_file("word-table", [a, b]) != before
+    assert cache.cache_file("word-table", [a, tmp_path / "missing.tsv"]) is None
