@@ -35,3 +35,11 @@ def test_ci_runs_the_readme_test_command():
     assert readme_cmd, "README must give the install-and-test command"
     assert f"install -e '{readme_cmd.group(1)}'" in ci
     assert "-m pytest -q" in ci
+
+
+def test_the_cache_folder_and_its_setting_are_documented():
+    from restore import cache
+
+    section = README[README.index("### The cache folder") :]
+    assert f"${cache.CACHE_ENV}" in section and f"{cache.CACHE_ENV}= (empty)" in section.replace("`", "")
+    assert f"the {['no', 'one', 'two', 'three', 'four', 'five'][cache.KEEP]} newest tables" in section
