@@ -160,7 +160,7 @@ def run_masses(chars: str, readings: tuple[tuple[str, float], ...]) -> tuple[tup
     summing the filtered list of readings gives."""
     bit = _bits(chars)
     n_sets = 1 << len(chars)
-    holding = supersets(len(chars))
+    holding = _supersets(len(chars))
     used = tuple(reading_bits(r, bit) for r, _ in readings)
     mass = [0.0] * n_sets
     for u, (_, p) in zip(used, readings):
@@ -190,7 +190,7 @@ def _subset(chars: str, subset: int) -> frozenset[str]:
 
 
 @cache
-def supersets(n: int) -> list[list[int]]:
+def _supersets(n: int) -> list[list[int]]:
     """For each bitmask over ``n`` characters, the bitmasks that contain it."""
     return [[s for s in range(1 << n) if s & used == used] for used in range(1 << n)]
 
