@@ -52,6 +52,9 @@ class ContextModel:
     #: Evidence already computed, by (left, character, right, alphabet); and base rates.
     _memo: dict[tuple[str, str, str, str], float] = field(default_factory=dict, init=False, repr=False, compare=False)
     _bases: dict[str, dict[str, float]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Each context's count over an alphabet, by (the context's counts table, alphabet):
+    #: the same for every candidate asked about there.
+    _totals: dict[tuple[int, str], int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- building --------------------------------------------------------------
     @classmethod
@@ -115,8 +118,8 @@ class ContextModel:
                 memo.clear()  # a corpus has unboundedly many contexts; memory stays flat
             base = self._base(alphabet)
             b = max(base[ch], 1e-9)
-            pl = self._side(self.left, left, ch, alphabet, base, self.order, from_end=True)
-            pr = self._side(self.right, right, ch, alphabet, base, self.order, from_end=False)
+            pl = self._side(self.left, left, ch, alphabet, base, from_end=True)
+            pr = self._side(self.right, right, ch, alphabet, base, from_end=False)
             found = memo[key] = (pl / b) * (pr / b)
         return found
 
@@ -128,18 +131,21 @@ class ContextModel:
             base = self._bases[alphabet] = {c: n / z for c, n in counts.items()}
         return base
 
-    @staticmethod
-    def _side(table: dict[str, dict[str, int]], ctx: str, ch: str, alphabet: str,
-              base: dict[str, float], order: int, *, from_end: bool) -> float:
+    def _side(self, table: dict[str, dict[str, int]], ctx: str, ch: str, alphabet: str,
+              base: dict[str, float], *, from_end: bool) -> float:
+        """P(ch | one side's context), backed off from the longest context seen to the base rate."""
+        totals = self._totals
         p = base[ch]
-        for k in range(1, order + 1):
-            if len(ctx) < k:
-                break
-            key = ctx[-k:] if from_end else ctx[:k]
-            seen = table.get(key)
+        for k in range(1, min(self.order, len(ctx)) + 1):
+            seen = table.get(ctx[-k:] if from_end else ctx[:k])
             if not seen:
                 break
-            n = sum(seen.get(c, 0) for c in alphabet)
+            # The tables are never changed after loading, so a table's id names it.
+            n = totals.get((id(seen), alphabet))
+            if n is None:
+                if len(totals) >= MEMO_SIZE:
+                    totals.clear()
+                n = totals[(id(seen), alphabet)] = sum(seen.get(c, 0) for c in alphabet)
             p = (seen.get(ch, 0) + BETA * p) / (n + BETA)
         return p
 
