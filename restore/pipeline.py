@@ -17,6 +17,8 @@ from .model import Edit, Mask, Result
 from .scan import find_masks
 
 
+#: The note on a restoration withdrawn because it would turn the masks around it into markup.
+WITHDRAWN = "left as is: filling it would make the masks around it read as markup"
 #: The note on every mask of a page that is mostly masks (see ``RestoreConfig.max_mask_ratio``).
 REDACTED_PAGE = "page is mostly masks: redaction"
 #: Below this many mask symbols a page is too short for its share of masks to mean
@@ -65,7 +67,36 @@ class Restorer:
             edits.update(filled)
             if not filled:
                 break
-        return list(edits.values()), hidden
+        return self._keep_left_masks(text, list(edits.values())), hidden
+
+    def _keep_left_masks(self, text: str, edits: list[Edit]) -> list[Edit]:
+        """Withdraw restorations that would turn the masks left alone into markup.
+
+        Filling the ``*`` of ``**建*建**`` gives ``**建党建**``, which reads as markdown
+        bold: a second run would no longer see the two ``**`` this run left alone. So
+        the restorations between masks that the filled text no longer shows as masks
+        are withdrawn (left as they are, reported with their candidates), until every
+        mask left alone is still one there. If the masks that vanished do not pair up
+        around restorations, every restoration is withdrawn: the text stays as it came.
+        """
+        cfg = self.config
+        while True:
+            done = [e for e in edits if e.replacement is not None]
+            left = [(e.start, e.end) for e in edits if e.replacement is None]
+            if not done or not left:
+                return edits
+            still = {(m.start, m.end) for m in find_masks(_filled(text, done), cfg)}
+            vanished = sorted(k for k in left if k not in still)
+            if not vanished:
+                return edits
+            pairs = list(zip(vanished[0::2], vanished[1::2]))
+            inside = {
+                (e.start, e.end) for e in done if any(a_end <= e.start and e.end <= b_start for (_, a_end), (b_start, _) in pairs)
+            }
+            withdrawn = inside or {(e.start, e.end) for e in done}
+            edits = [
+                replace(e, replacement=None, note=WITHDRAWN) if (e.start, e.end) in withdrawn else e for e in edits
+            ]
 
     def restore(self, text: str, *, mark_gaps: bool = True) -> Result:
         """Restore one document. ``mark_gaps=False`` keeps gaps out of the text (JSONL mode).

@@ -83,3 +83,17 @@ def test_second_run_finds_nothing_new(text):
     assert not [e for e in second.edits if e.kind == "mask" and e.replacement is not None]
     assert not second.gaps
     assert len(second.unresolved) == len(first.unresolved)
+
+
+def test_a_restoration_that_would_turn_masks_into_markup_is_withdrawn():
+    """Filling the * of **建*建** would leave **建党建**, read as markdown bold by a second
+    run: the * is left as it is, so both runs report the same three masks."""
+    first = RESTORER.restore("**建*建**")
+    assert first.text == "**建*建**"
+    assert [(e.start, e.end) for e in first.unresolved] == [(0, 2), (3, 4), (5, 7)]
+    second = RESTORER.restore(first.text)
+    assert second.text == first.text and len(second.unresolved) == 3
+    # Between Han characters the ** stay masks when the * is filled: the restoration stays.
+    kept = RESTORER.restore("中**建*建**中")
+    assert (4, 5) in [(e.start, e.end) for e in kept.restored]
+    assert not [e for e in kept.edits if e.note == "left as is: filling it would make the masks around it read as markup"]
