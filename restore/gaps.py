@@ -624,21 +624,23 @@ _ORDINAL_FOLLOW = "号次届期个名位天年条款项批轮场季集章节页�
 
 @cache
 def _sign_re() -> re.Pattern[str]:
-    # Every branch is decided at one of these characters; the lookahead lets the
-    # engine skip all other positions with one set test.
+    # Every branch is decided at one of the characters in ``first``: the pattern takes
+    # that character first (a set test, which the engine runs as a fast scan over the
+    # text) and then each branch checks, by looking behind and ahead, what stands around
+    # it. A match starts at that character; "ord" is read at the match's end, after 第.
     first = re.escape(".%％‰+第）)到至-—–―~～〜万亿千米毫厘公元吨克")
+    dash = re.escape(_DASHES)
     return re.compile(
-        rf"(?=[{first}])(?:"
-        r"(?P<dec>(?<![0-9０-９A-Za-z.．])\.(?=[0-9]))"
-        r"|(?P<dectail>(?<=[0-9]\.)(?=[%‰％万亿千米毫厘公元吨克]))"
-        r"|(?P<pct>(?<![0-9０-９A-Za-z%.．])[%％‰](?![0-9A-Fa-f]{2}))"
-        r"|(?P<plus>(?:^|(?<=[“\"‘'「《（(\s]))\+(?![0-9A-Za-z]))"
-        rf"|(?P<ord>(?<![次及落门府宅科甲等])第(?=[{_ORDINAL_FOLLOW}]))"
-        r"|(?P<brk>(?<=[（(])(?=[）)]))"
-        r"|(?P<span>(?<=[在从由])(?=[到至][0-9０-９]))"
-        r"|(?P<dash>(?<![-—–―~～〜])[-—–―~～〜](?![-—–―~～〜]))"
-        r")",
-        re.MULTILINE,
+        rf"[{first}](?:"
+        r"(?P<dec>(?<=\.)(?<![0-9０-９A-Za-z.．]\.)(?=[0-9]))"
+        r"|(?P<dectail>(?<=[0-9]\.[%‰％万亿千米毫厘公元吨克]))"
+        r"|(?P<pct>(?<=[%％‰])(?<![0-9０-９A-Za-z%.．][%％‰])(?![0-9A-Fa-f]{2}))"
+        r"|(?P<plus>(?<=\+)(?<![^“\"‘'「《（(\s]\+)(?![0-9A-Za-z]))"
+        rf"|(?P<ord>(?<=第)(?<![次及落门府宅科甲等]第)(?=[{_ORDINAL_FOLLOW}]))"
+        r"|(?P<brk>(?<=[（(][）)]))"
+        r"|(?P<span>(?<=[在从由][到至])(?=[0-9０-９]))"
+        rf"|(?P<dash>(?<=[{dash}])(?<![{dash}][{dash}])(?![{dash}]))"
+        r")"
     )
 
 

@@ -280,3 +280,29 @@ def test_never_scraped_text_is_not_scanned_when_nothing_could_pass():
     assert find_gaps(text) and all(g.reason.endswith("+intact") for g in find_gaps(text))
     assert find_gaps(text, min_confidence=0.5) == []
     assert find_gaps("由年的元增加到年", min_confidence=0.5)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("增长.5%", [(2, "decimal")]),          # dec: a point with no number before it
+        ("3.5%", []),                            # a whole decimal: nothing deleted
+        ("达5.万元", [(3, "decimal")]),          # dectail: 5.‸万
+        ("占%。", [(1, "percent")]),
+        ("0x%41", []),                           # %41: an escape, not a percent
+        ("第一行\n+的增长", [(4, "plus")]),        # + at a line start
+        ("“+”", [(1, "plus")]),
+        ("a+b", []),
+        ("第号文件", [(1, "ordinal")]),            # read after 第
+        ("次第号", []),
+        ("（）", [(1, "empty-brackets")]),
+        ("在到30万元", [(1, "range")]),
+        ("——", []),                              # a run of dashes is punctuation
+    ],
+)
+def test_each_sign_rule_fires_where_it_should(text, found):
+    from restore.gaps import _sign_gaps
+
+    out: dict[int, tuple[float, str]] = {}
+    _sign_gaps(text, out)
+    assert [(p, reason) for p, (_, reason) in sorted(out.items())] == found
