@@ -41,31 +41,39 @@ class Restorer:
         return Ranker.load(self.config)
 
     def _rank_to_fixpoint(self, text: str, masks: list[Mask], breaks: frozenset[int]) -> tuple[list[Edit], str]:
-        """Rank the masks; then rank the ones left alone again, as a second run would.
+        """Rank the masks; then rank again what a second run would see differently.
 
         A second run over the output sees the restored characters as text. To be
-        idempotent by construction, the masks left unresolved are ranked again in
-        exactly that text (restorations filled in, alphabet inferred from it), until
-        nothing new is restored. Gaps break the lattice: digits stood there.
+        idempotent by construction, the text with the restorations filled in is scanned
+        and ranked again (alphabet inferred from it), as that run would, until nothing
+        changes: a mask left alone may now be filled, and a run of symbols the input did
+        not show as a mask may now be one (``时*“*``: once 时政 is restored, the ``*``
+        after the quote follows Han text). Gaps break the lattice: digits stood there.
         """
         cfg = self.config
         ranking = self.ranker.rank(text, masks, infer_alphabet(text, cfg), breaks)
         edits = {(e.start, e.end): e for e in ranking.edits}
         hidden = ranking.hidden
-        while True:  # each round fills at least one more mask, or stops
-            open_places = {k for k, e in edits.items() if e.replacement is None}
+        while True:  # each round fills a mask, or finds one, or stops
             done = [e for e in edits.values() if e.replacement is not None]
-            if not open_places or not done:
+            if not done:
                 break
             seen = _filled(text, done)
-            again = self.ranker.rank(seen, find_masks(seen, cfg), infer_alphabet(seen, cfg), breaks)
-            filled = {
-                (e.start, e.end): e for e in again.edits if (e.start, e.end) in open_places and e.replacement
-            }
+            found = find_masks(seen, cfg)
+            open_places = {k for k, e in edits.items() if e.replacement is None}
+            new_places = {(m.start, m.end) for m in found} - edits.keys()
+            if not open_places and not new_places:
+                break
+            again = self.ranker.rank(seen, found, infer_alphabet(seen, cfg), breaks)
             # A mask still left alone keeps its first report (its candidates in the text
             # as given), not the later round's, where the restorations hide the alphabet.
-            edits.update(filled)
-            if not filled:
+            changed = {
+                (e.start, e.end): e
+                for e in again.edits
+                if (e.start, e.end) in new_places or ((e.start, e.end) in open_places and e.replacement)
+            }
+            edits.update(changed)
+            if not changed:
                 break
         return self._keep_left_masks(text, list(edits.values())), hidden
 
@@ -73,7 +81,8 @@ class Restorer:
         """Withdraw restorations that would turn the masks left alone into markup.
 
         Filling the ``*`` of ``**建*建**`` gives ``**建党建**``, which reads as markdown
-        bold: a second run would no longer see the two ``**`` this run left alone. So
+        bold: a second run would no longer see the two ``**`` this run left alone (nor
+        those of ``＊时*：＊``, a pair the ranker settles as emphasis once 时政 is read). So
         the restorations between masks that the filled text no longer shows as masks
         are withdrawn (left as they are, reported with their candidates), until every
         mask left alone is still one there. If the masks that vanished do not pair up
@@ -85,7 +94,8 @@ class Restorer:
             left = [(e.start, e.end) for e in edits if e.replacement is None]
             if not done or not left:
                 return edits
-            still = {(m.start, m.end) for m in find_masks(_filled(text, done), cfg)}
+            seen = _filled(text, done)
+            still = {(m.start, m.end) for m in self.ranker.settle(seen, find_masks(seen, cfg))}
             vanished = sorted(k for k in left if k not in still)
             if not vanished:
                 return edits

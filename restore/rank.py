@@ -129,7 +129,7 @@ class Ranker:
         ``breaks`` are offsets where digits were deleted: no word spans them.
         """
         cfg = self.config
-        masks = self._settle_emphasis(text, self._settle_insertions(text, masks))
+        masks = self.settle(text, masks)
         open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
         base = self._language_scores(text, open_masks, alphabet, breaks)
         # What the document's shape says, the same under either alphabet.
@@ -161,6 +161,12 @@ class Ranker:
             else:
                 edits.append(Edit("mask", m.start, m.end, None, conf, cands, "below --min-confidence"))
         return Ranking(tuple(edits), hidden)
+
+    def settle(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
+        """The scanner's masks with its open questions answered from the lexicon: a
+        ``共*产*党`` chain is a censor's insertion or masks, a star pair around a
+        sentence is emphasis (dropped) or two masks."""
+        return self._settle_emphasis(text, self._settle_insertions(text, masks))
 
     # -- internals ------------------------------------------------------------
     def _language_scores(

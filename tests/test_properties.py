@@ -97,3 +97,21 @@ def test_a_restoration_that_would_turn_masks_into_markup_is_withdrawn():
     kept = RESTORER.restore("中**建*建**中")
     assert (4, 5) in [(e.start, e.end) for e in kept.restored]
     assert not [e for e in kept.edits if e.note == "left as is: filling it would make the masks around it read as markup"]
+
+
+def test_a_mask_that_filling_reveals_is_ranked_in_the_same_run():
+    """时*“*: the second * follows a quote with no Han before it, so it is no mask until
+    时政 is restored; the first run ranks it as the second run would."""
+    first = RESTORER.restore("时*“*")
+    assert [(e.start, e.end) for e in first.edits if e.kind == "mask"] == [(1, 2), (3, 4)]
+    second = RESTORER.restore(first.text)
+    assert second.text == first.text and not second.edits
+
+
+def test_masks_that_filling_would_turn_into_an_emphasis_pair_keep_the_text_as_it_came():
+    """＊时*：＊: once 时政 is read, the two ＊ around a clause are an emphasis pair the
+    ranker settles as markup; the restoration is withdrawn, and both runs agree."""
+    first = RESTORER.restore("＊时*：＊")
+    assert first.text == "＊时*：＊" and not first.restored
+    second = RESTORER.restore(first.text)
+    assert [(e.start, e.end) for e in second.unresolved] == [(e.start, e.end) for e in first.unresolved]
