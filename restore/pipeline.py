@@ -54,9 +54,11 @@ class Restorer:
         ranking = self.ranker.rank(text, masks, infer_alphabet(text, cfg), breaks)
         edits = {(e.start, e.end): e for e in ranking.edits}
         hidden = ranking.hidden
+        # Filling can reveal a mask only among symbols the scan did not take for one.
+        may_reveal = sum(text.count(s) for s in set(cfg.mask_symbols)) > sum(m.length for m in masks)
         while True:  # each round fills a mask, or finds one, or stops
             done = [e for e in edits.values() if e.replacement is not None]
-            if not done:
+            if not done or not may_reveal and all(e.replacement is not None for e in edits.values()):
                 break
             seen = _filled(text, done)
             found = find_masks(seen, cfg)
