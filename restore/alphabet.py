@@ -45,15 +45,13 @@ class Alphabet:
         i = self.chars.find(ch)
         return self.prior[i] if i >= 0 else 0.0
 
-    def unnarrowed(self, text: str, config: RestoreConfig | None = None) -> "Alphabet":
+    def unnarrowed(self) -> "Alphabet":
         """The alphabet as if no candidate had been seen unmasked.
 
         A character seen unmasked may have been restored by an earlier run rather than
         left visible by the filter; the ranker only fills a mask when this alphabet
         agrees, so that re-running restore over its own output changes nothing.
         """
-        cfg = config or RestoreConfig()
-        length = visible_length(text, cfg.mask_symbols)
         chars = self.chars + self.excluded
         prior = self.prior + tuple(SEEN_PRIOR for c in self.excluded)
         return Alphabet(chars, prior, "", count_masks=False)

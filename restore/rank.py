@@ -142,7 +142,7 @@ class Ranker:
             # unmasked: those characters may be an earlier run's restorations, and
             # then a re-run must leave the masks that run left alone.
             wider, _ = self._posteriors(
-                text, open_masks, alphabet.unnarrowed(text, self.config), base, doubts, groups
+                text, open_masks, alphabet.unnarrowed(), base, doubts, groups
             )
             scores = {m: _cautious(scores[m], wider[m]) for m in scores}
         edits: list[Edit] = []
