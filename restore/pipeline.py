@@ -58,11 +58,11 @@ class Restorer:
         may_reveal = sum(text.count(s) for s in set(cfg.mask_symbols)) > sum(m.length for m in masks)
         while True:  # each round fills a mask, or finds one, or stops
             done = [e for e in edits.values() if e.replacement is not None]
-            if not done or not may_reveal and all(e.replacement is not None for e in edits.values()):
+            open_places = {k for k, e in edits.items() if e.replacement is None}
+            if not done or not (open_places or may_reveal):
                 break
             seen = _filled(text, done)
             found = find_masks(seen, cfg)
-            open_places = {k for k, e in edits.items() if e.replacement is None}
             new_places = {(m.start, m.end) for m in found} - edits.keys()
             if not open_places and not new_places:
                 break
@@ -101,10 +101,9 @@ class Restorer:
             vanished = sorted(k for k in left if k not in still)
             if not vanished:
                 return edits
-            pairs = list(zip(vanished[0::2], vanished[1::2]))
-            inside = {
-                (e.start, e.end) for e in done if any(a_end <= e.start and e.end <= b_start for (_, a_end), (b_start, _) in pairs)
-            }
+            # Consecutive vanished masks pair up as the delimiters of a span read as markup.
+            between = [(opener[1], closer[0]) for opener, closer in zip(vanished[0::2], vanished[1::2])]
+            inside = {(e.start, e.end) for e in done if any(a <= e.start and e.end <= b for a, b in between)}
             withdrawn = inside or {(e.start, e.end) for e in done}
             edits = [
                 replace(e, replacement=None, note=WITHDRAWN) if (e.start, e.end) in withdrawn else e for e in edits

@@ -511,10 +511,6 @@ def _han_head(s: str, symbols: str) -> str:
     return out
 
 
-def _normalise(clause: str, symbols: str) -> str:
-    return clause.translate(_symbol_table(symbols))
-
-
 @lru_cache(maxsize=16)
 def _symbol_table(symbols: str) -> dict[int, str]:
     """str.translate table: each mask symbol -> OTHER."""

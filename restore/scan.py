@@ -210,6 +210,8 @@ def _required_field() -> regex.Pattern[str]:
     import regex
 
     return regex.compile(r"号?的?(?:为|是|表示|项为|项是)?(?:必填|必选|必答|必须填写)")
+
+
 _LATIN_TOKEN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from restore import RestoreConfig, Restorer, apply_edits
 from restore.config import DEFAULT_GAP_MARKER
+from restore.pipeline import WITHDRAWN
 
 RESTORER = Restorer(RestoreConfig())
 
@@ -96,7 +97,7 @@ def test_a_restoration_that_would_turn_masks_into_markup_is_withdrawn():
     # Between Han characters the ** stay masks when the * is filled: the restoration stays.
     kept = RESTORER.restore("中**建*建**中")
     assert (4, 5) in [(e.start, e.end) for e in kept.restored]
-    assert not [e for e in kept.edits if e.note == "left as is: filling it would make the masks around it read as markup"]
+    assert not [e for e in kept.edits if e.note == WITHDRAWN]
 
 
 def test_a_mask_that_filling_reveals_is_ranked_in_the_same_run():
