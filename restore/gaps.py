@@ -116,9 +116,8 @@ def _han_re() -> regex.Pattern[str]:
     return regex.compile(r"[\p{Han}*＊]")
 
 
-@cache
-def _char_classes() -> dict[str, str]:
-    """Single characters whose class does not depend on what stands before them."""
+def _char_class_table() -> dict[str, str]:
+    """Character -> class for the characters that decide their class alone."""
     table: dict[str, str] = {}
     for chars, cls in ((_LATIN, "L"), (_NUMERALS + _DEMONSTRATIVES, "N"), (_CLOSERS, "Q"),
                        (_OPENERS, "B"), (_DIGITS, "D")):
@@ -127,19 +126,17 @@ def _char_classes() -> dict[str, str]:
     return table
 
 
-@cache
-def _multi_word_ends() -> frozenset[str]:
-    """Last characters of the multi-character left words (达到 -> 到)."""
-    return frozenset(w[-1] for w in _STRONG_LEFT | _WEAK_LEFT if len(w) > 1)
-
-
-@cache
-def _special_left() -> frozenset[str]:
-    """Every character that some rule of :func:`_left_class` before the last one looks at."""
-    singles = {w for w in _STRONG_LEFT | _WEAK_LEFT if len(w) == 1}
-    return frozenset(
-        set(_char_classes()) | set(".．" + _DASHES + _WHOLE_PLACES + "年月日") | _multi_word_ends() | singles
-    )
+#: Single characters whose class does not depend on what stands before them.
+_CHAR_CLASSES = _char_class_table()
+#: Last characters of the multi-character left words (达到 -> 到).
+_MULTI_WORD_ENDS = frozenset(w[-1] for w in _STRONG_LEFT | _WEAK_LEFT if len(w) > 1)
+#: Every character that some rule of :func:`_left_class` before the last one looks at.
+_SPECIAL_LEFT = frozenset(
+    set(_CHAR_CLASSES)
+    | set(".．" + _DASHES + _WHOLE_PLACES + "年月日")
+    | _MULTI_WORD_ENDS
+    | {w for w in _STRONG_LEFT | _WEAK_LEFT if len(w) == 1}
+)
 
 
 def _left_class(text: str, p: int, masked: frozenset[int]) -> tuple[str, str]:
@@ -155,16 +152,16 @@ def _left_class(text: str, p: int, masked: frozenset[int]) -> tuple[str, str]:
     ch = text[p - 1]
     if masked and (p - 1) in masked:
         return "H", ch
-    if "\u4e00" <= ch <= "\u9fff" and ch not in _special_left():
+    if "\u4e00" <= ch <= "\u9fff" and ch not in _SPECIAL_LEFT:
         return "H", ch  # the common case, decided as the last rule below decides it
-    cls = _char_classes().get(ch)
+    cls = _CHAR_CLASSES.get(ch)
     if cls is not None:
         return cls, ch
     if ch == "." or ch == "．":
         return ("D", ch) if p >= 2 and text[p - 2] in _DIGITS else ("O", ch)
     if ch in _DASHES:
         return ("B", ch) if p >= 2 and text[p - 2] in "—―" else ("O", ch)
-    if ch in _multi_word_ends():
+    if ch in _MULTI_WORD_ENDS:
         for n in (4, 3, 2):
             if p >= n:
                 w = text[p - n : p]
@@ -464,12 +461,27 @@ def _unit_re() -> re.Pattern[str]:
     # non-unit) start none of them. The guard only restates what the list requires.
     alt = "(?=[" + re.escape("".join(sorted({u[0] for u in units}))) + "])(?:" + alt + ")"
     palt = "(?=[" + re.escape("".join(sorted({u[0] for u in _PREFIX_ONLY}))) + "])(?:" + palt + ")"
+    # The pattern takes the first character before anything else, so the engine finds
+    # the places to try with a fast scan for one character set (a pattern that starts
+    # with a lookahead is tried at every position). Each branch then looks back at that
+    # character; the empty groups name the branch that matched (``m.lastgroup``).
     return re.compile(
-        rf"(?=[{first}])(?:[多余](?P<pu>{palt})"
-        rf"|[多余](?=(?:{alt}))(?P<u2>{alt})"
-        rf"|(?P<u>{alt})"
-        rf"|(?P<num>[{num}])[多余]?{alt})"
+        rf"[{first}](?:(?<=[多余])(?:{palt}(?P<pu>)|{alt}(?P<u2>))"
+        rf"|(?:{_unit_tails(units)})(?P<u>)"
+        rf"|(?<=[{num}])[多余]?{alt}(?P<num>))"
     )
+
+
+def _unit_tails(units: Iterable[str]) -> str:
+    """What completes a unit whose first character was just taken: for each longer
+    unit, its other characters, then a look back at the whole unit (平方米: 方米 and
+    平方米 behind); last, nothing more, if the character taken is a unit by itself.
+    Longest first, as :func:`_alternation` orders them. Each branch but the last starts
+    with a character of its own, which the engine tests before trying the branch."""
+    longer = sorted((u for u in set(units) if len(u) > 1), key=len, reverse=True)
+    singles = "".join(sorted(u for u in set(units) if len(u) == 1))
+    tails = [re.escape(u[1:]) + "(?<=" + re.escape(u) + ")" for u in longer]
+    return "|".join([*tails, "(?<=[" + re.escape(singles) + "])"])
 
 
 def _alternation(words: Iterable[str]) -> str:
