@@ -69,13 +69,19 @@ def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
     cfg = config or RestoreConfig()
     length = visible_length(text, cfg.mask_symbols)
     chars = unseen_candidates(text, cfg)
-    excluded = "".join(ch for ch in dict.fromkeys(cfg.candidates) if ch not in chars)
+    excluded = "".join([ch for ch in _distinct(cfg.candidates) if ch not in chars])
     return Alphabet(chars, tuple(_prior_hidden(ch, length) for ch in chars), excluded)
 
 
 def unseen_candidates(text: str, config: RestoreConfig) -> str:
     """The candidates ``text`` never shows unmasked: those its filter may have hidden."""
-    return "".join(ch for ch in dict.fromkeys(config.candidates) if ch not in text)
+    return "".join([ch for ch in _distinct(config.candidates) if ch not in text])
+
+
+@cache
+def _distinct(chars: str) -> str:
+    """``chars`` without repeats, in order (asked once per document: remembered)."""
+    return "".join(dict.fromkeys(chars))
 
 
 def visible_length(text: str, symbols: str) -> int:
