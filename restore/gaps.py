@@ -184,6 +184,18 @@ def _left_class(text: str, p: int, masked: frozenset[int]) -> tuple[str, str]:
     return "O", ch
 
 
+def _ordinary_han_before(text: str, p: int, masked: frozenset[int]) -> str:
+    """The character before ``p`` if :func:`_left_class` classes it ``H`` by its first
+    rule (a Han character no other rule looks at), else "". The unit rules test it
+    against their word lists first: most units found stand in such words (国家, 工人)."""
+    if p <= 0:
+        return ""
+    ch = text[p - 1]
+    if "\u4e00" <= ch <= "\u9fff" and ch not in _SPECIAL_LEFT and not (masked and (p - 1) in masked):
+        return ch
+    return ""
+
+
 def _put(out: dict[int, tuple[float, str]], p: int, conf: float, reason: str) -> None:
     if conf < 0.05:
         return
@@ -481,7 +493,11 @@ def _unit_tails(units: Iterable[str]) -> str:
     longer = sorted((u for u in set(units) if len(u) > 1), key=len, reverse=True)
     singles = "".join(sorted(u for u in set(units) if len(u) == 1))
     tails = [re.escape(u[1:]) + "(?<=" + re.escape(u) + ")" for u in longer]
-    return "|".join([*tails, "(?<=[" + re.escape(singles) + "])"])
+    # 人 is the unit found most often, nearly always in a word (人民, 人员, 人们): those
+    # the engine rules out itself, as _unit_gaps would (a unit that makes a word with
+    # the next character, or doubled, is not a measure).
+    person = re.escape("".join(sorted(set(_UNIT_RIGHT_WORDS["人"] + "人"))))
+    return "|".join([*tails, "(?<=[" + re.escape(singles) + "])(?!(?<=人)[" + person + "])"])
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -496,6 +512,7 @@ def _alternation(words: Iterable[str]) -> str:
 def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, str]]) -> None:
     n = len(text)
     right_words = _UNIT_RIGHT_WORDS
+    left_words = _UNIT_LEFT_WORDS
     for m in _unit_re().finditer(text):
         kind = m.lastgroup
         if kind == "num":
@@ -512,6 +529,12 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
             if nxt == u or nxt in right_words.get(u, ""):
                 if not (u == "万" and nxt == "千" and text[end + 1 : end + 2] in ("瓦", "伏", "米", "克")):
                     continue  # 个人, 名单, 座座, 气象万千 (but 万千瓦)
+            # The common case, settled before the left side is classified: an ordinary
+            # Han character that makes a word with the unit (国家, 工人, 今天). The rules
+            # below would class it H and find it lexical, and a lexical H is never a
+            # gap, except before 个, which may end a phrase ("项目‸个。").
+            if u != "个" and (ch := _ordinary_han_before(text, p, masked)) and ch in left_words.get(u, ""):
+                continue
         else:  # 多/余 + unit
             pre = text[p]
             u = text[p + 1 : end]
