@@ -14,7 +14,6 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 import click
@@ -25,10 +24,12 @@ from .pipeline import Restorer
 from .stream import Passed
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .model import Result
 
-# json, render and learn are imported where they are used: a plain run over clean
-# text never needs them, and start-up time is most of a pre-commit hook's run.
+# json, render, learn and pathlib are imported where they are used: a plain run over
+# clean text never needs them, and start-up time is most of a pre-commit hook's run.
 
 #: Nothing to repair (or nothing was asked beyond printing).
 EXIT_CLEAN = 0
@@ -672,6 +673,16 @@ def _write_lines(sink: BinaryIO, lines: list[bytes]) -> None:
         sink.write(b"\n".join(lines))
     sink.flush()
 
+def _paths(names: Sequence[str]) -> tuple[Path, ...]:
+    """``names`` as paths; pathlib is imported here, not at start-up (a run without
+    --lexicon or --model never needs it)."""
+    if not names:
+        return ()
+    from pathlib import Path
+
+    return tuple(Path(name) for name in names)
+
+
 # -- the command ---------------------------------------------------------------------------------
 
 
@@ -733,13 +744,13 @@ def _write_lines(sink: BinaryIO, lines: list[bytes]) -> None:
     "--lexicon",
     "lexicons",
     multiple=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     metavar="FILE",
     help="An extra lexicon file (repeatable).",
 )
 @click.option(
     "--model",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     metavar="FILE",
     help="A model built by 'restore learn'.",
 )
@@ -786,8 +797,8 @@ def cli(
     min_confidence: float,
     gap_marker: str,
     no_gaps: bool,
-    lexicons: tuple[Path, ...],
-    model: Path | None,
+    lexicons: tuple[str, ...],
+    model: str | None,
     no_builtin_context: bool,
     encoding: str | None,
     jobs: int,
@@ -807,8 +818,8 @@ def cli(
         max_run=max_run,
         min_confidence=min_confidence,
         gap_marker=gap_marker,
-        lexicons=tuple(lexicons),
-        model=model,
+        lexicons=_paths(lexicons),
+        model=_paths((model,))[0] if model else None,
         builtin_context=not no_builtin_context,
         find_gaps=not no_gaps,
     )

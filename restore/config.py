@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Marker written where digits were deleted. One code point that news text does not
 #: use (U+2047 DOUBLE QUESTION MARK). A marker already in the input is taken as a gap

@@ -19,8 +19,10 @@ import errno
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: What :func:`decode` tries, in order, when no encoding is given (GB18030 covers GBK and GB2312).
 AUTO_ENCODINGS = ("utf-8", "gb18030")
@@ -170,6 +172,8 @@ class AtomicWriter:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, through: bool = True) -> None:
+        from pathlib import Path  # not at import: reading JSON Lines never needs it
+
         self.path = path
         self.target = Path(os.path.realpath(path))
         self.through = through
