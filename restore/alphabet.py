@@ -11,9 +11,9 @@ the document wants (:meth:`restore.rank.Ranker.rank`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import add
+from typing import NamedTuple
 
 from .config import RestoreConfig
 
@@ -29,9 +29,11 @@ PRIOR_HIDDEN = 0.5
 SEEN_PRIOR = 0.9
 
 
-@dataclass(frozen=True)
-class Alphabet:
-    """The candidate characters for this document and the prior that each was hidden."""
+class Alphabet(NamedTuple):
+    """The candidate characters for this document and the prior that each was hidden.
+
+    A named tuple: the ranker's memos are keyed by alphabet, and a tuple's hash and
+    equality run in C."""
 
     chars: str
     prior: tuple[float, ...]

@@ -29,8 +29,7 @@ class Mask(NamedTuple):
         return self.end - self.start
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """A place where a run of three or more digits was probably deleted."""
 
     offset: int

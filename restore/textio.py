@@ -18,8 +18,7 @@ import codecs
 import errno
 import os
 import stat
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,8 +41,7 @@ class EncodeError(ValueError):
     """The restored text cannot be written back in the input's encoding."""
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """A decoded document and what :func:`encode` needs to write it back unchanged."""
 
     text: str
