@@ -194,7 +194,7 @@ def main() -> None:
     print("| input | chars | restore s | chars/s | bare s | ratio |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for label, chars, took, bare in rows:
-        print(f"| {label} | {chars:,} | {took:.2f} | {chars / took:,.0f} | {bare:.2f} | {took / bare:.1f} |")
+        print(f"| {label} | {chars:,} | {took:.2f} | {chars / took:,.0f} | {bare:.2f} | {took / bare:.2f} |")
     print(
         f"\nFixed costs, included above (best of {runs}): start-up {startup:.2f} s (empty input); "
         f"start-up and one masked record {loaded:.2f} s (the word table read packed from the cache,"

@@ -137,7 +137,8 @@ class Restorer:
             edits.extend(mask_edits)
         if origin is not None:
             edits = [replace(e, start=origin[e.start], end=origin[e.start] + (e.end - e.start)) for e in edits]
-        edits.sort(key=lambda e: (e.start, e.end))
+        if len(edits) > 1:
+            edits.sort(key=lambda e: (e.start, e.end))
         return Result(
             source=text,
             text=apply_edits(text, edits, cfg.gap_marker if mark_gaps else "") if edits else text,
