@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import cache
+from operator import add
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -98,52 +100,142 @@ def builtin_lexicon_files() -> list[Path]:
     return sorted(builtin_lexicon_dir().glob("*.tsv"))
 
 
+#: Layout of the packed table kept in the cache folder; a file of another layout is rebuilt.
+PACK_FORMAT = 2
+
+
 @dataclass
 class WordTable:
     """Word -> count, with every prefix of a word present (count 0), as jieba keeps it.
 
     A table read from the cache (:mod:`restore.cache`) starts with its words still
-    packed by first character, in ``unread``; :meth:`ensure` unpacks the characters a
-    text needs. A text of a few hundred characters needs a few percent of the
-    350,000 words, so a run over one small file never builds the whole table.
+    packed, in ``unread``, and :meth:`ensure` unpacks what a text needs: each of its
+    characters as a word, and the words that start with two adjacent characters of
+    it. A lattice looks up a clause's words start by start, growing each one a character
+    at a time while the table holds it as a prefix, so those are every word it can
+    ask for. A few hundred characters need about a tenth of the 500,000 words (by first
+    character alone it was nine tenths: 中 and 国 start thousands of words each).
     """
 
     freq: dict[str, int]
     total: int
     #: log(count / total), filled in as the ranker meets each word.
     logp: dict[str, float] = field(default_factory=dict)
-    #: first character -> (its words joined by newlines, their counts as an array of int64)
-    unread: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    #: first character -> its words, packed (see :func:`_packed`), not looked at yet
+    unread: dict[str, tuple[int | None, str, str, bytes, bytes]] = field(default_factory=dict)
+    #: first character -> (second characters, group bounds, words, counts) of a packed
+    #: bucket whose groups are being read one by one
+    _open: dict[str, tuple[str, list[int], str, Any]] = field(default_factory=dict, repr=False)
+    #: two-character starts whose words are in ``freq``
+    _read: set[str] = field(default_factory=set, repr=False)
 
-    def ensure(self, text: str) -> None:
-        """Make every word that starts with a character of ``text`` readable in ``freq``."""
-        unread = self.unread
-        if not unread:
+    def ensure(self, text: str, wildcard: str = "", fill: str = "") -> None:
+        """Make readable in ``freq`` each character of ``text`` as a word and every word
+        that starts with two adjacent characters of it. ``wildcard`` (a mask in a clause)
+        stands for each character of ``fill``."""
+        if not self.unread and not self._open:
             return
+        if wildcard and wildcard in text:
+            firsts = set(text)
+            firsts.discard(wildcard)
+            firsts.update(fill)
+            starts = {
+                x + y
+                for a, b in zip(text, text[1:])
+                for x in (fill if a == wildcard else a)
+                for y in (fill if b == wildcard else b)
+            }
+        else:
+            firsts = set(text)
+            starts = set(map(add, text, text[1:]))
+        unread = self.unread
+        for ch in [c for c in firsts if c in unread]:  # (set.intersection would walk unread)
+            self._unpack_first(ch)
+        self._read_starts(starts)
+
+    def ensure_starting(self, chars: str) -> None:
+        """Make readable every word that starts with a character of ``chars``."""
+        for ch in chars:
+            if ch in self.unread:
+                self._unpack_first(ch)
+            if ch in self._open:
+                self._read_starts({ch + second for second in self._open[ch][0]})
+
+    def _read_starts(self, starts: set[str]) -> None:
+        """Unpack the words that start with each two characters in ``starts`` (their
+        first characters already taken out of ``unread``)."""
+        starts -= self._read
+        if not starts:
+            return
+        self._read |= starts
+        opened = self._open
+        freq = self.freq
+        for start in starts:
+            found = opened.get(start[0])
+            if found is None:
+                continue
+            seconds, bounds, words, counts = found
+            k = seconds.find(start[1])
+            if k < 0:
+                continue
+            w0, c0, w1, c1 = bounds[2 * k : 2 * k + 4]
+            freq.update(zip(words[c0 : c1 - 1].split("\n"), counts[w0:w1].tolist()))
+
+    def _unpack_first(self, ch: str) -> None:
+        """The character ``ch`` as a word, and its bucket's groups made ready to read."""
         from array import array
 
-        for ch in [c for c in set(text) if c in unread]:  # (set.intersection would walk unread)
-            words, counts = unread.pop(ch)
-            self.freq.update(zip(words.split("\n"), array("q", counts).tolist()))
+        single, seconds, words, counts, bounds = self.unread.pop(ch)
+        if single is not None:
+            self.freq[ch] = single
+        if seconds:
+            self._open[ch] = (seconds, array("i", bounds).tolist(), words, array("q", counts))
 
     def count(self, word: str) -> int | None:
         """The word's count; 0 for a prefix of a longer word only; None if neither."""
-        self.ensure(word[:1])
+        self.ensure(word[:2])
         return self.freq.get(word)
 
 
-def _packed(freq: dict[str, int]) -> dict[str, tuple[str, bytes]]:
-    """``freq`` packed by first character, as :attr:`WordTable.unread` holds it."""
+def _packed(freq: dict[str, int]) -> dict[str, tuple[int | None, str, str, bytes, bytes]]:
+    """``freq`` packed as :attr:`WordTable.unread` holds it.
+
+    By first character: the count of the character alone (None if it is no entry); the
+    second characters of its longer words; those words joined by newlines, grouped by
+    second character in that order; their counts (int64); and where each group starts,
+    as int32 pairs (word index, character offset), one pair more at the end.
+    """
     from array import array
 
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, dict[str, list[str]]] = {}
     for word in freq:
-        found = groups.get(word[0])
-        if found is None:
-            groups[word[0]] = [word]
-        else:
-            found.append(word)
-    return {ch: ("\n".join(words), array("q", [freq[w] for w in words]).tobytes()) for ch, words in groups.items()}
+        by_second = groups.get(word[0])
+        if by_second is None:
+            by_second = groups[word[0]] = {}
+        if len(word) > 1:
+            found = by_second.get(word[1])
+            if found is None:
+                by_second[word[1]] = [word]
+            else:
+                found.append(word)
+    packed: dict[str, tuple[int | None, str, str, bytes, bytes]] = {}
+    for ch, by_second in groups.items():
+        words: list[str] = []
+        bounds = [0, 0]
+        chars = 0
+        for second in by_second:
+            group = by_second[second]
+            words.extend(group)
+            chars += sum(map(len, group)) + len(group)
+            bounds += [len(words), chars]
+        packed[ch] = (
+            freq.get(ch),
+            "".join(by_second),
+            "\n".join(words) + "\n",
+            array("q", [freq[w] for w in words]).tobytes(),
+            array("i", bounds).tobytes(),
+        )
+    return packed
 
 
 @cache
@@ -171,8 +263,8 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     source = _jieba_dict_path()
     where = disk.cache_file("word-table", [source, *files]) if source is not None else None
     kept = disk.read(where)
-    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], int):
-        return WordTable({}, kept[1], unread=kept[0])
+    if isinstance(kept, tuple) and len(kept) == 3 and kept[0] == PACK_FORMAT and isinstance(kept[1], dict) and isinstance(kept[2], int):
+        return WordTable({}, kept[2], unread=kept[1])
     lexicons = [parse_lexicon(path) for path in files]
     freq, total = _jieba_table(source)
     for entries in lexicons:
@@ -183,7 +275,7 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
             for i in range(1, len(entry.word)):
                 freq.setdefault(entry.word[:i], 0)
     if where is not None:
-        disk.write(where, (_packed(freq), total))
+        disk.write(where, (PACK_FORMAT, _packed(freq), total))
     return WordTable(freq, total)
 
 

@@ -104,7 +104,7 @@ class Ranker:
         # Words are looked up only where the ranker first unpacks them (WordTable.ensure):
         # the clause of a lattice, the character before a name slot or an emphasis
         # mark, and here the candidates.
-        table.ensure(config.candidates)
+        table.ensure_starting(config.candidates)
         #: Context models and the weight each gets against the lattice.
         self.contexts = tuple(contexts)
         self.log_total = math.log(table.total)
@@ -253,9 +253,9 @@ class Ranker:
                 continue
             before = text[m.start - 1]
             after = text[m.end : m.end + 1]
-            self.table.ensure(before)
+            count = self.table.count
             if any(
-                self.table.freq.get(before + r[:1], 0) > 0 or self.table.freq.get(before + r + after, 0) > 0
+                (count(before + r[:1]) or 0) > 0 or (count(before + r + after) or 0) > 0
                 for r, _ in scores[m].readings
                 if OTHER not in r
             ):
@@ -342,7 +342,7 @@ class Ranker:
                             return True
                 return False
             inside = _han_tail(text[max(0, m.start - MAX_WORD) : m.start], symbols)
-            self.table.ensure(inside)
+            self.table.ensure(inside + OTHER, OTHER, candidates)  # inside's words, and its last character + c
             return any(freq.get(inside[-k:] + c, 0) > 0 for c in candidates for k in range(1, len(inside) + 1))
 
         out: list[Mask] = []
@@ -400,7 +400,7 @@ class Ranker:
         return out
 
     def _score_clause(self, clause: str, runs: tuple[tuple[int, int], ...], chars: str) -> tuple[RunScore, ...]:
-        self.table.ensure(clause)  # a word starts at a character of the clause or is a candidate's
+        self.table.ensure(clause, OTHER, chars)  # a mask in the clause stands for each candidate
         lattice = Lattice(clause, self.table, self.log_total, chars, first=min(a for a, _ in runs))
         results = []
         for a, b in runs:

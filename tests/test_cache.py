@@ -14,8 +14,8 @@ def cache_folder(tmp_path, monkeypatch):
     return folder
 
 
-def _unpacked(table: lexicon.WordTable) -> dict[str, int]:
-    table.ensure("".join(table.unread))
+def _unpacked(table: lexicon.WordTable, firsts: str) -> dict[str, int]:
+    table.ensure_starting(firsts)
     assert not table.unread
     return table.freq
 
@@ -29,18 +29,59 @@ def test_first_load_writes_the_table_and_the_next_reads_it_back_equal(cache_fold
     assert again.unread and not again.freq, "read back packed, nothing unpacked yet"
     assert again.total == built.total
     assert again.count("党建") == built.freq["党建"]
-    assert _unpacked(again) == built.freq
+    assert _unpacked(again, "".join({word[0] for word in built.freq})) == built.freq
 
 
-def test_ensure_unpacks_only_the_characters_asked_for(cache_folder):
-    lexicon._load_word_table()
+def test_ensure_unpacks_the_characters_and_the_two_character_starts_asked_for(cache_folder):
+    built = lexicon._load_word_table()
     table = lexicon._load_word_table()
     before = len(table.unread)
-    table.ensure("党\x00党政")
-    assert len(table.unread) == before - 2
-    assert "党" not in table.unread and "政" not in table.unread
-    assert all(word[0] in "党政" for word in table.freq)
-    assert table.freq["党建"] > 0 and table.freq["政"] > 0
+    table.ensure("党政策")
+    assert len(table.unread) == before - 3, "each character's bucket is opened"
+    assert all(len(word) == 1 or word[:2] in ("党政", "政策") for word in table.freq)
+    for word in ("党", "政", "策", "党政", "党政机关", "政策", "政策性"):
+        assert table.freq[word] == built.freq[word]
+    assert "党建" not in table.freq and "政府" not in table.freq, "starts not asked for stay packed"
+    assert sum(w[:2] == "政策" for w in table.freq) == sum(w[:2] == "政策" for w in built.freq)
+
+
+def test_a_wildcard_in_the_text_stands_for_each_fill_character(cache_folder):
+    built = lexicon._load_word_table()
+    table = lexicon._load_word_table()
+    table.ensure("以\x00建", "\x00", "党政")
+    for word in ("党建", "政建", "以党", "以政"):
+        assert table.freq.get(word) == built.freq.get(word)
+    assert table.freq["党"] == built.freq["党"] and "\x00" not in table.freq
+    assert "党员" not in table.freq, "only the starts the text can make"
+
+
+def test_count_reads_the_start_it_needs(cache_folder):
+    built = lexicon._load_word_table()
+    table = lexicon._load_word_table()
+    assert table.count("党建工作") == built.freq.get("党建工作")
+    assert table.count("政") == built.freq["政"]
+    assert table.count("党建不是词") is None
+    assert table.count("𠀀𠀁") is None
+
+
+def test_ensure_starting_reads_every_word_of_those_characters(cache_folder):
+    built = lexicon._load_word_table()
+    table = lexicon._load_word_table()
+    table.ensure_starting("群")
+    assert {w for w in table.freq if w[0] == "群"} == {w for w in built.freq if w[0] == "群"}
+    assert all(w[0] == "群" for w in table.freq)
+
+
+def test_a_cache_file_of_another_layout_is_rebuilt(cache_folder):
+    import marshal
+
+    built = lexicon._load_word_table()
+    (path,) = cache_folder.iterdir()
+    path.write_bytes(marshal.dumps(({"党": ("党建", b"")}, built.total)))  # the layout before PACK_FORMAT 2
+    again = lexicon._load_word_table()
+    assert not again.unread, "not read as packed: built again"
+    assert again.freq == built.freq
+    assert lexicon._load_word_table().unread, "and written again in the current layout"
 
 
 def test_a_ranker_on_the_packed_table_restores_as_on_the_built_one(cache_folder):
