@@ -135,19 +135,15 @@ class WordTable:
         stands for each character of ``fill``."""
         if not self.unread and not self._open:
             return
-        if wildcard and wildcard in text:
-            firsts = set(text)
+        firsts = set(text)
+        starts = set(map(add, text, text[1:]))
+        if wildcard and wildcard in firsts:
             firsts.discard(wildcard)
             firsts.update(fill)
-            starts = {
-                x + y
-                for a, b in zip(text, text[1:])
-                for x in (fill if a == wildcard else a)
-                for y in (fill if b == wildcard else b)
-            }
-        else:
-            firsts = set(text)
-            starts = set(map(add, text, text[1:]))
+            for start in [s for s in starts if wildcard in s]:
+                starts.discard(start)
+                a, b = start
+                starts.update(x + y for x in (fill if a == wildcard else a) for y in (fill if b == wildcard else b))
         unread = self.unread
         for ch in [c for c in firsts if c in unread]:  # (set.intersection would walk unread)
             self._unpack_first(ch)
