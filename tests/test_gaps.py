@@ -71,6 +71,8 @@ MUST_MARK = {
     "people with a verb of harm": "已造成‸人死亡、‸人受伤。",
     "classifier with its noun": "俄军用‸架无人机袭击乌克兰。",
     "count closing a clause": "全市累计建成充电站‸个，覆盖所有乡镇。",
+    "个 closing a clause after a word it forms (专线个)": "开通公交专线‸个，方便群众出行。",
+    "万千瓦 after a word": "新建风电‸万千瓦，年内并网。",
 }
 
 
@@ -109,6 +111,8 @@ MUST_NOT = {
     "元 in words": "这个单元的租金以美元结算，公元前的遗址，多元文化，一元复始，十万元。",
     "家 人 个 名 in words": "国家和人民、大家和专家、个人和家庭都在名单上。",
     "people in words": "有人说，成功的人往往坚持，年轻人更要努力。",
+    "unit in a word with the character before": "工人阶级、今天的天气、商场的场地、一个人的人生。",
+    "人 in a word with the character after": "人民群众、人员名单、人们的人口普查。",
     "万 in idioms": "千家万户点亮万家灯火，气象万千，打造万亿级产业集群。",
     "plus after a word": "推进“互联网+”行动。",
     "dash between names": "中国—东盟博览会在南宁举行。",
