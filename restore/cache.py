@@ -63,16 +63,23 @@ def cache_file(kind: str, sources: Sequence[Path]) -> Path | None:
 
 def read(path: Path | None) -> Any:
     """The value stored at ``path``, or None when there is none or it cannot be read."""
-    if path is None:
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = read_bytes(path)
+    if data is None:
         return None
     try:
         return marshal.loads(data)
     except (EOFError, ValueError, TypeError):
         return None  # truncated or not ours: rebuilt and written again
+
+
+def read_bytes(path: Path | None) -> bytes | None:
+    """The bytes stored at ``path``, or None when there are none or they cannot be read."""
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 #: Files of one kind kept in the cache folder: the newest ones; a new user lexicon
@@ -83,6 +90,15 @@ KEEP = 4
 def write(path: Path | None, value: Any) -> None:
     """Store ``value`` at ``path`` atomically, and drop the oldest files of its kind
     beyond :data:`KEEP`; silently skipped when that fails."""
+    try:
+        data = marshal.dumps(value)
+    except ValueError:
+        return
+    write_bytes(path, data)
+
+
+def write_bytes(path: Path | None, data: bytes) -> None:
+    """:func:`write` for bytes already made."""
     if path is None:
         return
     import tempfile
@@ -94,7 +110,7 @@ def write(path: Path | None, value: Any) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            marshal.dump(value, fh)
+            fh.write(data)
         os.replace(tmp, path)
     except (OSError, ValueError):
         try:

@@ -9,7 +9,6 @@ is ``WORD`` or ``WORD<TAB>WEIGHT``; a bad line raises :class:`LexiconError` nami
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from functools import cache
 from operator import add
@@ -109,7 +108,9 @@ class WordTable:
     """Word -> count, with every prefix of a word present (count 0), as jieba keeps it.
 
     A table read from the cache (:mod:`restore.cache`) starts with its words still
-    packed, in ``unread``, and :meth:`ensure` unpacks what a text needs: each of its
+    packed, a record per first character (``unread`` names the records not read yet;
+    the rest of the file is not even parsed), and :meth:`ensure` unpacks what a text
+    needs: each of its
     characters as a word, and the words that start with two adjacent characters of
     it. A lattice looks up a clause's words start by start, growing each one a character
     at a time while the table holds it as a prefix, so those are every word it can
@@ -121,8 +122,13 @@ class WordTable:
     total: int
     #: log(count / total), filled in as the ranker meets each word.
     logp: dict[str, float] = field(default_factory=dict)
-    #: first character -> its words, packed (see :func:`_packed`), not looked at yet
-    unread: dict[str, tuple[int | None, str, str, bytes, bytes]] = field(default_factory=dict)
+    #: first character -> the number of its record in ``packed`` (see :func:`_packed`),
+    #: for the characters not looked at yet
+    unread: dict[str, int] = field(default_factory=dict)
+    #: the packed table as the cache file holds it (:func:`_packed`)
+    packed: bytes = field(default=b"", repr=False)
+    #: where each record starts in ``packed``, and where the last one ends
+    offsets: list[int] = field(default_factory=list, repr=False)
     #: first character -> (second characters, group bounds, words, counts) of a packed
     #: bucket whose groups are being read one by one
     _open: dict[str, tuple[str, list[int], str, Any]] = field(default_factory=dict, repr=False)
@@ -179,9 +185,11 @@ class WordTable:
 
     def _unpack_first(self, ch: str) -> None:
         """The character ``ch`` as a word, and its bucket's groups made ready to read."""
+        import marshal
         from array import array
 
-        single, seconds, words, counts, bounds = self.unread.pop(ch)
+        k = self.unread.pop(ch)
+        single, seconds, words, counts, bounds = marshal.loads(memoryview(self.packed)[self.offsets[k] : self.offsets[k + 1]])
         if single is not None:
             self.freq[ch] = single
         if seconds:
@@ -193,14 +201,18 @@ class WordTable:
         return self.freq.get(word)
 
 
-def _packed(freq: dict[str, int]) -> dict[str, tuple[int | None, str, str, bytes, bytes]]:
-    """``freq`` packed as :attr:`WordTable.unread` holds it.
+def _packed(freq: dict[str, int], total: int) -> bytes:
+    """``freq`` as the cache keeps it: read back by :func:`_unpacked`.
 
-    By first character: the count of the character alone (None if it is no entry); the
-    second characters of its longer words; those words joined by newlines, grouped by
-    second character in that order; their counts (int64); and where each group starts,
-    as int32 pairs (word index, character offset), one pair more at the end.
+    A record per first character: the count of the character alone (None if it is no
+    entry); the second characters of its longer words; those words, each ended by a
+    newline, grouped by second character in that order; their counts (int64); and where
+    each group starts, as int32 pairs (word index, character offset), one pair more at
+    the end. The file is a head (its length first, in 8 bytes) that names the layout,
+    the total count, the first characters and where each one's record starts, then the
+    records. A run reads the head and, one at a time, the records its text needs.
     """
+    import marshal
     from array import array
 
     groups: dict[str, dict[str, list[str]]] = {}
@@ -214,24 +226,52 @@ def _packed(freq: dict[str, int]) -> dict[str, tuple[int | None, str, str, bytes
                 by_second[word[1]] = [word]
             else:
                 found.append(word)
-    packed: dict[str, tuple[int | None, str, str, bytes, bytes]] = {}
+    records: list[bytes] = []
+    offsets = [0]
     for ch, by_second in groups.items():
         words: list[str] = []
         bounds = [0, 0]
         chars = 0
-        for second in by_second:
-            group = by_second[second]
+        for group in by_second.values():
             words.extend(group)
             chars += sum(map(len, group)) + len(group)
             bounds += [len(words), chars]
-        packed[ch] = (
+        record = (
             freq.get(ch),
             "".join(by_second),
             "\n".join(words) + "\n",
             array("q", [freq[w] for w in words]).tobytes(),
             array("i", bounds).tobytes(),
         )
-    return packed
+        records.append(marshal.dumps(record))
+        offsets.append(offsets[-1] + len(records[-1]))
+    head = marshal.dumps((PACK_FORMAT, total, "".join(groups), array("q", offsets).tobytes()))
+    return len(head).to_bytes(8, "little") + head + b"".join(records)
+
+
+def _unpacked(data: bytes | None) -> WordTable | None:
+    """The table in ``data`` (:func:`_packed`), its records left packed; None when
+    ``data`` is not such a table (another layout, or cut short)."""
+    import marshal
+    from array import array
+
+    if data is None or len(data) < 8:
+        return None
+    size = int.from_bytes(data[:8], "little")
+    try:
+        head = marshal.loads(data[8 : 8 + size])
+        layout, total, firsts, where = head
+        offsets = array("q", where).tolist()
+    except (EOFError, ValueError, TypeError):
+        return None
+    if layout != PACK_FORMAT or not isinstance(total, int) or not isinstance(firsts, str):
+        return None
+    base = 8 + size
+    if len(offsets) != len(firsts) + 1 or base + offsets[-1] != len(data):
+        return None
+    return WordTable(
+        {}, total, unread=dict(zip(firsts, range(len(firsts)))), packed=data, offsets=[base + o for o in offsets]
+    )
 
 
 @cache
@@ -258,9 +298,9 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     files = [*builtin_lexicon_files(), *extra]
     source = _jieba_dict_path()
     where = disk.cache_file("word-table", [source, *files]) if source is not None else None
-    kept = disk.read(where)
-    if isinstance(kept, tuple) and len(kept) == 3 and kept[0] == PACK_FORMAT and isinstance(kept[1], dict) and isinstance(kept[2], int):
-        return WordTable({}, kept[2], unread=kept[1])
+    kept = _unpacked(disk.read_bytes(where))
+    if kept is not None:
+        return kept
     lexicons = [parse_lexicon(path) for path in files]
     freq, total = _jieba_table(source)
     for entries in lexicons:
@@ -271,7 +311,7 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
             for i in range(1, len(entry.word)):
                 freq.setdefault(entry.word[:i], 0)
     if where is not None:
-        disk.write(where, (PACK_FORMAT, _packed(freq), total))
+        disk.write_bytes(where, _packed(freq, total))
     return WordTable(freq, total)
 
 
@@ -289,6 +329,8 @@ def _jieba_table(source: Path | None) -> tuple[dict[str, int], int]:
     except (OSError, ValueError, TypeError):
         table = None
     if table is None:
+        import logging  # only here: importing it costs every ranked run 3 ms
+
         import jieba
 
         jieba.setLogLevel(logging.WARNING)

@@ -108,13 +108,16 @@ def test_a_user_lexicon_is_part_of_the_cached_table(cache_folder, tmp_path):
     assert lexicon._load_word_table((user,)).count("政党测试词语") == 78
 
 
-def test_a_broken_cache_file_is_rebuilt(cache_folder):
+@pytest.mark.parametrize("keep", [0, 5, 1000, -1], ids=["empty", "in the length", "in the head", "in the records"])
+def test_a_broken_cache_file_is_rebuilt(cache_folder, keep):
     built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
-    path.write_bytes(path.read_bytes()[:1000])  # truncated mid-write by a crash, say
+    data = path.read_bytes()
+    path.write_bytes(data[:keep])  # truncated mid-write by a crash, say
     again = lexicon._load_word_table()
     assert not again.unread and again.freq == built.freq
-    assert isinstance(cache.read(path), tuple)  # and written again whole
+    assert path.read_bytes() == data, "and written again whole"
+    assert lexicon._unpacked(cache.read_bytes(path)) is not None
 
 
 def test_a_file_of_the_wrong_shape_is_not_trusted(cache_folder):
