@@ -184,16 +184,12 @@ def _left_class(text: str, p: int, masked: frozenset[int]) -> tuple[str, str]:
     return "O", ch
 
 
-def _ordinary_han_before(text: str, p: int, masked: frozenset[int]) -> str:
-    """The character before ``p`` if :func:`_left_class` classes it ``H`` by its first
-    rule (a Han character no other rule looks at), else "". The unit rules test it
-    against their word lists first: most units found stand in such words (国家, 工人)."""
-    if p <= 0:
-        return ""
-    ch = text[p - 1]
-    if "\u4e00" <= ch <= "\u9fff" and ch not in _SPECIAL_LEFT and not (masked and (p - 1) in masked):
-        return ch
-    return ""
+def _ordinary_han(ch: str, at: int, masked: frozenset[int]) -> bool:
+    """Whether :func:`_left_class` classes ``ch``, standing at ``at``, ``H`` by its first
+    rule: a Han character no other rule looks at. The unit rules test the character
+    before a unit against their word lists first (most units found stand in such words:
+    国家, 工人), and ask this only of those it names."""
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _SPECIAL_LEFT and not (masked and at in masked)
 
 
 def _put(out: dict[int, tuple[float, str]], p: int, conf: float, reason: str) -> None:
@@ -533,7 +529,7 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
             # Han character that makes a word with the unit (国家, 工人, 今天). The rules
             # below would class it H and find it lexical, and a lexical H is never a
             # gap, except before 个, which may end a phrase ("项目‸个。").
-            if u != "个" and (ch := _ordinary_han_before(text, p, masked)) and ch in left_words.get(u, ""):
+            if u != "个" and p and (ch := text[p - 1]) in left_words.get(u, "") and _ordinary_han(ch, p - 1, masked):
                 continue
         else:  # 多/余 + unit
             pre = text[p]
@@ -728,8 +724,9 @@ INTACT_DIGITS_FACTOR = 0.45
 
 @cache
 def _intact_re() -> re.Pattern[str]:
-    # Spelled out: the stdlib engine finds [0-9][0-9][0-9] twice as fast as [0-9]{3}.
-    return re.compile(r"[0-9][0-9][0-9]")
+    # Spelled out: the stdlib engine finds [0-9](?=[0-9][0-9]) twice as fast as [0-9]{3}
+    # (and a fifth faster than [0-9][0-9][0-9]).
+    return re.compile(r"[0-9](?=[0-9][0-9])")
 
 
 def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0) -> list[Gap]:
