@@ -673,6 +673,7 @@ def _write_lines(sink: BinaryIO, lines: list[bytes]) -> None:
         sink.write(b"\n".join(lines))
     sink.flush()
 
+
 def _paths(names: Sequence[str]) -> tuple[Path, ...]:
     """``names`` as paths; pathlib is imported here, not at start-up (a run without
     --lexicon or --model never needs it)."""

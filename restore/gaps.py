@@ -529,8 +529,9 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
             # Han character that makes a word with the unit (国家, 工人, 今天). The rules
             # below would class it H and find it lexical, and a lexical H is never a
             # gap, except before 个, which may end a phrase ("项目‸个。").
-            if u != "个" and p and (ch := text[p - 1]) in left_words.get(u, "") and _ordinary_han(ch, p - 1, masked):
-                continue
+            if u != "个" and p and (ch := text[p - 1]) in left_words.get(u, ""):
+                if _ordinary_han(ch, p - 1, masked):
+                    continue
         else:  # 多/余 + unit
             pre = text[p]
             u = text[p + 1 : end]

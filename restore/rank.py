@@ -343,7 +343,8 @@ class Ranker:
                 return False
             inside = _han_tail(text[max(0, m.start - MAX_WORD) : m.start], symbols)
             self.table.ensure(inside + OTHER, OTHER, candidates)  # inside's words, and its last character + c
-            return any(freq.get(inside[-k:] + c, 0) > 0 for c in candidates for k in range(1, len(inside) + 1))
+            ks = range(1, len(inside) + 1)
+            return any(freq.get(inside[-k:] + c, 0) > 0 for c in candidates for k in ks)
 
         out: list[Mask] = []
         opener: Mask | None = None

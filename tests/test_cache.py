@@ -108,7 +108,9 @@ def test_a_user_lexicon_is_part_of_the_cached_table(cache_folder, tmp_path):
     assert lexicon._load_word_table((user,)).count("政党测试词语") == 78
 
 
-@pytest.mark.parametrize("keep", [0, 5, 1000, -1], ids=["empty", "in the length", "in the head", "in the records"])
+@pytest.mark.parametrize(
+    "keep", [0, 5, 1000, -1], ids=["empty", "in the length", "in the head", "in the records"]
+)
 def test_a_broken_cache_file_is_rebuilt(cache_folder, keep):
     built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
