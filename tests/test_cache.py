@@ -2,6 +2,8 @@
 import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from test_properties import NEWSLIKE
 
 from restore import Restorer, RestoreConfig, cache, lexicon
 from restore.rank import Ranker
@@ -179,3 +181,37 @@ def test_the_name_changes_with_any_source_file(tmp_path, cache_folder):
     b.write_text("政务\t4\n政策\t9\n", encoding="utf-8")
     assert cache.cache_file("word-table", [a, b]) != before
     assert cache.cache_file("word-table", [a, tmp_path / "missing.tsv"]) is None
+
+
+
+def test_the_session_ranks_with_the_packed_table():
+    # conftest.py writes the table before the session: what every run after a user's first reads
+    assert lexicon.load_word_table().packed
+
+
+def _restorer(table: lexicon.WordTable) -> Restorer:
+    """A restorer whose ranker ranks with ``table`` and the production context models."""
+    restorer = Restorer(RestoreConfig())
+    production = Ranker.load(restorer.config)
+    restorer.__dict__["ranker"] = Ranker(table, restorer.config, production.contexts)
+    return restorer
+
+
+@pytest.fixture(scope="module")
+def whole_and_packed():
+    saved = os.environ[cache.CACHE_ENV]
+    os.environ[cache.CACHE_ENV] = ""  # no cache: built from dict.txt, whole
+    try:
+        whole = lexicon._load_word_table()
+    finally:
+        os.environ[cache.CACHE_ENV] = saved
+    packed = lexicon._load_word_table()
+    assert packed.packed and not whole.packed
+    return _restorer(whole), _restorer(packed)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=NEWSLIKE)
+def test_packed_and_whole_tables_restore_alike(whole_and_packed, text):
+    whole, packed = whole_and_packed
+    assert packed.restore(text) == whole.restore(text)
