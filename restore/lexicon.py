@@ -9,8 +9,9 @@ is ``WORD`` or ``WORD<TAB>WEIGHT``; a bad line raises :class:`LexiconError` nami
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from operator import add
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,7 @@ def builtin_lexicon_files() -> list[Path]:
 
 
 #: Layout of the packed table kept in the cache folder; a file of another layout is rebuilt.
-PACK_FORMAT = 2
+PACK_FORMAT = 3
 
 
 @dataclass
@@ -128,6 +129,11 @@ class WordTable:
     packed: bytes = field(default=b"", repr=False)
     #: where each record starts in ``packed``, and where the last one ends
     offsets: list[int] = field(default_factory=list, repr=False)
+    #: each record's CRC-32, checked as it is read
+    checks: Any = field(default=(), repr=False)
+    #: builds the whole table again from its sources (and rewrites the cache file): what a
+    #: record that fails its check falls back to
+    rebuild: Callable[[], WordTable] | None = field(default=None, repr=False)
     #: first character -> (second characters, group bounds, words, counts) of a packed
     #: bucket whose groups are being read one by one
     _open: dict[str, tuple[str, list[int], str, Any]] = field(default_factory=dict, repr=False)
@@ -186,15 +192,37 @@ class WordTable:
     def _unpack_first(self, ch: str) -> None:
         """The character ``ch`` as a word, and its bucket's groups made ready to read."""
         import marshal
+        import zlib
         from array import array
 
-        k = self.unread.pop(ch)
+        k = self.unread.pop(ch, None)
+        if k is None:
+            return  # the whole table was read meanwhile (_read_whole)
         record = memoryview(self.packed)[self.offsets[k] : self.offsets[k + 1]]
-        single, seconds, words, counts, bounds = marshal.loads(record)
+        try:
+            if zlib.crc32(record) != self.checks[k]:
+                raise ValueError("checksum")
+            single, seconds, words, counts, bounds = marshal.loads(record)
+            opened = (seconds, array("i", bounds).tolist(), words, array("q", counts))
+        except (EOFError, ValueError, TypeError):
+            self._read_whole()
+            return
         if single is not None:
             self.freq[ch] = single
         if seconds:
-            self._open[ch] = (seconds, array("i", bounds).tolist(), words, array("q", counts))
+            self._open[ch] = opened
+
+    def _read_whole(self) -> None:
+        """A record of the cache file is damaged (a disk error, a stray write): build the
+        table again and take all of it. ``freq`` is filled in place, so a lookup that
+        holds it sees every word."""
+        if self.rebuild is None:
+            raise ValueError("the word table's cache file is damaged")
+        whole = self.rebuild()
+        self.freq.update(whole.freq)
+        self.unread.clear()
+        self._open.clear()
+        self.packed = b""
 
     def count(self, word: str) -> int | None:
         """The word's count; 0 for a prefix of a longer word only; None if neither."""
@@ -210,10 +238,12 @@ def _packed(freq: dict[str, int], total: int) -> bytes:
     newline, grouped by second character in that order; their counts (int64); and where
     each group starts, as int32 pairs (word index, character offset), one pair more at
     the end. The file is a head (its length first, in 8 bytes) that names the layout,
-    the total count, the first characters and where each one's record starts, then the
-    records. A run reads the head and, one at a time, the records its text needs.
+    the total count, the first characters, where each one's record starts and each
+    record's CRC-32, then the records. A run reads the head and, one at a time, the
+    records its text needs, each checked as it is read.
     """
     import marshal
+    import zlib
     from array import array
 
     groups: dict[str, dict[str, list[str]]] = {}
@@ -229,6 +259,7 @@ def _packed(freq: dict[str, int], total: int) -> bytes:
                 found.append(word)
     records: list[bytes] = []
     offsets = [0]
+    checks: list[int] = []
     for ch, by_second in groups.items():
         words: list[str] = []
         bounds = [0, 0]
@@ -246,7 +277,9 @@ def _packed(freq: dict[str, int], total: int) -> bytes:
         )
         records.append(marshal.dumps(record))
         offsets.append(offsets[-1] + len(records[-1]))
-    head = marshal.dumps((PACK_FORMAT, total, "".join(groups), array("q", offsets).tobytes()))
+        checks.append(zlib.crc32(records[-1]))
+    layout = (PACK_FORMAT, total, "".join(groups), array("q", offsets).tobytes(), array("I", checks).tobytes())
+    head = marshal.dumps(layout)
     return len(head).to_bytes(8, "little") + head + b"".join(records)
 
 
@@ -261,17 +294,18 @@ def _unpacked(data: bytes | None) -> WordTable | None:
     size = int.from_bytes(data[:8], "little")
     try:
         head = marshal.loads(data[8 : 8 + size])
-        layout, total, firsts, where = head
+        layout, total, firsts, where, sums = head
         offsets = array("q", where).tolist()
+        checks = array("I", sums)
     except (EOFError, ValueError, TypeError):
         return None
     if layout != PACK_FORMAT or not isinstance(total, int) or not isinstance(firsts, str):
         return None
     base = 8 + size
-    if len(offsets) != len(firsts) + 1 or base + offsets[-1] != len(data):
+    if len(offsets) != len(firsts) + 1 or len(checks) != len(firsts) or base + offsets[-1] != len(data):
         return None
     unread = dict(zip(firsts, range(len(firsts))))
-    return WordTable({}, total, unread=unread, packed=data, offsets=[base + o for o in offsets])
+    return WordTable({}, total, unread=unread, packed=data, offsets=[base + o for o in offsets], checks=checks)
 
 
 @cache
@@ -300,7 +334,15 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     where = disk.cache_file("word-table", [source, *files]) if source is not None else None
     kept = _unpacked(disk.read_bytes(where))
     if kept is not None:
+        kept.rebuild = partial(_built_word_table, files, source, where)
         return kept
+    return _built_word_table(files, source, where)
+
+
+def _built_word_table(files: list[Path], source: Path | None, where: Path | None) -> WordTable:
+    """The table built from jieba's dictionary and ``files``, kept at ``where`` when set."""
+    from . import cache as disk
+
     lexicons = [parse_lexicon(path) for path in files]
     freq, total = _jieba_table(source)
     for entries in lexicons:

@@ -79,7 +79,7 @@ def test_a_cache_file_of_another_layout_is_rebuilt(cache_folder):
 
     built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
-    path.write_bytes(marshal.dumps(({"党": ("党建", b"")}, built.total)))  # the layout before PACK_FORMAT 2
+    path.write_bytes(marshal.dumps(({"党": ("党建", b"")}, built.total)))  # the first layout
     again = lexicon._load_word_table()
     assert not again.unread, "not read as packed: built again"
     assert again.freq == built.freq
@@ -122,6 +122,33 @@ def test_a_broken_cache_file_is_rebuilt(cache_folder, keep):
     assert not again.unread and again.freq == built.freq
     assert path.read_bytes() == data, "and written again whole"
     assert lexicon._unpacked(cache.read_bytes(path)) is not None
+
+
+def test_a_damaged_record_is_caught_and_the_whole_table_read(cache_folder):
+    built = lexicon._load_word_table()
+    (path,) = cache_folder.iterdir()
+    good = path.read_bytes()
+    packed = lexicon._unpacked(good)
+    k = packed.unread["党"]
+    damaged = bytearray(good)
+    damaged[(packed.offsets[k] + packed.offsets[k + 1]) // 2] ^= 0x55  # a stray write inside 党's record
+    path.write_bytes(bytes(damaged))
+    table = lexicon._load_word_table()
+    assert table.unread, "the head is whole: read packed"
+    assert table.count("政府") == built.freq["政府"]  # an intact record
+    assert table.count("党建") == built.freq["党建"], "the damaged record: the table built again"
+    assert not table.unread and table.freq == built.freq
+    assert path.read_bytes() == good, "and the cache file written again whole"
+
+
+def test_a_damaged_record_without_a_way_to_rebuild_is_an_error(cache_folder):
+    lexicon._load_word_table()
+    (path,) = cache_folder.iterdir()
+    damaged = bytearray(path.read_bytes())
+    damaged[-100] ^= 0x55
+    table = lexicon._unpacked(bytes(damaged))
+    with pytest.raises(ValueError, match="cache file is damaged"):
+        table.ensure_starting("".join(table.unread))
 
 
 def test_a_file_of_the_wrong_shape_is_not_trusted(cache_folder):
