@@ -25,7 +25,6 @@ import os
 import sys
 from pathlib import Path
 from collections.abc import Sequence
-from typing import Any
 
 #: Environment variable naming the cache folder; set and empty, no cache is used.
 CACHE_ENV = "RESTORE_CACHE_DIR"
@@ -61,19 +60,9 @@ def cache_file(kind: str, sources: Sequence[Path]) -> Path | None:
     return folder / f"{kind}-{digest}.marshal"
 
 
-def read(path: Path | None) -> Any:
-    """The value stored at ``path``, or None when there is none or it cannot be read."""
-    data = read_bytes(path)
-    if data is None:
-        return None
-    try:
-        return marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None  # truncated or not ours: rebuilt and written again
-
-
 def read_bytes(path: Path | None) -> bytes | None:
-    """The bytes stored at ``path``, or None when there are none or they cannot be read."""
+    """The bytes stored at ``path``, or None when there are none or they cannot be read
+    (what they hold is the caller's to check: a damaged file is rebuilt and written again)."""
     if path is None:
         return None
     try:
@@ -87,18 +76,9 @@ def read_bytes(path: Path | None) -> bytes | None:
 KEEP = 4
 
 
-def write(path: Path | None, value: Any) -> None:
-    """Store ``value`` at ``path`` atomically, and drop the oldest files of its kind
-    beyond :data:`KEEP`; silently skipped when that fails."""
-    try:
-        data = marshal.dumps(value)
-    except ValueError:
-        return
-    write_bytes(path, data)
-
-
 def write_bytes(path: Path | None, data: bytes) -> None:
-    """:func:`write` for bytes already made."""
+    """Store ``data`` at ``path`` atomically, and drop the oldest files of its kind
+    beyond :data:`KEEP`; silently skipped when that fails."""
     if path is None:
         return
     import tempfile

@@ -1,4 +1,5 @@
 """The on-disk word table: written once, read back equal, rebuilt when stale or broken."""
+import marshal
 import os
 
 import pytest
@@ -75,8 +76,6 @@ def test_ensure_starting_reads_every_word_of_those_characters(cache_folder):
 
 
 def test_a_cache_file_of_another_layout_is_rebuilt(cache_folder):
-    import marshal
-
     built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
     path.write_bytes(marshal.dumps(({"党": ("党建", b"")}, built.total)))  # the first layout
@@ -154,7 +153,7 @@ def test_a_damaged_record_without_a_way_to_rebuild_is_an_error(cache_folder):
 def test_a_file_of_the_wrong_shape_is_not_trusted(cache_folder):
     built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
-    cache.write(path, ["not", "a", "table"])
+    cache.write_bytes(path, marshal.dumps(["not", "a", "table"]))
     assert lexicon._load_word_table().freq == built.freq
 
 
@@ -186,16 +185,16 @@ def test_a_failed_write_leaves_no_file_behind(cache_folder, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", refuse)
-    cache.write(cache_folder / "x-1.marshal", {"党建": 1})
+    cache.write_bytes(cache_folder / "x-1.marshal", b"x")
     assert list(cache_folder.iterdir()) == []
 
 
 def test_only_the_newest_files_of_a_kind_are_kept(cache_folder):
     for k in range(cache.KEEP + 3):
         path = cache_folder / f"word-table-{k}.marshal"
-        cache.write(path, k)
+        cache.write_bytes(path, bytes([k]))
         os.utime(path, ns=(k * 10**9, k * 10**9))
-    cache.write(cache_folder / "other-1.marshal", "x")
+    cache.write_bytes(cache_folder / "other-1.marshal", b"x")
     names = sorted(p.name for p in cache_folder.iterdir())
     assert names == ["other-1.marshal"] + [f"word-table-{k}.marshal" for k in range(3, cache.KEEP + 3)]
 
