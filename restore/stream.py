@@ -400,8 +400,9 @@ class Workers:
                     continue
                 self._preload(held, needs_ranker)
                 pool = self._start()
-                for early in held:
-                    pending.append(self._submit(pool, fn, early))
+                with _frozen_heap():  # a forking pool starts its workers at the first submit
+                    for early in held:
+                        pending.append(self._submit(pool, fn, early))
                 held = []
             else:
                 pending.append(self._submit(self._pool, fn, item))
@@ -421,6 +422,26 @@ class Workers:
             done.set_result(item)
             return done
         return pool.submit(_call_in_worker, fn, item)
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep the garbage collector off the parent's objects while workers are forked.
+
+    A forked worker shares the parent's memory until it writes to a page. A collection
+    in the worker writes to the header of every object it walks, so without this each
+    worker's first full collection copies every page the parent's lexicon and modules
+    sit on, and walks them all. ``gc.freeze()`` before the fork moves those objects out
+    of the collector's reach (the recipe in the :mod:`gc` documentation); the parent
+    takes them back once its workers exist. Harmless where workers are spawned.
+    """
+    import gc
+
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 # -- statistics and progress ---------------------------------------------------------------------

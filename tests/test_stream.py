@@ -285,6 +285,25 @@ def test_workers_keep_order_bound_the_work_in_flight_and_build_one_restorer_each
         assert len({rid for _, p, rid in done if p == pid}) == 1, "one Restorer per worker"
 
 
+def _frozen_in_worker(restorer, item):
+    import gc
+
+    return gc.get_freeze_count()
+
+
+@pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork", reason="only forked workers share the parent's pages"
+)
+def test_forked_workers_find_the_parents_objects_frozen_and_the_parent_gets_them_back():
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    with Workers(Restorer(), jobs=2) as workers:
+        counts = list(workers.map(_frozen_in_worker, range(8)))
+        assert gc.get_freeze_count() == 0, "the parent's collector walks its objects again"
+    assert all(n > 0 for n in counts), "a worker's collector leaves the objects it inherited alone"
+
+
 def test_one_work_item_does_not_start_a_pool():
     with Workers(Restorer(), jobs=4) as workers:
         out = list(workers.map(_pid_and_restorer, [Passed("a"), 1, Passed("b")]))
