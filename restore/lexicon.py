@@ -136,7 +136,7 @@ class WordTable:
     rebuild: Callable[[], WordTable] | None = field(default=None, repr=False)
     #: first character -> (second characters, group bounds, words, counts) of a packed
     #: bucket whose groups are being read one by one
-    _open: dict[str, tuple[str, list[int], str, Any]] = field(default_factory=dict, repr=False)
+    _open: dict[str, tuple[str, memoryview, str, memoryview]] = field(default_factory=dict, repr=False)
     #: two-character starts whose words are in ``freq``
     _read: set[str] = field(default_factory=set, repr=False)
 
@@ -147,15 +147,13 @@ class WordTable:
         if not self.unread and not self._open:
             return
         firsts = set(text)
-        starts = set(map(add, text, text[1:]))
         if wildcard and wildcard in firsts:
             firsts.discard(wildcard)
             firsts.update(fill)
-            for start in [s for s in starts if wildcard in s]:
-                starts.discard(start)
-                a, b = start
-                lefts = fill if a == wildcard else a
-                starts.update(x + y for x in lefts for y in (fill if b == wildcard else b))
+            each = [fill if ch == wildcard else ch for ch in text]  # what each position may read
+            starts = {x + y for a, b in zip(each, each[1:]) for x in a for y in b}
+        else:
+            starts = set(map(add, text, text[1:]))
         unread = self.unread
         for ch in [c for c in firsts if c in unread]:  # (set.intersection would walk unread)
             self._unpack_first(ch)
@@ -193,7 +191,6 @@ class WordTable:
         """The character ``ch`` as a word, and its bucket's groups made ready to read."""
         import marshal
         import zlib
-        from array import array
 
         k = self.unread.pop(ch, None)
         if k is None:
@@ -203,7 +200,8 @@ class WordTable:
             if zlib.crc32(record) != self.checks[k]:
                 raise ValueError("checksum")
             single, seconds, words, counts, bounds = marshal.loads(record)
-            opened = (seconds, array("i", bounds).tolist(), words, array("q", counts))
+            # read in place: a bucket's few groups a text needs are sliced out as asked
+            opened = (seconds, memoryview(bounds).cast("i"), words, memoryview(counts).cast("q"))
         except (EOFError, ValueError, TypeError):
             self._read_whole()
             return
