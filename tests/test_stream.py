@@ -1,7 +1,9 @@
 """Corpus scale: chunked plain text, --jobs, progress, --stats and the clean-text fast path."""
 
 import codecs
+import gc
 import json
+import multiprocessing
 import os
 import re
 import subprocess
@@ -286,17 +288,13 @@ def test_workers_keep_order_bound_the_work_in_flight_and_build_one_restorer_each
 
 
 def _frozen_in_worker(restorer, item):
-    import gc
-
     return gc.get_freeze_count()
 
 
 @pytest.mark.skipif(
-    __import__("multiprocessing").get_start_method() != "fork", reason="only forked workers share the parent's pages"
+    multiprocessing.get_start_method() != "fork", reason="only forked workers share the parent's pages"
 )
 def test_forked_workers_find_the_parents_objects_frozen_and_the_parent_gets_them_back():
-    import gc
-
     assert gc.get_freeze_count() == 0
     with Workers(Restorer(), jobs=2) as workers:
         counts = list(workers.map(_frozen_in_worker, range(8)))
