@@ -1,4 +1,5 @@
 """pytest collects doctests from restore/; the datatrove step needs its optional extra."""
+
 import importlib.util
 
 collect_ignore = []

@@ -6,6 +6,7 @@ contexts and a reliability table (confidence bins against observed accuracy).
 Runs the library in-process (no subprocess), so it is quick to iterate with. Use it to
 find *classes* of error; the dev text must never be copied into a lexicon.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -80,8 +81,13 @@ def score(docs: Iterable[dict], config: RestoreConfig) -> Stats:
 
 def report(st: Stats, top: int = 30) -> None:
     print(f"masks {st.total}  restored {st.restored}  correct {st.correct}")
-    print(f"accuracy {st.accuracy:.4f}  precision {st.precision:.4f}  coverage {st.restored / max(st.total, 1):.4f}")
-    print("per char: " + "  ".join(f"{c} {st.per_char_ok[c] / st.per_char[c]:.4f} ({st.per_char[c]})" for c in st.per_char))
+    print(
+        f"accuracy {st.accuracy:.4f}  precision {st.precision:.4f}  coverage {st.restored / max(st.total, 1):.4f}"
+    )
+    print(
+        "per char: "
+        + "  ".join(f"{c} {st.per_char_ok[c] / st.per_char[c]:.4f} ({st.per_char[c]})" for c in st.per_char)
+    )
     print(f"confidence >= 0.9: {st.high[1]}/{st.high[0]} = {st.high[1] / max(st.high[0], 1):.4f}")
     print("confusions: " + ", ".join(f"{k} {v}" for k, v in st.confusions.most_common()))
     print("\nreliability (restored masks)\n| confidence | masks | mean confidence | observed accuracy |")

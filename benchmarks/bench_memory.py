@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_throughput import ROOT, restore_command  # noqa: E402
+from bench_throughput import ROOT, restore_command
 
 BARE = r"""
 import json, sys

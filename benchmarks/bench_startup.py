@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_throughput import restore_command  # noqa: E402
+from bench_throughput import restore_command
 
 CLEAN = "今天天气很好，大家去公园散步。\n"
 DAMAGED = "坚持以*建引领，落实**“一把手”责任制。\n"

@@ -211,8 +211,10 @@ def main() -> None:
         f"start-up and one masked record {loaded:.2f} s (the word table read packed from the cache,"
         " the characters of one clause unpacked; a longer input unpacks more as it goes)."
     )
-    print("Fresh text, fixed costs taken out (x1 row less start-up, and less the one-record run where"
-          " there are masks): " + "; ".join(f"{name} {rate:,.0f} chars/s" for name, rate in fresh) + ".")
+    print(
+        "Fresh text, fixed costs taken out (x1 row less start-up, and less the one-record run where"
+        " there are masks): " + "; ".join(f"{name} {rate:,.0f} chars/s" for name, rate in fresh) + "."
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ so the model never sees the text it is scored on.
 
     python benchmarks/learn_cv.py ../shared/eval
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,10 +15,10 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from accuracy import Stats, load, score  # noqa: E402
+from accuracy import Stats, load, score
 
-from restore import RestoreConfig  # noqa: E402
-from restore.context import ContextModel  # noqa: E402
+from restore import RestoreConfig
+from restore.context import ContextModel
 
 
 def main() -> None:
@@ -34,7 +35,9 @@ def main() -> None:
             totals = [Stats(), Stats()]
             for fold in (0, 1):
                 model_path = Path(tmp) / f"fold{fold}.gz"
-                ContextModel.learn((d["text"] for d in clean if fold_of[d["id"]] != fold), "党政群业").save(model_path)
+                ContextModel.learn((d["text"] for d in clean if fold_of[d["id"]] != fold), "党政群业").save(
+                    model_path
+                )
                 held_out = [d for d in damaged if fold_of[d["id"]] == fold]
                 base = score(held_out, RestoreConfig(find_gaps=False))
                 learned = score(held_out, RestoreConfig(find_gaps=False, model=model_path))
@@ -42,11 +45,15 @@ def main() -> None:
                     agg.total += st.total
                     agg.restored += st.restored
                     agg.correct += st.correct
-                print(f"| {name} | {fold} | {base.total} | {base.accuracy:.4f} | {learned.accuracy:.4f} "
-                      f"| {base.precision:.4f} | {learned.precision:.4f} |")
+                print(
+                    f"| {name} | {fold} | {base.total} | {base.accuracy:.4f} | {learned.accuracy:.4f} "
+                    f"| {base.precision:.4f} | {learned.precision:.4f} |"
+                )
             b, m = totals
-            print(f"| {name} | both | {b.total} | {b.accuracy:.4f} | {m.accuracy:.4f} "
-                  f"| {b.precision:.4f} | {m.precision:.4f} |")
+            print(
+                f"| {name} | both | {b.total} | {b.accuracy:.4f} | {m.accuracy:.4f} "
+                f"| {b.precision:.4f} | {m.precision:.4f} |"
+            )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ occurrence replaced by ``*``), restored with the defaults (gaps off), and scored
 against the original. Prints accuracy, precision and coverage, with and without the
 built-in context model.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,7 +43,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=400)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    pool = [t for t in reviews(args.source) if any(c in t for c in CANDIDATES) and "*" not in t and len(t) > 20]
+    pool = [
+        t for t in reviews(args.source) if any(c in t for c in CANDIDATES) and "*" not in t and len(t) > 20
+    ]
     random.Random(args.seed).shuffle(pool)
     docs = pool[: args.docs]
     for builtin in (True, False):
@@ -57,8 +60,10 @@ def main() -> None:
                         restored += 1
                         correct += original[k] == e.replacement[k - e.start]
         label = "default" if builtin else "--no-builtin-context"
-        print(f"{label:22} masks {total}  accuracy {correct / total:.2%}  "
-              f"precision {correct / max(restored, 1):.2%}  coverage {restored / total:.2%}")
+        print(
+            f"{label:22} masks {total}  accuracy {correct / total:.2%}  "
+            f"precision {correct / max(restored, 1):.2%}  coverage {restored / total:.2%}"
+        )
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ datatrove 0.4 to 0.10; the folders must be on a filesystem that every node sees)
 Each task creates its own Restorer (and loads the lexicon once, on its first
 masked document); the step itself only carries the small frozen ``RestoreConfig``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -84,7 +85,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     config = RestoreConfig(min_confidence=args.min_confidence)
-    logging_dir = args.logging_dir or str(Path(args.output_dir).with_name(Path(args.output_dir).name + "-logs"))
+    logging_dir = args.logging_dir or str(
+        Path(args.output_dir).with_name(Path(args.output_dir).name + "-logs")
+    )
     LocalPipelineExecutor(
         pipeline=build_pipeline(args.input_dir, args.output_dir, config, args.annotate_only),
         tasks=args.tasks,

@@ -4,6 +4,7 @@
 >>> restore_text("坚持以*建引领").text
 '坚持以党建引领'
 """
+
 from .apply import apply_edits, replay
 from .config import RestoreConfig
 from .model import Edit, Gap, Mask, Result

@@ -8,6 +8,7 @@ candidate was hidden, from how often the character occurs in news text and how l
 the document is; the ranker multiplies it in, and drops a character that no mask of
 the document wants (:meth:`restore.rank.Ranker.rank`).
 """
+
 from __future__ import annotations
 
 import math
@@ -47,7 +48,7 @@ class Alphabet(NamedTuple):
         i = self.chars.find(ch)
         return self.prior[i] if i >= 0 else 0.0
 
-    def unnarrowed(self) -> "Alphabet":
+    def unnarrowed(self) -> Alphabet:
         """The alphabet as if no candidate had been seen unmasked.
 
         A character seen unmasked may have been restored by an earlier run rather than
@@ -57,7 +58,6 @@ class Alphabet(NamedTuple):
         chars = self.chars + self.excluded
         prior = self.prior + tuple(SEEN_PRIOR for c in self.excluded)
         return Alphabet(chars, prior, "", count_masks=False)
-
 
 
 def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
@@ -158,7 +158,9 @@ RUN_MEMO = 16384
 
 
 @lru_cache(maxsize=RUN_MEMO)
-def run_masses(chars: str, readings: tuple[tuple[str, float], ...]) -> tuple[tuple[int, ...], tuple[float, ...]]:
+def run_masses(
+    chars: str, readings: tuple[tuple[str, float], ...]
+) -> tuple[tuple[int, ...], tuple[float, ...]]:
     """A run's readings seen through the subsets of ``chars``: the candidates each
     reading uses (:func:`reading_bits`), and for every subset (by its bits) the
     probability of the readings it explains. A reading adds its probability to each

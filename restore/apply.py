@@ -1,4 +1,5 @@
 """Edits -> text. The one place where output text is built from the input and edits."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -23,11 +24,11 @@ def apply_edits(source: str, edits: Iterable[Edit], gap_marker: str = "") -> str
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
         if e.start < pos:
             raise ValueError(f"overlapping edits at offset {e.start}")
-        parts.append(source[pos:e.start])
+        parts.append(source[pos : e.start])
         if e.kind == "gap":
             parts.append(gap_marker)
         else:
-            parts.append(e.replacement if e.replacement is not None else source[e.start:e.end])
+            parts.append(e.replacement if e.replacement is not None else source[e.start : e.end])
         pos = e.end
     parts.append(source[pos:])
     return "".join(parts)

@@ -17,14 +17,15 @@ Where: ``$RESTORE_CACHE_DIR`` if set (an empty value turns the cache off), else
 ``$XDG_CACHE_HOME/restore``, else ``~/.cache/restore`` (``%LOCALAPPDATA%\\restore`` on
 Windows).
 """
+
 from __future__ import annotations
 
 import hashlib
 import marshal
 import os
 import sys
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 
 #: Environment variable naming the cache folder; set and empty, no cache is used.
 CACHE_ENV = "RESTORE_CACHE_DIR"

@@ -1,4 +1,5 @@
 """Every option of the tool in one frozen object, with its default and the reason for it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -43,7 +44,7 @@ class RestoreConfig:
     #: Whether to look for numeric gaps at all.
     find_gaps: bool = True
 
-    def with_(self, **changes: object) -> "RestoreConfig":
+    def with_(self, **changes: object) -> RestoreConfig:
         """A copy with some options changed (the object itself is frozen)."""
         return replace(self, **changes)  # type: ignore[arg-type]
 

@@ -14,6 +14,7 @@ The package ships one such model, learned from the People's Daily of January 199
 neighbours a unigram word lattice cannot see across a word boundary (行政|令 against
 行业|令, 治党|治国) are what it adds.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -50,7 +51,9 @@ class ContextModel:
     #: The longest context, in characters on each side, the model holds.
     order: int = ORDER
     #: Evidence already computed, by (left, character, right, alphabet); and base rates.
-    _memo: dict[tuple[str, str, str, str], float] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _memo: dict[tuple[str, str, str, str], float] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     _bases: dict[str, dict[str, float]] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: Each context's count over an alphabet, by (the context's counts table, alphabet):
     #: the same for every candidate asked about there.
@@ -58,7 +61,7 @@ class ContextModel:
 
     # -- building --------------------------------------------------------------
     @classmethod
-    def learn(cls, texts: Iterable[str], candidates: str, order: int = ORDER) -> "ContextModel":
+    def learn(cls, texts: Iterable[str], candidates: str, order: int = ORDER) -> ContextModel:
         wanted = set(candidates)
         unigram: Counter[str] = Counter()
         left: dict[str, Counter[str]] = defaultdict(Counter)
@@ -94,7 +97,7 @@ class ContextModel:
             fh.write(data)
 
     @classmethod
-    def load(cls, path: Path) -> "ContextModel":
+    def load(cls, path: Path) -> ContextModel:
         return _load_cached(str(Path(path).resolve()))
 
     # -- scoring -------------------------------------------------------------------
@@ -131,8 +134,16 @@ class ContextModel:
             base = self._bases[alphabet] = {c: n / z for c, n in counts.items()}
         return base
 
-    def _side(self, table: dict[str, dict[str, int]], ctx: str, ch: str, alphabet: str,
-              base: dict[str, float], *, from_end: bool) -> float:
+    def _side(
+        self,
+        table: dict[str, dict[str, int]],
+        ctx: str,
+        ch: str,
+        alphabet: str,
+        base: dict[str, float],
+        *,
+        from_end: bool,
+    ) -> float:
         """P(ch | one side's context), backed off from the longest context seen to the base rate."""
         totals = self._totals
         p = base[ch]
@@ -166,9 +177,17 @@ def _load_cached(path: str) -> ContextModel:
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ModelError(f"{path}: not a restore model")
     if payload.get("version") != VERSION:
-        raise ModelError(f"{path}: model version {payload.get('version')} is not {VERSION}; rebuild it with 'restore learn'")
-    return ContextModel(payload["candidates"], payload["unigram"], payload["left"], payload["right"],
-                        int(payload.get("chars", 0)), int(payload.get("order", ORDER)))
+        raise ModelError(
+            f"{path}: model version {payload.get('version')} is not {VERSION}; rebuild it with 'restore learn'"
+        )
+    return ContextModel(
+        payload["candidates"],
+        payload["unigram"],
+        payload["left"],
+        payload["right"],
+        int(payload.get("chars", 0)),
+        int(payload.get("order", ORDER)),
+    )
 
 
 def builtin_context_path() -> Path:

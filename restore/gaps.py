@@ -31,6 +31,7 @@ it is kept below the 0.5 cut (:data:`INTACT_DIGITS_FACTOR`).
 The word lists are general Chinese usage, chosen by reading the CCTV dev set for
 *classes* of error; none of its sentences is stored here.
 """
+
 from __future__ import annotations
 
 import re
@@ -119,8 +120,13 @@ def _han_re() -> regex.Pattern[str]:
 def _char_class_table() -> dict[str, str]:
     """Character -> class for the characters that decide their class alone."""
     table: dict[str, str] = {}
-    for chars, cls in ((_LATIN, "L"), (_NUMERALS + _DEMONSTRATIVES, "N"), (_CLOSERS, "Q"),
-                       (_OPENERS, "B"), (_DIGITS, "D")):
+    for chars, cls in (
+        (_LATIN, "L"),
+        (_NUMERALS + _DEMONSTRATIVES, "N"),
+        (_CLOSERS, "Q"),
+        (_OPENERS, "B"),
+        (_DIGITS, "D"),
+    ):
         for c in chars:
             table[c] = cls
     return table
@@ -211,7 +217,9 @@ _YEAR_LEFT_WORDS = frozenset(
     "鼠牛虎兔龙蛇马羊猴鸡狗猪子丑寅卯辰巳午未申酉戌亥甲乙丙丁戊己庚辛壬癸"
 )
 #: 年X words that do not follow a year number (年轻, 年龄, 年代, 年近八旬 ...).
-_YEAR_RIGHT_WORDS = frozenset("轻龄纪代薪限级迈幼长老少华货画夜关味糕俗节景息金岁轮鉴报检刊表历资满青头数率终近饭馍花会均")
+_YEAR_RIGHT_WORDS = frozenset(
+    "轻龄纪代薪限级迈幼长老少华货画夜关味糕俗节景息金岁轮鉴报检刊表历资满青头数率终近饭馍花会均"
+)
 #: "annual" compounds (年产量, 年收入, 年均): after a year number too, but usually not.
 _YEAR_RIGHT_ANNUAL = frozenset("产收增输销发营用服交吞利内总毛")
 #: 年X that follows year numbers ("2024年底") but also stands alone ("年底前").
@@ -293,12 +301,50 @@ _HARD_UNITS = frozenset(
 #: With no letter only a number-introducing word will do. ``W`` also accepts a weak
 #: introducer (的, 和, 在 ...) before a following noun.
 _MEASURES: dict[str, str] = {
-    "个": "BHW", "名": "BHW", "项": "BHW", "件": "BEW", "条": "BEW", "辆": "BEW", "艘": "BEW",
-    "架": "BEW", "株": "BEW", "座": "BEW", "例": "BEW", "篇": "BEW", "枚": "BEW", "颗": "BEW",
-    "趟": "BEW", "批": "BW", "届": "BW", "倍": "E", "列": "E", "家": "", "台": "E", "栋": "BW",
-    "元": "EW", "美元": "E", "欧元": "E", "英镑": "E", "日元": "E", "港元": "E", "韩元": "E",
-    "卢布": "E", "户": "E", "位": "", "次": "", "处": "B", "人": "",
-    "岁": "", "天": "", "米": "", "场": "", "套": "E", "小时": "", "斤": "", "所": "", "票": "",
+    "个": "BHW",
+    "名": "BHW",
+    "项": "BHW",
+    "件": "BEW",
+    "条": "BEW",
+    "辆": "BEW",
+    "艘": "BEW",
+    "架": "BEW",
+    "株": "BEW",
+    "座": "BEW",
+    "例": "BEW",
+    "篇": "BEW",
+    "枚": "BEW",
+    "颗": "BEW",
+    "趟": "BEW",
+    "批": "BW",
+    "届": "BW",
+    "倍": "E",
+    "列": "E",
+    "家": "",
+    "台": "E",
+    "栋": "BW",
+    "元": "EW",
+    "美元": "E",
+    "欧元": "E",
+    "英镑": "E",
+    "日元": "E",
+    "港元": "E",
+    "韩元": "E",
+    "卢布": "E",
+    "户": "E",
+    "位": "",
+    "次": "",
+    "处": "B",
+    "人": "",
+    "岁": "",
+    "天": "",
+    "米": "",
+    "场": "",
+    "套": "E",
+    "小时": "",
+    "斤": "",
+    "所": "",
+    "票": "",
 }
 
 #: Left characters that make an ordinary word with the unit (知名, 美元, 国家 ...).
@@ -313,8 +359,7 @@ _UNIT_LEFT_WORDS: dict[str, str] = {
     "方墨良杨俗赢客众陈叶看身养别藏韩医洒温合渔段孟小治柳孙齐住瑶苗杂下梁邻发牛输男的是为与和及"
     "有到回业企命事交学术想育论略筑险说乐剧本东",
     "件": "条事软文案硬配部构信邮器物元大证附工原组稿插杆铸套机函备课小密要挂的",
-    "条": "词面线纸萧枝链苗信布字教油金柳木长条封发藤粉压头白的合查分利施渡造待助准观责然候业备"
-    "好励治全予身",
+    "条": "词面线纸萧枝链苗信布字教油金柳木长条封发藤粉压头白的合查分利施渡造待助准观责然候业备好励治全予身",
     "辆": "车",
     "架": "笔框打招吵飞骨担书支绑构搭挂桁货木高衣上脚冰劝散缆机塔作础施生",
     "株": "植病菌毒",
@@ -399,6 +444,8 @@ def unit_makes_word(unit: str, following: str) -> bool:
     """Whether a unit character and the one after it read as a word, not a measure
     (名誉, 个人, 家庭): then no number stood before the unit."""
     return bool(following) and following in _UNIT_RIGHT_WORDS.get(unit, "")
+
+
 #: What may follow 万/亿 when the left side alone is not convincing ("农田‸万亩").
 _MAGNITUDE_FOLLOW = frozenset(
     "元人亩吨户个家名辆台件套次平公立标千美欧英日港韩卢多余项座所位种条架艘只起株例斤部枚颗块"
@@ -423,11 +470,35 @@ _C_YU = {"B": 0.9, "V": 0.92, "W": 0.88, "P": 0.9, "Q": 0.85, "T": 0.85, "H": 0.
 
 #: Measure words that only count here after 多/余 ("300余起", "100多所"): alone they
 #: are too often ordinary words (起来, 所以, 支持).
-_PREFIX_ONLY = frozenset("起 支 位 年 班 种 部 张 只 口 段 份 箱 棵 头 匹 本 首 宗 笔 间 层 块 分钟 秒 周".split())
+_PREFIX_ONLY = frozenset(
+    "起 支 位 年 班 种 部 张 只 口 段 份 箱 棵 头 匹 本 首 宗 笔 间 层 块 分钟 秒 周".split()
+)
 #: What follows "N人" in a report of casualties, attendance or membership.
 _PERSON_VERBS = (
-    "死亡", "受伤", "遇难", "丧生", "失踪", "获救", "被捕", "被困", "受灾", "伤亡", "出席", "参加", "参会",
-    "参与", "参赛", "组成", "入选", "到会", "报名", "确诊", "感染", "患病", "就业", "脱贫",
+    "死亡",
+    "受伤",
+    "遇难",
+    "丧生",
+    "失踪",
+    "获救",
+    "被捕",
+    "被困",
+    "受灾",
+    "伤亡",
+    "出席",
+    "参加",
+    "参会",
+    "参与",
+    "参赛",
+    "组成",
+    "入选",
+    "到会",
+    "报名",
+    "确诊",
+    "感染",
+    "患病",
+    "就业",
+    "脱贫",
 )
 #: Nouns for people after which "N人" closes a count ("干部‸人，", "代表‸人。").
 _PERSON_NOUN_END = "员部表关级"
@@ -435,8 +506,25 @@ _PERSON_NOUN_END = "员部表关级"
 #: classifier but an ordinary word, the number is what is missing.
 _MEASURE_NOUNS: dict[str, tuple[str, ...]] = {
     "家": tuple("企单医机公银店门工商酒超学幼养媒网科研院所厂农合")
-    + ("国家", "县级", "省级", "市级", "中央", "央企", "上市", "规模以上", "大型", "中小", "龙头", "外资",
-       "民营", "国有", "三级", "二级", "重点"),
+    + (
+        "国家",
+        "县级",
+        "省级",
+        "市级",
+        "中央",
+        "央企",
+        "上市",
+        "规模以上",
+        "大型",
+        "中小",
+        "龙头",
+        "外资",
+        "民营",
+        "国有",
+        "三级",
+        "二级",
+        "重点",
+    ),
     "架": ("无人机", "飞机", "战机", "客机", "直升机", "运输机", "轰炸机", "战斗机", "次"),
     "艘": tuple("船舰货渔油邮军商潜航"),
     "辆": ("车", "汽车", "卡车", "新能源", "公交", "客车", "货车", "坦克", "装甲"),
@@ -522,16 +610,21 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
             # a word with what follows is never a gap, whatever stands before it (the
             # one left-side rule that keeps a place, G次列车, has 列/动/航 after 次,
             # none of which makes a word with it).
-            if nxt == u or nxt in right_words.get(u, ""):
-                if not (u == "万" and nxt == "千" and text[end + 1 : end + 2] in ("瓦", "伏", "米", "克")):
-                    continue  # 个人, 名单, 座座, 气象万千 (but 万千瓦)
+            if (nxt == u or nxt in right_words.get(u, "")) and not (
+                u == "万" and nxt == "千" and text[end + 1 : end + 2] in ("瓦", "伏", "米", "克")
+            ):
+                continue  # 个人, 名单, 座座, 气象万千 (but 万千瓦)
             # The common case, settled before the left side is classified: an ordinary
             # Han character that makes a word with the unit (国家, 工人, 今天). The rules
             # below would class it H and find it lexical, and a lexical H is never a
             # gap, except before 个, which may end a phrase ("项目‸个。").
-            if u != "个" and p and (ch := text[p - 1]) in left_words.get(u, ""):
-                if _ordinary_han(ch, p - 1, masked):
-                    continue
+            if (
+                u != "个"
+                and p
+                and (ch := text[p - 1]) in left_words.get(u, "")
+                and _ordinary_han(ch, p - 1, masked)
+            ):
+                continue
         else:  # 多/余 + unit
             pre = text[p]
             u = text[p + 1 : end]
@@ -547,7 +640,11 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
         # a range "‸米至‸米": the phrase goes on with another number
         ranged = nxt in "至到" and end + 1 < n and (text[end + 1] in _DIGITS or text[end + 1] in _DASH_UNIT)
         ends = (
-            ranged or nxt in _AFTER_PUNCT or nxt in _DIGITS or nxt == "." or text.startswith(_AFTER_WORDS, end)
+            ranged
+            or nxt in _AFTER_PUNCT
+            or nxt in _DIGITS
+            or nxt == "."
+            or text.startswith(_AFTER_WORDS, end)
         )
         single = len(word) == 1
         # a one-character left word that forms an ordinary word with the unit
@@ -563,11 +660,11 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
             if u in _HARD_UNITS:
                 _put(out, p, _C_HARD[cls], reason)  # 多万, 多亩: never without a number
             elif u == "年":
-                if (cls == "V" and word[-1] == "有" or word == "有着") and nxt not in "来，。":
+                if ((cls == "V" and word[-1] == "有") or word == "有着") and nxt not in "来，。":
                     _put(out, p, 0.55, reason)  # 已有‸多年的历史 (but 驻村多年，)
             elif ends:
                 _put(out, p, 0.8, reason)  # "项目‸多个。": "several" cannot end a phrase
-            elif u in _DUO_SKIP or u in _PREFIX_ONLY or single and word in "等和与及在或":
+            elif u in _DUO_SKIP or u in _PREFIX_ONLY or (single and word in "等和与及在或"):
                 continue  # 多种 多项 多所; "A、B等多个领域"
             else:
                 _put(out, p, _C_DUO[cls], reason)
@@ -581,7 +678,7 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
                 conf = 0.0 if nxt == "亿" or (u == "亿" and nxt == "万") else 0.7
             elif u == "万" and nxt == "亿":
                 # 万亿 stands alone as "trillions" (突破万亿元)
-                conf = 0.7 if cls == "B" or cls == "V" and word not in _MAGNITUDE_BARE else 0.45
+                conf = 0.7 if cls == "B" or (cls == "V" and word not in _MAGNITUDE_BARE) else 0.45
             elif cls in "BVW" or nxt in _MAGNITUDE_FOLLOW or ends:
                 conf = _C_HARD[cls]
             else:
@@ -627,7 +724,13 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
 
 
 def _person_gap(
-    text: str, p: int, end: int, cls: str, word: str, lexical: bool, ends: bool,
+    text: str,
+    p: int,
+    end: int,
+    cls: str,
+    word: str,
+    lexical: bool,
+    ends: bool,
     out: dict[int, tuple[float, str]],
 ) -> None:
     """人 ends far more words than it counts people: demand more evidence."""
@@ -677,7 +780,9 @@ def _sign_re() -> re.Pattern[str]:
 
 
 #: What may follow a range dash when the number after it was deleted.
-_DASH_UNIT = frozenset("年个名家项件人次条台辆座所位种批场届期号处列架艘只套栋株例倍篇部趟天岁元户万亿亩吨斤公平立千毫厘标美欧")
+_DASH_UNIT = frozenset(
+    "年个名家项件人次条台辆座所位种批场届期号处列架艘只套栋株例倍篇部趟天岁元户万亿亩吨斤公平立千毫厘标美欧"
+)
 
 
 def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
@@ -749,7 +854,7 @@ def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0
     if not text:
         return []
     intact = _intact_re().search(text) is not None
-    if intact and INTACT_DIGITS_FACTOR < min_confidence:
+    if intact and min_confidence > INTACT_DIGITS_FACTOR:
         return []
     masked = frozenset(i for mk in masks for i in range(mk.start, mk.end)) if masks else frozenset()
     out: dict[int, tuple[float, str]] = {}

@@ -6,6 +6,7 @@ the product of its words' probabilities (count/total, jieba's unigram model), su
 over all segmentations. Forward-backward gives each mask's exact posterior, and a
 run's joint readings, in time linear in the clause length.
 """
+
 from __future__ import annotations
 
 import math
@@ -45,7 +46,8 @@ class Lattice:
         other_lp = log(OTHER_COUNT) - log_total
         unknown_lp = -log_total
         suffixes = [(c, log(SUFFIX_COUNT[c]) - log_total) for c in chars if SUFFIX_COUNT.get(c)]
-        self.edges = all_edges = []  # by start: [(end, text, logp)]
+        all_edges: list[list[tuple[int, str, float]]] = []  # by start: [(end, text, logp)]
+        self.edges = all_edges
         # The forward pass runs as the edges are built: alpha[i] is complete once every
         # edge that ends at i (all start before i) has been listed.
         incoming: list[list[float]] = [[] for _ in range(n + 1)]

@@ -11,6 +11,7 @@ inform the doubtful ones in a second run with ``--model``: corpus-level agreemen
 two explicit, deterministic steps rather than a hidden dependence of one document's
 output on the documents before it.
 """
+
 from __future__ import annotations
 
 import json
@@ -71,27 +72,45 @@ def self_taught_texts(texts: Iterable[str], config: RestoreConfig) -> Iterator[s
     "unless --damaged says to learn from the corpus's own restorations.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the model (gzip'd JSON).")
-@click.option("--candidates", default=RestoreConfig().candidates, show_default=True,
-              help="The characters to model.")
-@click.option("--jsonl", "field", flag_value="text", default=None,
-              help="Files are JSON Lines; learn from their 'text' field.")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the model (gzip'd JSON).",
+)
+@click.option(
+    "--candidates", default=RestoreConfig().candidates, show_default=True, help="The characters to model."
+)
+@click.option(
+    "--jsonl",
+    "field",
+    flag_value="text",
+    default=None,
+    help="Files are JSON Lines; learn from their 'text' field.",
+)
 @click.option("--field", "field", help="Files are JSON Lines; learn from this field.")
-@click.option("--damaged", is_flag=True,
-              help="The files are damaged text: restore each document first (with the defaults and "
-              "--candidates) and learn from its restorations and visible text, never across a mask "
-              "left alone. Then run 'restore --model MODEL' over the same corpus.")
-def learn_command(files: tuple[Path, ...], output: Path, candidates: str, field: str | None,
-                  damaged: bool) -> None:
+@click.option(
+    "--damaged",
+    is_flag=True,
+    help="The files are damaged text: restore each document first (with the defaults and "
+    "--candidates) and learn from its restorations and visible text, never across a mask "
+    "left alone. Then run 'restore --model MODEL' over the same corpus.",
+)
+def learn_command(
+    files: tuple[Path, ...], output: Path, candidates: str, field: str | None, damaged: bool
+) -> None:
     symbols = RestoreConfig().mask_symbols
 
     def clean_texts() -> Iterator[str]:
         for text in iter_texts(files, field):
             if any(ch in text for ch in symbols):
-                raise ValueError("the input holds mask symbols (*); learn from clean text only "
-                                 "(or pass --damaged)")
+                raise ValueError(
+                    "the input holds mask symbols (*); learn from clean text only (or pass --damaged)"
+                )
             yield text
 
     def restored_texts() -> Iterator[str]:

@@ -7,6 +7,7 @@ into the same table jieba builds; jieba's own loader, through a *private*
 is ``WORD`` or ``WORD<TAB>WEIGHT``; a bad line raises :class:`LexiconError` naming
 ``file:line``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -276,7 +277,13 @@ def _packed(freq: dict[str, int], total: int) -> bytes:
         records.append(marshal.dumps(record))
         offsets.append(offsets[-1] + len(records[-1]))
         checks.append(zlib.crc32(records[-1]))
-    layout = (PACK_FORMAT, total, "".join(groups), array("q", offsets).tobytes(), array("I", checks).tobytes())
+    layout = (
+        PACK_FORMAT,
+        total,
+        "".join(groups),
+        array("q", offsets).tobytes(),
+        array("I", checks).tobytes(),
+    )
     head = marshal.dumps(layout)
     return len(head).to_bytes(8, "little") + head + b"".join(records)
 
@@ -303,7 +310,9 @@ def _unpacked(data: bytes | None) -> WordTable | None:
     if len(offsets) != len(firsts) + 1 or len(checks) != len(firsts) or base + offsets[-1] != len(data):
         return None
     unread = dict(zip(firsts, range(len(firsts))))
-    return WordTable({}, total, unread=unread, packed=data, offsets=[base + o for o in offsets], checks=checks)
+    return WordTable(
+        {}, total, unread=unread, packed=data, offsets=[base + o for o in offsets], checks=checks
+    )
 
 
 @cache

@@ -3,6 +3,7 @@
 Every output of the tool (restored text, diff, JSON, findings) is rendered from a
 list of :class:`Edit`; nothing else carries state between stages.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -6,6 +6,7 @@ almost never. A mask in a name-shaped slot is therefore treated as unknown rathe
 than guessed. The shape: a common surname after a boundary, the mask, at most one
 more Han character, then a boundary or a word that follows names in news.
 """
+
 from __future__ import annotations
 
 from functools import cache

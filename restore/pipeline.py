@@ -4,6 +4,7 @@
 learned model) and loads it only when a document has a mask to rank, so a clean
 document costs one scan.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -15,7 +16,6 @@ from .config import RestoreConfig
 from .gaps import find_gaps
 from .model import Edit, Mask, Result
 from .scan import find_masks
-
 
 #: The note on a restoration withdrawn because it would turn the masks around it into markup.
 WITHDRAWN = "left as is: filling it would make the masks around it read as markup"
@@ -40,7 +40,9 @@ class Restorer:
 
         return Ranker.load(self.config)
 
-    def _rank_to_fixpoint(self, text: str, masks: list[Mask], breaks: frozenset[int]) -> tuple[list[Edit], str]:
+    def _rank_to_fixpoint(
+        self, text: str, masks: list[Mask], breaks: frozenset[int]
+    ) -> tuple[list[Edit], str]:
         """Rank the masks; then rank again what a second run would see differently.
 
         A second run over the output sees the restored characters as text. To be
@@ -106,7 +108,8 @@ class Restorer:
             inside = {(e.start, e.end) for e in done if any(a <= e.start and e.end <= b for a, b in between)}
             withdrawn = inside or {(e.start, e.end) for e in done}
             edits = [
-                replace(e, replacement=None, note=WITHDRAWN) if (e.start, e.end) in withdrawn else e for e in edits
+                replace(e, replacement=None, note=WITHDRAWN) if (e.start, e.end) in withdrawn else e
+                for e in edits
             ]
 
     def restore(self, text: str, *, mark_gaps: bool = True) -> Result:
@@ -136,7 +139,9 @@ class Restorer:
             mask_edits, hidden = self._rank_to_fixpoint(plain, masks, breaks)
             edits.extend(mask_edits)
         if origin is not None:
-            edits = [replace(e, start=origin[e.start], end=origin[e.start] + (e.end - e.start)) for e in edits]
+            edits = [
+                replace(e, start=origin[e.start], end=origin[e.start] + (e.end - e.start)) for e in edits
+            ]
         if len(edits) > 1:
             edits.sort(key=lambda e: (e.start, e.end))
         return Result(

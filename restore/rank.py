@@ -13,6 +13,7 @@ A mask may also hide a character outside the alphabet (a name, a digit). That
 hypothesis, OTHER, competes as a single character with a small count; when it wins
 the mask is left alone.
 """
+
 from __future__ import annotations
 
 import math
@@ -112,7 +113,7 @@ class Ranker:
         self._rescore_cache: dict[tuple[str, str, RunScore, str], RunScore] = {}
 
     @classmethod
-    def load(cls, config: RestoreConfig) -> "Ranker":
+    def load(cls, config: RestoreConfig) -> Ranker:
         contexts: list[tuple[ContextModel, float]] = []
         if config.builtin_context:
             contexts.append((ContextModel.load(builtin_context_path()), BUILTIN_CONTEXT_WEIGHT))
@@ -141,9 +142,7 @@ class Ranker:
             # Fill a mask only if it would also be filled had no candidate been seen
             # unmasked: those characters may be an earlier run's restorations, and
             # then a re-run must leave the masks that run left alone.
-            wider, _ = self._posteriors(
-                text, open_masks, alphabet.unnarrowed(), base, doubts, groups
-            )
+            wider, _ = self._posteriors(text, open_masks, alphabet.unnarrowed(), base, doubts, groups)
             scores = {m: _cautious(scores[m], wider[m]) for m in scores}
         edits: list[Edit] = []
         for m in masks:
@@ -236,7 +235,9 @@ class Ranker:
             )
         return found
 
-    def _doubt_names(self, text: str, masks: Sequence[Mask], scores: dict[Mask, RunScore]) -> dict[Mask, RunScore]:
+    def _doubt_names(
+        self, text: str, masks: Sequence[Mask], scores: dict[Mask, RunScore]
+    ) -> dict[Mask, RunScore]:
         """A mask in a personal-name slot is as likely to be anything as a candidate.
 
         Unless the surname and the mask make a dictionary word for some candidate
@@ -286,7 +287,7 @@ class Ranker:
             if base[m].in_word >= 0.5 and not numeric:
                 continue
             unit = right in NUMBER_UNITS and not unit_makes_word(right, text[m.end + 1 : m.end + 2])
-            if right and unit or right in PLACE_SUFFIXES or left in PLACE_PREFIXES:
+            if (right and unit) or right in PLACE_SUFFIXES or left in PLACE_PREFIXES:
                 doubts[m] = SLOT_DOUBT
             elif not _is_han(left) and not _is_han(right):
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
@@ -307,7 +308,11 @@ class Ranker:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(masks) and masks[j + 1].blocked == "insertion?" and masks[j + 1].start == masks[j].end + 1:
+            while (
+                j + 1 < len(masks)
+                and masks[j + 1].blocked == "insertion?"
+                and masks[j + 1].start == masks[j].end + 1
+            ):
                 j += 1
             chain = masks[i : j + 1]
             word = text[chain[0].start - 1] + "".join(text[m.end] for m in chain if m.end < len(text))
@@ -400,7 +405,9 @@ class Ranker:
                 out[m] = s
         return out
 
-    def _score_clause(self, clause: str, runs: tuple[tuple[int, int], ...], chars: str) -> tuple[RunScore, ...]:
+    def _score_clause(
+        self, clause: str, runs: tuple[tuple[int, int], ...], chars: str
+    ) -> tuple[RunScore, ...]:
         self.table.ensure(clause, OTHER, chars)  # a mask in the clause stands for each candidate
         lattice = Lattice(clause, self.table, self.log_total, chars, first=min(a for a, _ in runs))
         results = []
@@ -418,8 +425,14 @@ class Ranker:
             results.append(RunScore(tuple((r, p / z) for r, p in joint), in_word))
         return tuple(results)
 
+
 def _rescore(
-    text: str, m: Mask, score: RunScore, models: Sequence[tuple[ContextModel, float]], alphabet: str, symbols: str
+    text: str,
+    m: Mask,
+    score: RunScore,
+    models: Sequence[tuple[ContextModel, float]],
+    alphabet: str,
+    symbols: str,
 ) -> RunScore:
     """Reweigh the run's candidate readings by each context model's view of their characters.
 
@@ -569,7 +582,9 @@ def _beam(marginals: list[dict[str, float]], width: int) -> list[str]:
     """The ``width`` most probable joint readings by the product of marginals."""
     beam: list[tuple[str, float]] = [("", 1.0)]
     for dist in marginals:
-        beam = sorted(((r + c, p * q) for r, p in beam for c, q in dist.items()), key=_PROBABILITY, reverse=True)[:width]
+        beam = sorted(
+            ((r + c, p * q) for r, p in beam for c, q in dist.items()), key=_PROBABILITY, reverse=True
+        )[:width]
     return [r for r, _ in beam]
 
 

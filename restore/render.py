@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import click
 import regex
@@ -65,7 +66,7 @@ def display_width(text: str) -> int:
 # -- JSON ----------------------------------------------------------------------------------------
 
 
-def json_report(path: str, result: Result) -> dict[str, object]:
+def json_report(path: str, result: Result) -> dict[str, Any]:
     """The report printed by ``--format json``: offsets are code points into the input."""
     return {
         "path": path,

@@ -13,6 +13,7 @@ a run touching a Latin token with a lowercase letter (code and formulas: ``*p``,
 a number's label (``尾号****``, ``验证码****``, ``手机尾号为****5678``), and the
 required-field marker (``*为必填项``, ``带*号为必填项``).
 """
+
 from __future__ import annotations
 
 import re
@@ -233,7 +234,7 @@ def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
 
 
 def _touches_ascii_token(ch: str) -> bool:
-    return bool(ch) and (ch.isascii() and ch.isalnum() or ch in "０１２３４５６７８９")
+    return bool(ch) and ((ch.isascii() and ch.isalnum()) or ch in "０１２３４５６７８９")
 
 
 def _quoted_han(text: str, a: int, b: int) -> bool:
@@ -276,8 +277,11 @@ def _mark_censor_insertions(text: str, masks: list[Mask]) -> list[Mask]:
             and _is_han(text[masks[j].end])
         ):
             j += 1
-        if j > i and masks[i].start > 0 and _is_han(text[masks[i].start - 1]) and _is_han(
-            text[masks[j].end] if masks[j].end < len(text) else ""
+        if (
+            j > i
+            and masks[i].start > 0
+            and _is_han(text[masks[i].start - 1])
+            and _is_han(text[masks[j].end] if masks[j].end < len(text) else "")
         ):
             out.extend(Mask(m.start, m.end, m.blocked or "insertion?") for m in masks[i : j + 1])
         else:

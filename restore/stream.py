@@ -379,7 +379,7 @@ class Workers:
             return  # a spawned worker would load its own anyway
         try:
             _ = self.restorer.ranker
-        except Exception:  # noqa: BLE001 (each worker then fails as it would have)
+        except Exception:
             pass
 
     def _map_parallel(
@@ -478,6 +478,7 @@ class Stats:
         >>> Stats(1, 1200, 3, 2, 1, 1, seconds=0.25).summary()
         'restore: 1 document, 1,200 characters, 2 masks restored, 1 unresolved, 1 gap marked in 0.2 s'
         """
+
         def n(count: int, noun: str) -> str:
             return f"{count:,} {noun}{'' if count == 1 else 's'}"
 

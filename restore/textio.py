@@ -186,7 +186,7 @@ class AtomicWriter:
             if not self.through:
                 raise OSError(errno.EINVAL, "not a regular file", str(self.path))
             # Nothing to replace atomically: write into the FIFO or device itself.
-            self.fh: BinaryIO = open(self.path, "wb")  # noqa: SIM115 (closed in __exit__)
+            self.fh: BinaryIO = open(self.path, "wb")
             return self.fh
         self.stat = st
         import tempfile  # here, not at the top: it imports shutil, random and compressors

@@ -1,4 +1,5 @@
 """The on-disk word table: written once, read back equal, rebuilt when stale or broken."""
+
 import marshal
 import os
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from test_properties import NEWSLIKE
 
-from restore import Restorer, RestoreConfig, cache, lexicon
+from restore import RestoreConfig, Restorer, cache, lexicon
 from restore.rank import Ranker
 
 
@@ -207,7 +208,6 @@ def test_the_name_changes_with_any_source_file(tmp_path, cache_folder):
     b.write_text("政务\t4\n政策\t9\n", encoding="utf-8")
     assert cache.cache_file("word-table", [a, b]) != before
     assert cache.cache_file("word-table", [a, tmp_path / "missing.tsv"]) is None
-
 
 
 def test_the_session_ranks_with_the_packed_table():

@@ -26,8 +26,15 @@ CLEAN = "今天天气很好，大家去公园散步。\n"
 MARKER = "\u2047"
 
 #: The JSON of the one gap the ``fake_gaps`` fixture reports in GAPPY.
-FAKE_GAP_JSON = {"kind": "gap", "start": 2, "end": 2, "replacement": None, "confidence": 0.9,
-                 "candidates": [], "note": "test"}
+FAKE_GAP_JSON = {
+    "kind": "gap",
+    "start": 2,
+    "end": 2,
+    "replacement": None,
+    "confidence": 0.9,
+    "candidates": [],
+    "note": "test",
+}
 
 
 def run(*args, input=None):

@@ -1,4 +1,5 @@
 """RestoreStep inside a real datatrove pipeline (JsonlReader -> RestoreStep -> JsonlWriter)."""
+
 from __future__ import annotations
 
 import gzip
@@ -11,13 +12,13 @@ import pytest
 pytest.importorskip("datatrove")
 pytest.importorskip("orjson")  # JsonlReader/JsonlWriter need it (part of restore[datatrove])
 
-from datatrove.data import Document  # noqa: E402
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.readers import JsonlReader  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+from datatrove.data import Document
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import JsonlWriter
 
-from restore import RestoreConfig  # noqa: E402
-from restore.integrations.datatrove import RestoreStep  # noqa: E402
+from restore import RestoreConfig
+from restore.integrations.datatrove import RestoreStep
 
 PARTY = "坚持以*建引领，全面加强*的建设。"
 GAPS = "截至年9月底，全区户建档立卡。"
@@ -127,7 +128,12 @@ def test_clean_document_is_unchanged(restored: tuple[Path, dict[str, dict]]) -> 
     _, out = restored
     assert out["a2"]["text"] == CLEAN
     assert out["a2"]["metadata"]["restore"]["edits"] == []
-    assert out["a2"]["metadata"]["restore"]["counts"] == {"masks": 0, "restored": 0, "unresolved": 0, "gaps": 0}
+    assert out["a2"]["metadata"]["restore"]["counts"] == {
+        "masks": 0,
+        "restored": 0,
+        "unresolved": 0,
+        "gaps": 0,
+    }
 
 
 def test_stats_are_counted(restored: tuple[Path, dict[str, dict]]) -> None:

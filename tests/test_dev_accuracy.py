@@ -4,6 +4,7 @@ The floors are the product's promises, a little under the measured figures (prec
 99.9 %, accuracy 99.65 %/99.7 % on these 200 documents): kept restorations are at least
 99.7 % right, and the ranker restores at least 99 % of the masks right.
 """
+
 import json
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """The README documents every option and exit code, and CI runs the README's commands."""
+
 import re
 from pathlib import Path
 

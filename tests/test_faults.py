@@ -5,6 +5,7 @@ read-only file, a vanished file, a closed pipe, a bad lexicon, a malformed JSON 
 record: each is one line on stderr and the documented exit status, never a traceback.
 Arbitrary Unicode never crashes the core, and its edits always replay to its output.
 """
+
 import json
 import os
 import random
@@ -313,7 +314,7 @@ def _peak_rss_kb(args: list[str], cwd: Path) -> int:
 
 
 def assert_flat(peak_kb: int, base_kb: int, input_bytes: int) -> None:
-    """"Flat": over a small input's peak, at most 32 MiB plus an eighth of the input size.
+    """ "Flat": over a small input's peak, at most 32 MiB plus an eighth of the input size.
 
     Reading a file whole costs several times its size (about 6.5x for UTF-8 Chinese:
     bytes, text, result, encoded output), so a 20 MB input already tells the two apart.

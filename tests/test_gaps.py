@@ -3,6 +3,7 @@
 Cases are written with ``‸`` at every place where digits were deleted; the text
 given to :func:`find_gaps` is the case with the ``‸`` removed.
 """
+
 from pathlib import Path
 
 import pytest
@@ -245,7 +246,19 @@ SEED_MUST_MARK = [
     "‸年以来",
     "配股‸元",
 ]
-SEED_MUST_NOT = ["逐年", "近年来", "今年", "常年", "3年前", "十二个", "万头规模", "一户", "每亩", "1.15亿元", "12眼"]
+SEED_MUST_NOT = [
+    "逐年",
+    "近年来",
+    "今年",
+    "常年",
+    "3年前",
+    "十二个",
+    "万头规模",
+    "一户",
+    "每亩",
+    "1.15亿元",
+    "12眼",
+]
 
 
 @pytest.fixture(scope="module")
@@ -289,19 +302,19 @@ def test_never_scraped_text_is_not_scanned_when_nothing_could_pass():
 @pytest.mark.parametrize(
     "text, found",
     [
-        ("增长.5%", [(2, "decimal")]),          # dec: a point with no number before it
-        ("3.5%", []),                            # a whole decimal: nothing deleted
-        ("达5.万元", [(3, "decimal")]),          # dectail: 5.‸万
+        ("增长.5%", [(2, "decimal")]),  # dec: a point with no number before it
+        ("3.5%", []),  # a whole decimal: nothing deleted
+        ("达5.万元", [(3, "decimal")]),  # dectail: 5.‸万
         ("占%。", [(1, "percent")]),
-        ("0x%41", []),                           # %41: an escape, not a percent
-        ("第一行\n+的增长", [(4, "plus")]),        # + at a line start
+        ("0x%41", []),  # %41: an escape, not a percent
+        ("第一行\n+的增长", [(4, "plus")]),  # + at a line start
         ("“+”", [(1, "plus")]),
         ("a+b", []),
-        ("第号文件", [(1, "ordinal")]),            # read after 第
+        ("第号文件", [(1, "ordinal")]),  # read after 第
         ("次第号", []),
         ("（）", [(1, "empty-brackets")]),
         ("在到30万元", [(1, "range")]),
-        ("——", []),                              # a run of dashes is punctuation
+        ("——", []),  # a run of dashes is punctuation
     ],
 )
 def test_each_sign_rule_fires_where_it_should(text, found):

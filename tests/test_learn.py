@@ -1,4 +1,5 @@
 """restore learn: a context model from clean text, and --model using it."""
+
 import gzip
 import json
 import subprocess
@@ -14,9 +15,7 @@ CLEAN = "甲政乙。" * 5000 + "\n"
 
 
 def learn(*args, input=None):
-    return subprocess.run(
-        [sys.executable, "-m", "restore", "learn", *args], input=input, capture_output=True
-    )
+    return subprocess.run([sys.executable, "-m", "restore", "learn", *args], input=input, capture_output=True)
 
 
 def restore(*args, input):
@@ -43,8 +42,10 @@ def test_learn_builds_a_model_that_changes_the_ranking(tmp_path):
 
 def test_learn_reads_jsonl(tmp_path):
     corpus = tmp_path / "clean.jsonl"
-    corpus.write_text("".join(json.dumps({"id": i, "text": CLEAN}, ensure_ascii=False) + "\n" for i in range(2)),
-                      encoding="utf-8")
+    corpus.write_text(
+        "".join(json.dumps({"id": i, "text": CLEAN}, ensure_ascii=False) + "\n" for i in range(2)),
+        encoding="utf-8",
+    )
     model = tmp_path / "m.gz"
     assert learn(str(corpus), "--jsonl", "-o", str(model)).returncode == 0
     assert ContextModel.load(model).unigram["政"] == 10000

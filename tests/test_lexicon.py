@@ -1,4 +1,5 @@
 """Lexicon files: every shipped file is well formed, sorted and unique; bad lines are reported."""
+
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ def test_shipped_lexicons_exist():
 def test_shipped_lexicon_is_well_formed(path: Path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# file:"), "each lexicon opens with an OpenCC-style header"
-    header = "\n".join(l for l in lines if l.startswith("#"))
+    header = "\n".join(line for line in lines if line.startswith("#"))
     for field in ("format:", "source:", "licence:", "used by:"):
         assert field in header
     entries = parse_lexicon(path)

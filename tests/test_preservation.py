@@ -5,6 +5,7 @@ edits of its ``--format json`` report on it (offsets are code points into the
 decoded text), encode the result back with the input's encoding and BOM, and
 compare with the bytes the command wrote. With no edits, output bytes == input bytes.
 """
+
 import codecs
 import json
 import os
@@ -76,15 +77,69 @@ def check_bytes_kept(data: bytes, result, out_bytes: bytes, marker: str = DEFAUL
 PIECES = st.sampled_from(
     [
         # damage and things that look like it
-        "*", "**", "＊", "*建", "行*村", "**“一把手”", "时*、", "财*专项", "共*产*党", "3*4", "138****5678",
-        "***", "* * *", "`a*b`", "```\n", "★★★★☆", DEFAULT_GAP_MARKER,
+        "*",
+        "**",
+        "＊",
+        "*建",
+        "行*村",
+        "**“一把手”",
+        "时*、",
+        "财*专项",
+        "共*产*党",
+        "3*4",
+        "138****5678",
+        "***",
+        "* * *",
+        "`a*b`",
+        "```\n",
+        "★★★★☆",
+        DEFAULT_GAP_MARKER,
         # Han text and digits around deleted numbers
-        "截至", "年", "月底", "元", "坚持", "引领", "工作", "9", "12", "2024", "的", "，", "。", "“", "”",
-        "截至年9月底", "于年月日召开", "共计.39元", "“+”", "占%",
+        "截至",
+        "年",
+        "月底",
+        "元",
+        "坚持",
+        "引领",
+        "工作",
+        "9",
+        "12",
+        "2024",
+        "的",
+        "，",
+        "。",
+        "“",
+        "”",
+        "截至年9月底",
+        "于年月日召开",
+        "共计.39元",
+        "“+”",
+        "占%",
         # every kind of line ending and space
-        "\n", "\r\n", "\r", "\n\r", "\t", " ", "\u00a0", "\u3000", "\u200b", "\u200d", "\ufeff", "\u2028",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\r",
+        "\t",
+        " ",
+        "\u00a0",
+        "\u3000",
+        "\u200b",
+        "\u200d",
+        "\ufeff",
+        "\u2028",
         # other scripts, combining marks, astral characters
-        "Привет", "مرحبا", "שלום", "こんにちは", "한국어", "e\u0301", "ﬁ", "🙂", "𠀀", "a", "Z",
+        "Привет",
+        "مرحبا",
+        "שלום",
+        "こんにちは",
+        "한국어",
+        "e\u0301",
+        "ﬁ",
+        "🙂",
+        "𠀀",
+        "a",
+        "Z",
     ]
 )
 ANY_CHAR = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
@@ -216,9 +271,7 @@ def test_unwritable_restoration_leaves_the_file_alone(tmp_path):
     src.write_bytes(data)
     result = CliRunner().invoke(cli, ["--in-place", "--encoding", "gbk", str(src)])
     assert result.exit_code == EXIT_ERROR
-    assert result.stderr == (
-        f"{src}: cannot write '⁇' (U+2047) in gbk (use --gap-marker or --encoding)\n"
-    )
+    assert result.stderr == (f"{src}: cannot write '⁇' (U+2047) in gbk (use --gap-marker or --encoding)\n")
     assert src.read_bytes() == data
     assert os.listdir(tmp_path) == ["a.txt"]
     result = CliRunner().invoke(cli, ["--in-place", "-q", "--encoding", "gbk", "--gap-marker", "?", str(src)])

@@ -6,6 +6,7 @@
 4. A second run over the output changes nothing, and leaves the masks the first run
    left alone as they were.
 """
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,25 @@ RESTORER = Restorer(RestoreConfig())
 # masks, digits, punctuation, whitespace of every kind, line endings, a BOM.
 PIECES = st.sampled_from(
     list("建委员村务府策治众体企产就行时财的是在和了年月日元个名户多%+-.*＊0123456789")
-    + ["，", "。", "、", "“", "”", "：", "\n", "\r\n", "\r", "\t", "\u00a0", "\u3000", "\u200b", "\ufeff", " ", "**", "a"]
+    + [
+        "，",
+        "。",
+        "、",
+        "“",
+        "”",
+        "：",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\u00a0",
+        "\u3000",
+        "\u200b",
+        "\ufeff",
+        " ",
+        "**",
+        "a",
+    ]
 )
 NEWSLIKE = st.lists(PIECES, max_size=80).map("".join)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

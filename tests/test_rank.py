@@ -1,4 +1,5 @@
 """mask + context + lexicon -> ranked candidates with a confidence."""
+
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -95,7 +96,9 @@ def test_user_lexicon_changes_the_ranking(tmp_path):
     default = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0)))[0]
     lexicon = tmp_path / "mine.tsv"
     lexicon.write_text("甲政乙\t100000\n", encoding="utf-8")
-    custom = masks(Restorer(RestoreConfig(find_gaps=False, min_confidence=0, lexicons=(lexicon,))).restore(text))[0]
+    custom = masks(
+        Restorer(RestoreConfig(find_gaps=False, min_confidence=0, lexicons=(lexicon,))).restore(text)
+    )[0]
     assert default.replacement != "政"
     assert custom.replacement == "政"
 
@@ -136,7 +139,9 @@ def test_the_builtin_context_model_reads_across_word_boundaries():
     """行政 and 行业 are both words; only the next character (政令, 政检查) tells them apart."""
     text = "多国加征关税的行*令属越权行为。"
     with_model = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0)))[0]
-    without = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0, builtin_context=False)))[0]
+    without = masks(
+        restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0, builtin_context=False))
+    )[0]
     assert with_model.replacement == "政"
     assert with_model.confidence > dict(without.candidates).get("政", 0.0)
 
@@ -166,7 +171,10 @@ def test_a_mask_left_alone_keeps_the_report_of_the_text_as_given():
 @pytest.mark.parametrize(
     "damaged, restored",
     [
-        ("消息：\n*的二十大以来，我们一直重视发展乡村产*。", "消息：\n党的二十大以来，我们一直重视发展乡村产业。"),
+        (
+            "消息：\n*的二十大以来，我们一直重视发展乡村产*。",
+            "消息：\n党的二十大以来，我们一直重视发展乡村产业。",
+        ),
         ("“形象工程”、“*绩工程”。做到勤*、务实。", "“形象工程”、“政绩工程”。做到勤政、务实。"),
     ],
 )

@@ -1,4 +1,5 @@
 """text -> masks: what is a mask and what is not (labelled cases in tests/cases/)."""
+
 import json
 from pathlib import Path
 

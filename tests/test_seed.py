@@ -4,6 +4,7 @@ All 21 masks must come out right (12 x 党, 9 x 政, the ``**`` as 党政), ever
 listed in the issue must carry a gap marker, and the listed non-gaps must not. The
 expected characters are written here from reading the page, not from the tool.
 """
+
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,44 @@ M = RestoreConfig().gap_marker
 
 # Each mask, in page order, with a snippet that locates it and its true reading.
 MASKS = [
-    ("个行*村", "政"), ("最大*治任务", "政"), ("\n*建引领", "党"), ("各村*支部", "党"),
-    ("坚持以*建", "党"), ("发挥*委", "党"), ("落实**“一把手”", "党政"), ("强化*组织", "党"),
-    ("建立*组织", "党"), ("、*小组", "党"), ("推行*员", "党"), ("多名*员", "党"),
-    ("率下,*员", "党"), ("搬迁*策", "政"), ("广场、*群活动", "党"), ("民之所盼,*之所向", "政"),
-    ("倾斜*策", "政"), ("各项*策", "政"), ("整合财*专项", "政"), ("时*、社会", "政"),
+    ("个行*村", "政"),
+    ("最大*治任务", "政"),
+    ("\n*建引领", "党"),
+    ("各村*支部", "党"),
+    ("坚持以*建", "党"),
+    ("发挥*委", "党"),
+    ("落实**“一把手”", "党政"),
+    ("强化*组织", "党"),
+    ("建立*组织", "党"),
+    ("、*小组", "党"),
+    ("推行*员", "党"),
+    ("多名*员", "党"),
+    ("率下,*员", "党"),
+    ("搬迁*策", "政"),
+    ("广场、*群活动", "党"),
+    ("民之所盼,*之所向", "政"),
+    ("倾斜*策", "政"),
+    ("各项*策", "政"),
+    ("整合财*专项", "政"),
+    ("时*、社会", "政"),
 ]
 
 GAPS = [
-    "由{M}年的{M}元增加到{M}年的{M}.39元", "\n{M}个行政村", "“成绩单”:{M}年8月", "截至{M}年9月底",
-    "全区{M}户{M}名建档立卡", "、{M}个帮扶单位、{M}名帮扶干部", "有{M}平方米", "道路{M}条{M}.03公里",
-    "管网{M}公里", "达到{M}%", "。{M}年,他回村", "达到{M}多亩", "{M}元-{M}元", "“{M}+”", "{M}年以来",
+    "由{M}年的{M}元增加到{M}年的{M}.39元",
+    "\n{M}个行政村",
+    "“成绩单”:{M}年8月",
+    "截至{M}年9月底",
+    "全区{M}户{M}名建档立卡",
+    "、{M}个帮扶单位、{M}名帮扶干部",
+    "有{M}平方米",
+    "道路{M}条{M}.03公里",
+    "管网{M}公里",
+    "达到{M}%",
+    "。{M}年,他回村",
+    "达到{M}多亩",
+    "{M}元-{M}元",
+    "“{M}+”",
+    "{M}年以来",
     "配股{M}元",
 ]
 NOT_GAPS = ["逐年", "近年来", "今年", "常年", "3年前", "十二个", "万头规模", "一户", "每亩"]
@@ -49,7 +77,9 @@ def test_all_21_masks_are_restored_right(seed_result):
             truth[at + k] = ch
     assert sorted(truth) == sorted(k for e in masks for k in range(e.start, e.end))
     for e in masks:
-        assert e.replacement == "".join(truth[k] for k in range(e.start, e.end)), source[e.start - 4 : e.end + 4]
+        assert e.replacement == "".join(truth[k] for k in range(e.start, e.end)), source[
+            e.start - 4 : e.end + 4
+        ]
     counts = "".join(e.replacement or "" for e in masks)
     assert (counts.count("党"), counts.count("政")) == (12, 9)
 

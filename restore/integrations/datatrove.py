@@ -17,6 +17,7 @@ Edit offsets index the text as it was *before* the step (the input text).
 
 .. _datatrove: https://github.com/huggingface/datatrove
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -67,12 +68,12 @@ class RestoreStep(PipelineStep):
         self.annotate_only = annotate_only
         self.metadata_key = metadata_key
 
-    def _new_restorer(self) -> "Restorer":
+    def _new_restorer(self) -> Restorer:
         from ..pipeline import Restorer
 
         return Restorer(self.config)
 
-    def run(self, data: "DocumentsPipeline", rank: int = 0, world_size: int = 1) -> "DocumentsPipeline":
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         if data is None:
             return
         restorer: Restorer | None = None
