@@ -1,7 +1,7 @@
 """Mask accuracy on the dev sets, by character, with confusions, the commonest wrong
 contexts and a reliability table (confidence bins against observed accuracy).
 
-    python benchmarks/accuracy.py ../shared/eval/dev-pz.jsonl [--candidates 党政] [--min-confidence 0]
+    python benchmarks/accuracy.py EVAL_DIR/dev-pz.jsonl [--candidates 党政] [--min-confidence 0]
 
 Runs the library in-process (no subprocess), so it is quick to iterate with. Use it to
 find *classes* of error; the dev text must never be copied into a lexicon.

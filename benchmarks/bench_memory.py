@@ -1,6 +1,6 @@
 """Peak memory of ``restore --jsonl`` on a long stream: it must stay flat.
 
-    python benchmarks/bench_memory.py [--size-mb 1024] [--jobs 1] [--eval ../shared/eval]
+    python benchmarks/bench_memory.py [--size-mb 1024] [--jobs 1] [--eval EVAL_DIR]
 
 Generates a JSON Lines stream of about ``--size-mb`` megabytes on the fly (the dev-pz
 documents as ``{"id","text"}``, repeated with new ids), pipes it into
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_throughput import ROOT, restore_command
+from bench_throughput import restore_command
 
 BARE = r"""
 import json, sys
@@ -73,9 +73,14 @@ def main() -> None:
     parser.add_argument("--size-mb", type=float, default=1024, help="size of the stream in MB (10^6 bytes)")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument(
-        "--eval", type=Path, default=ROOT.parent / "shared" / "eval", help="the eval kit folder"
+        "--eval",
+        type=Path,
+        default=os.environ.get("RESTORE_EVAL"),
+        help="the eval kit folder (default: $RESTORE_EVAL; see CONTRIBUTING.md)",
     )
     args = parser.parse_args()
+    if args.eval is None:
+        parser.error("name the eval kit folder with --eval or $RESTORE_EVAL (see CONTRIBUTING.md)")
 
     # Each line without its id: the id is put in front for every copy.
     lines = []

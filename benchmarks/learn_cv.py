@@ -4,7 +4,7 @@ Documents are split by position (even/odd). For each fold, a model is learned fr
 the CLEAN text of one half and the DAMAGED other half is scored with and without it,
 so the model never sees the text it is scored on.
 
-    python benchmarks/learn_cv.py ../shared/eval
+    python benchmarks/learn_cv.py EVAL_DIR
 """
 
 from __future__ import annotations

@@ -13,9 +13,37 @@ from restore.rank import Ranker
 
 @pytest.fixture
 def cache_folder(tmp_path, monkeypatch):
+    """An empty cache folder of the test's own."""
     folder = tmp_path / "cache"
     monkeypatch.setenv(cache.CACHE_ENV, str(folder))
     return folder
+
+
+@pytest.fixture(scope="module")
+def small_dict_txt(tmp_path_factory):
+    """A dict.txt of jieba's shape holding only jieba's words with 党, 政, 群 or 业 (a few
+    thousand): what the cache does with a table does not depend on its size, and
+    building the whole one takes a second or more each time a test rebuilds it."""
+    path = tmp_path_factory.mktemp("jieba") / "dict.txt"
+    with open(lexicon._jieba_dict_path(), encoding="utf-8") as whole:
+        path.write_text("".join(line for line in whole if any(c in line.split(" ")[0] for c in "党政群业")))
+    return path
+
+
+@pytest.fixture
+def small_dict(small_dict_txt, monkeypatch):
+    """Tables in this test are built from :func:`small_dict_txt`, not jieba's dict.txt."""
+    monkeypatch.setattr(lexicon, "_jieba_dict_path", lambda: small_dict_txt)
+
+
+@pytest.fixture
+def warm_cache(cache_folder, packed_cache_file):
+    """The test's cache folder holding the table a first run wrote (the session's copy:
+    building it again in every test would take most of the suite's time)."""
+    name, data = packed_cache_file
+    cache_folder.mkdir()
+    (cache_folder / name).write_bytes(data)
+    return cache_folder
 
 
 def _unpacked(table: lexicon.WordTable, firsts: str) -> dict[str, int]:
@@ -24,7 +52,7 @@ def _unpacked(table: lexicon.WordTable, firsts: str) -> dict[str, int]:
     return table.freq
 
 
-def test_first_load_writes_the_table_and_the_next_reads_it_back_equal(cache_folder):
+def test_first_load_writes_the_table_and_the_next_reads_it_back_equal(cache_folder, small_dict):
     built = lexicon._load_word_table()
     assert not built.unread, "a table built from dict.txt is whole"
     files = list(cache_folder.iterdir())
@@ -36,8 +64,8 @@ def test_first_load_writes_the_table_and_the_next_reads_it_back_equal(cache_fold
     assert _unpacked(again, "".join({word[0] for word in built.freq})) == built.freq
 
 
-def test_ensure_unpacks_the_characters_and_the_two_character_starts_asked_for(cache_folder):
-    built = lexicon._load_word_table()
+def test_ensure_unpacks_the_characters_and_the_two_character_starts_asked_for(warm_cache, built_table):
+    built = built_table
     table = lexicon._load_word_table()
     before = len(table.unread)
     table.ensure("党政策")
@@ -49,8 +77,8 @@ def test_ensure_unpacks_the_characters_and_the_two_character_starts_asked_for(ca
     assert sum(w[:2] == "政策" for w in table.freq) == sum(w[:2] == "政策" for w in built.freq)
 
 
-def test_a_wildcard_in_the_text_stands_for_each_fill_character(cache_folder):
-    built = lexicon._load_word_table()
+def test_a_wildcard_in_the_text_stands_for_each_fill_character(warm_cache, built_table):
+    built = built_table
     table = lexicon._load_word_table()
     table.ensure("以\x00建", "\x00", "党政")
     for word in ("党建", "政建", "以党", "以政"):
@@ -59,8 +87,8 @@ def test_a_wildcard_in_the_text_stands_for_each_fill_character(cache_folder):
     assert "党员" not in table.freq, "only the starts the text can make"
 
 
-def test_count_reads_the_start_it_needs(cache_folder):
-    built = lexicon._load_word_table()
+def test_count_reads_the_start_it_needs(warm_cache, built_table):
+    built = built_table
     table = lexicon._load_word_table()
     assert table.count("党建工作") == built.freq.get("党建工作")
     assert table.count("政") == built.freq["政"]
@@ -68,15 +96,15 @@ def test_count_reads_the_start_it_needs(cache_folder):
     assert table.count("𠀀𠀁") is None
 
 
-def test_ensure_starting_reads_every_word_of_those_characters(cache_folder):
-    built = lexicon._load_word_table()
+def test_ensure_starting_reads_every_word_of_those_characters(warm_cache, built_table):
+    built = built_table
     table = lexicon._load_word_table()
     table.ensure_starting("群")
     assert {w for w in table.freq if w[0] == "群"} == {w for w in built.freq if w[0] == "群"}
     assert all(w[0] == "群" for w in table.freq)
 
 
-def test_a_cache_file_of_another_layout_is_rebuilt(cache_folder):
+def test_a_cache_file_of_another_layout_is_rebuilt(cache_folder, small_dict):
     built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
     path.write_bytes(marshal.dumps(({"党": ("党建", b"")}, built.total)))  # the first layout
@@ -86,10 +114,10 @@ def test_a_cache_file_of_another_layout_is_rebuilt(cache_folder):
     assert lexicon._load_word_table().unread, "and written again in the current layout"
 
 
-def test_a_ranker_on_the_packed_table_restores_as_on_the_built_one(cache_folder):
+def test_a_ranker_on_the_packed_table_restores_as_on_the_built_one(warm_cache, built_table):
     config = RestoreConfig()
     texts = ["坚持以*建引领，落实**“一把手”责任。", "吴*隆出席。*府工作报告", "种*振兴，**建设"]
-    built = Ranker(lexicon._load_word_table(), config)
+    built = Ranker(built_table, config)
     packed = Ranker(lexicon._load_word_table(), config)
     assert packed.table.unread
     for ranker in (built, packed):
@@ -99,7 +127,7 @@ def test_a_ranker_on_the_packed_table_restores_as_on_the_built_one(cache_folder)
     assert packed.results == built.results
 
 
-def test_a_user_lexicon_is_part_of_the_cached_table(cache_folder, tmp_path):
+def test_a_user_lexicon_is_part_of_the_cached_table(cache_folder, tmp_path, small_dict):
     user = tmp_path / "user.tsv"
     user.write_text("政党测试词语\t77\n", encoding="utf-8")
     lexicon._load_word_table((user,))
@@ -113,7 +141,7 @@ def test_a_user_lexicon_is_part_of_the_cached_table(cache_folder, tmp_path):
 @pytest.mark.parametrize(
     "keep", [0, 5, 1000, -1], ids=["empty", "in the length", "in the head", "in the records"]
 )
-def test_a_broken_cache_file_is_rebuilt(cache_folder, keep):
+def test_a_broken_cache_file_is_rebuilt(cache_folder, small_dict, keep):
     built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
     data = path.read_bytes()
@@ -124,7 +152,7 @@ def test_a_broken_cache_file_is_rebuilt(cache_folder, keep):
     assert lexicon._unpacked(cache.read_bytes(path)) is not None
 
 
-def test_a_damaged_record_is_caught_and_the_whole_table_read(cache_folder):
+def test_a_damaged_record_is_caught_and_the_whole_table_read(cache_folder, small_dict):
     built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
     good = path.read_bytes()
@@ -141,9 +169,8 @@ def test_a_damaged_record_is_caught_and_the_whole_table_read(cache_folder):
     assert path.read_bytes() == good, "and the cache file written again whole"
 
 
-def test_a_damaged_record_without_a_way_to_rebuild_is_an_error(cache_folder):
-    lexicon._load_word_table()
-    (path,) = cache_folder.iterdir()
+def test_a_damaged_record_without_a_way_to_rebuild_is_an_error(warm_cache):
+    (path,) = warm_cache.iterdir()
     damaged = bytearray(path.read_bytes())
     damaged[-100] ^= 0x55
     table = lexicon._unpacked(bytes(damaged))
@@ -151,14 +178,14 @@ def test_a_damaged_record_without_a_way_to_rebuild_is_an_error(cache_folder):
         table.ensure_starting("".join(table.unread))
 
 
-def test_a_file_of_the_wrong_shape_is_not_trusted(cache_folder):
+def test_a_file_of_the_wrong_shape_is_not_trusted(cache_folder, small_dict):
     built = lexicon._load_word_table()
     (path,) = cache_folder.iterdir()
     cache.write_bytes(path, marshal.dumps(["not", "a", "table"]))
     assert lexicon._load_word_table().freq == built.freq
 
 
-def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch):
+def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch, small_dict):
     monkeypatch.setenv(cache.CACHE_ENV, "")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
@@ -173,7 +200,7 @@ def test_without_the_setting_the_xdg_cache_folder_is_used(tmp_path, monkeypatch)
     assert cache.cache_dir() == tmp_path / "restore"
 
 
-def test_a_folder_that_cannot_be_made_is_no_error(tmp_path, monkeypatch):
+def test_a_folder_that_cannot_be_made_is_no_error(tmp_path, monkeypatch, small_dict):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "restore"))  # cannot be made, even by root
@@ -224,13 +251,8 @@ def _restorer(table: lexicon.WordTable) -> Restorer:
 
 
 @pytest.fixture(scope="module")
-def whole_and_packed():
-    saved = os.environ[cache.CACHE_ENV]
-    os.environ[cache.CACHE_ENV] = ""  # no cache: built from dict.txt, whole
-    try:
-        whole = lexicon._load_word_table()
-    finally:
-        os.environ[cache.CACHE_ENV] = saved
+def whole_and_packed(built_table):
+    whole = built_table  # built from dict.txt at the session's start, whole
     packed = lexicon._load_word_table()
     assert packed.packed and not whole.packed
     return _restorer(whole), _restorer(packed)

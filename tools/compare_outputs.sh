@@ -2,6 +2,10 @@
 # Byte-compare this build's output with reference outputs made by an earlier build.
 #
 #   tools/compare_outputs.sh REFERENCE_DIR EVAL_DIR [RESTORE_COMMAND]
+#   tools/compare_outputs.sh --make REFERENCE_DIR EVAL_DIR [RESTORE_COMMAND]
+#
+# With --make, the outputs are written to REFERENCE_DIR instead (run it on the build
+# before a change, then compare the build after it).
 #
 # REFERENCE_DIR holds, for every EVAL_DIR/dev-*.jsonl, NAME.out.jsonl made by
 # `restore --jsonl < NAME.jsonl`, and seed.txt, seed.diff and seed.json made by
@@ -10,21 +14,32 @@
 # repository: outputs go to a temporary folder that is removed at the end.
 set -euo pipefail
 
+make=0
+if [ "${1:-}" = "--make" ]; then
+    make=1
+    shift
+fi
 if [ $# -lt 2 ]; then
-    echo "usage: $0 REFERENCE_DIR EVAL_DIR [RESTORE_COMMAND]" >&2
+    echo "usage: $0 [--make] REFERENCE_DIR EVAL_DIR [RESTORE_COMMAND]" >&2
     exit 2
 fi
-ref=$1
-eval_dir=$2
+ref="$(cd "$1" && pwd)"
+eval_dir="$(cd "$2" && pwd)"
 restore=${3:-restore}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seed="seeds/000_1ac4172153e80d19.txt"  # relative: the path is part of the output
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+if [ $make -eq 1 ]; then
+    out=$ref
+else
+    out="$(mktemp -d)"
+    trap 'rm -rf "$out"' EXIT
+fi
 
 status=0
 check() {  # check NAME: compare $out/NAME with $ref/NAME
-    if cmp -s "$ref/$1" "$out/$1"; then
+    if [ $make -eq 1 ]; then
+        echo "made      $1"
+    elif cmp -s "$ref/$1" "$out/$1"; then
         echo "same      $1"
     else
         echo "DIFFERENT $1"
