@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from restore import cli as cli_module
-from restore import pipeline
+from restore import pipeline, runs
 from restore.apply import apply_edits
 from restore.cli import EXIT_CLEAN, EXIT_DAMAGE, EXIT_ERROR, cli, main
 from restore.model import Edit, Gap
@@ -340,10 +340,10 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
             return True
 
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli_module._use_color(Tty())
-    assert not cli_module._use_color(object())
+    assert runs.use_color(Tty())
+    assert not runs.use_color(object())
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not cli_module._use_color(Tty())
+    assert not runs.use_color(Tty())
 
 
 # -- --format json -------------------------------------------------------------------------------

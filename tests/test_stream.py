@@ -8,16 +8,19 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from restore import Restorer, restore_text, stream
-from restore import cli as cli_module
+from restore import Restorer, restore_text
 from restore.cli import EXIT_CLEAN, EXIT_DAMAGE, EXIT_ERROR, cli
-from restore.stream import Passed, Workers, split_chunks
+from restore.runs import chunks, jsonl, reading
+from restore.runs import workers as workers_module
+from restore.runs.chunks import split_chunks
+from restore.runs.workers import Passed, Workers
 
 #: Paragraphs whose masks and gaps are decided by their own line: chunked or whole, the
 #: same restoration (none of them shows 党, 政, 群 or 业 unmasked).
@@ -48,9 +51,9 @@ def document(paragraphs=40, newline="\r\n"):
 @pytest.fixture
 def small_chunks(monkeypatch):
     """Chunks of about 100 characters, and streaming for anything over 256 bytes."""
-    monkeypatch.setattr(stream, "CHUNK_CHARS", 100)
-    monkeypatch.setattr(stream, "PROBE_BYTES", 256)
-    monkeypatch.setattr(stream, "READ_BYTES", 97)  # blocks that end inside a UTF-8 character
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 100)
+    monkeypatch.setattr(reading, "PROBE_BYTES", 256)
+    monkeypatch.setattr(reading, "READ_BYTES", 97)  # blocks that end inside a UTF-8 character
 
 
 # -- chunks --------------------------------------------------------------------------------------
@@ -89,7 +92,7 @@ def test_a_long_line_is_cut_after_a_sentence_end_never_in_a_mask_or_number():
 def test_advance_counts_lines_and_columns():
     line, col = 1, 1
     for piece in ["ab\r\n", "cd", "e\rf", ""]:
-        line, col = stream.advance(line, col, piece)
+        line, col = chunks.advance(line, col, piece)
     assert (line, col) == (3, 2)
 
 
@@ -115,7 +118,7 @@ def test_chunked_output_is_byte_exact_with_bom_and_crlf(tmp_path, small_chunks):
     assert result.stdout_bytes == expected
     result = CliRunner().invoke(cli, [], input=data)  # stdin: streamed, chunked
     assert result.stdout_bytes == expected
-    assert len(list(split_chunks([text], stream.CHUNK_CHARS))) > 5
+    assert len(list(split_chunks([text], chunks.CHUNK_CHARS))) > 5
 
 
 def test_chunked_output_in_gb18030_and_utf16(tmp_path, small_chunks):
@@ -154,8 +157,8 @@ def test_check_json_and_diff_positions_are_those_of_the_whole_file(tmp_path, sma
     src.write_text(text, encoding="utf-8")
     modes = [("--check",), ("--diff",), ("--format", "json")]
     chunked = {mode: run(*mode, str(src)).stdout for mode in modes}
-    assert len(list(split_chunks([text], stream.CHUNK_CHARS))) > 1
-    stream.CHUNK_CHARS = 10**6  # one chunk (the fixture restores it)
+    assert len(list(split_chunks([text], chunks.CHUNK_CHARS))) > 1
+    chunks.CHUNK_CHARS = 10**6  # one chunk (the fixture restores it)
     unchunked = {mode: run(*mode, str(src)).stdout for mode in modes}
     # Findings and the diff show confidences to two places: the same. The JSON report
     # has four, where the per-chunk document figures (the alphabet's prior depends on
@@ -215,7 +218,7 @@ def corpus(n=50):
 
 
 def test_jobs_output_is_identical_and_in_order(monkeypatch):
-    monkeypatch.setattr(cli_module, "JSONL_BATCH", 4)  # 13 work items for 50 records: the pool is used
+    monkeypatch.setattr(jsonl, "JSONL_BATCH", 4)  # 13 work items for 50 records: the pool is used
     data = corpus().encode("utf-8")
     one = CliRunner().invoke(cli, ["--jsonl"], input=data)
     two = CliRunner().invoke(cli, ["--jsonl", "--jobs", "2"], input=data)
@@ -235,7 +238,7 @@ def test_jobs_in_a_real_process():
 
 
 def test_jobs_bad_lines_are_reported_with_their_numbers(monkeypatch):
-    monkeypatch.setattr(cli_module, "JSONL_BATCH", 3)
+    monkeypatch.setattr(jsonl, "JSONL_BATCH", 3)
     lines = corpus(20).splitlines()
     lines[4] = '{"text": '
     lines[11] = '{"id": 3}'
@@ -267,20 +270,29 @@ def _pid_and_restorer(restorer, item):
     return item, os.getpid(), id(restorer)
 
 
+@dataclass(frozen=True)
+class Mark(Passed):
+    """A work-list entry that is not work, for the tests of Workers."""
+
+    value: object
+
+
 def test_workers_keep_order_bound_the_work_in_flight_and_build_one_restorer_each():
     pulled = []
 
     def items():
         for i in range(200):
             pulled.append(i)
-            yield Passed(("mark", i)) if i % 7 == 0 else i
+            yield Mark(i) if i % 7 == 0 else i
 
     with Workers(Restorer(), jobs=2) as workers:
         results = workers.map(_pid_and_restorer, items())
         first = next(results)
-        assert len(pulled) <= stream.IN_FLIGHT_PER_JOB * 2 + 3, "the input is read only as far as needed"
+        assert len(pulled) <= workers_module.IN_FLIGHT_PER_JOB * 2 + 3, (
+            "the input is read only as far as needed"
+        )
         rest = [first, *results]
-    assert [r.value[1] if isinstance(r, Passed) else r[0] for r in rest] == list(range(200))
+    assert [r.value if isinstance(r, Mark) else r[0] for r in rest] == list(range(200))
     done = [r for r in rest if not isinstance(r, Passed)]
     pids = {pid for _, pid, _ in done}
     assert os.getpid() not in pids and len(pids) >= 1
@@ -305,7 +317,7 @@ def test_forked_workers_find_the_parents_objects_frozen_and_the_parent_gets_them
 
 def test_one_work_item_does_not_start_a_pool():
     with Workers(Restorer(), jobs=4) as workers:
-        out = list(workers.map(_pid_and_restorer, [Passed("a"), 1, Passed("b")]))
+        out = list(workers.map(_pid_and_restorer, [Mark("a"), 1, Mark("b")]))
         assert workers._pool is None
     assert out[1][:2] == (1, os.getpid())
 
@@ -460,12 +472,12 @@ def test_arrived_lines_are_the_file_lines_in_groups(pieces, chunk):
     import io
 
     data = b"".join(pieces)
-    old = cli_module.READ_CHUNK
-    cli_module.READ_CHUNK = chunk
+    old = jsonl.READ_CHUNK
+    jsonl.READ_CHUNK = chunk
     try:
-        groups = list(cli_module._arrived_lines(io.BufferedReader(io.BytesIO(data), buffer_size=chunk)))
+        groups = list(jsonl._arrived_lines(io.BufferedReader(io.BytesIO(data), buffer_size=chunk)))
     finally:
-        cli_module.READ_CHUNK = old
+        jsonl.READ_CHUNK = old
     assert [line for group in groups for line in group] == list(io.BytesIO(data))
     assert all(group for group in groups)
 

@@ -1,0 +1,218 @@
+"""Running the restorer over inputs: plain-text files in chunks, or JSON Lines records.
+
+The CLI (:mod:`restore.cli`) parses options into a :class:`RunOptions` and calls
+:func:`run`, which returns the :class:`~restore.runs.report.Report` whose exit code the
+CLI exits with. The modules, in the order data flows through them:
+
+* :mod:`~restore.runs.reading`: an input as a stream of decoded text pieces;
+* :mod:`~restore.runs.chunks`: text cut into chunks that end at a line break;
+* :mod:`~restore.runs.workers`: an ordered map over worker processes;
+* :mod:`~restore.runs.plain` and :mod:`~restore.runs.jsonl`: the two kinds of run;
+* :mod:`~restore.runs.progress`: statistics, the progress bar, messages;
+* :mod:`~restore.runs.report`: what happened, and the exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, BinaryIO
+
+from .. import textio
+from . import jsonl, plain
+from .plain import Show
+from .progress import Progress, Stats
+from .reading import STDIN, os_message
+from .report import Report, Stop
+from .workers import Workers
+
+if TYPE_CHECKING:
+    from ..pipeline import Restorer
+
+__all__ = ["RunError", "RunOptions", "Show", "run"]
+
+
+class RunError(Exception):
+    """The run cannot start or finish (an ``--output`` file cannot be written): one line."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run, as the command line asked (the CLI checks the combinations)."""
+
+    names: tuple[str, ...]
+    output: str | None = None
+    in_place: bool = False
+    check: bool = False
+    show: Show | None = None
+    jsonl: bool = False
+    field: str = "text"
+    skip_bad_lines: bool = False
+    encoding: str | None = None
+    jobs: int = 1
+    stats_file: str | None = None
+    quiet: bool = False
+
+    @property
+    def write_text(self) -> bool:
+        """Whether restored text is written anywhere (stdout, ``-o`` or in place)."""
+        return not self.check and (self.show is None or self.output is not None or self.in_place)
+
+    @property
+    def to_stdout(self) -> bool:
+        """Whether anything goes to stdout."""
+        return self.show is not None or (
+            self.write_text and not self.in_place and self.output in (None, STDIN)
+        )
+
+
+def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: BinaryIO) -> Report:
+    """Restore every input as ``options`` say; messages go to stderr, one line each."""
+    report = Report(check=options.check, in_place=options.in_place)
+    # A bar on stderr when it is a terminal, unless the output itself goes to that terminal.
+    terminal = not options.quiet and is_terminal(sys.stderr)
+    stats = Stats()
+    progress = Progress(stats, terminal and not (options.to_stdout and is_terminal(sys.stdout)))
+    broken_pipe = False
+    try:
+        jobs = options.jobs or os.cpu_count() or 1
+        with _sink(options.output, stdout) as sink, Workers(restorer, jobs) as workers:
+            if options.jsonl:
+                jsonl.restore_jsonl(
+                    workers,
+                    options.names,
+                    field=options.field,
+                    skip_bad_lines=options.skip_bad_lines,
+                    report=report,
+                    stats=stats,
+                    progress=progress,
+                    stdin=stdin,
+                    sink=sink,
+                )
+            else:
+                _restore_plain(restorer, workers, options, report, stats, progress, stdin, stdout, sink)
+        stdout.flush()
+    except Stop:
+        pass
+    except BrokenPipeError:
+        # The reader went away (``restore big.txt | head``): stop quietly.
+        broken_pipe = True
+        _silence_stdout()
+    except _broken_pool() as exc:
+        report.errors += 1
+        progress.message(f"restore: a worker process died ({exc}); try fewer --jobs")
+    finally:
+        progress.close()
+        stats.stop()
+    if terminal and not broken_pipe:
+        progress.message(stats.summary())
+    if options.stats_file is not None:
+        _write_stats(options.stats_file, stats, report, progress)
+    return report
+
+
+def _restore_plain(
+    restorer: Restorer,
+    workers: Workers,
+    options: RunOptions,
+    report: Report,
+    stats: Stats,
+    progress: Progress,
+    stdin: BinaryIO,
+    stdout: BinaryIO,
+    sink: BinaryIO,
+) -> None:
+    consumer = plain.PlainText(
+        restorer,
+        show=options.show,
+        color=use_color(sys.stdout),
+        write_text=options.write_text,
+        in_place=options.in_place,
+        quiet=options.quiet,
+        report=report,
+        stats=stats,
+        progress=progress,
+        stdout=stdout,
+        sink=sink,
+    )
+    symbols = restorer.config.mask_symbols
+    items = plain.work_items(options.names, stdin, options.encoding, options.write_text, symbols)
+    try:
+        for item in workers.map(plain.restore_chunk, items, partial(plain.needs_ranker, symbols)):
+            consumer.consume(item)
+    finally:
+        consumer.close()
+
+
+@contextmanager
+def _sink(output: str | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
+    """Where restored text goes: stdout, or FILE replaced atomically once everything is written."""
+    if output is None or output == STDIN:
+        yield stdout
+        return
+    try:
+        writer = textio.AtomicWriter(output)
+        fh = writer.__enter__()
+    except OSError as exc:
+        raise RunError(f"{output}: {os_message(exc)}") from None
+    try:
+        yield fh
+    except BaseException:
+        writer.__exit__(*sys.exc_info())
+        raise
+    try:
+        writer.__exit__(None, None, None)
+    except OSError as exc:
+        raise RunError(f"{output}: {os_message(exc)}") from None
+
+
+def use_color(stream: object) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return is_terminal(stream)
+
+
+def is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:
+        return False
+
+
+def _broken_pool() -> type[BaseException]:
+    """BrokenProcessPool, imported only when a pool was used (concurrent.futures is slow to import)."""
+    if "concurrent.futures.process" in sys.modules:
+        from concurrent.futures.process import BrokenProcessPool
+
+        return BrokenProcessPool
+    return _Never
+
+
+class _Never(Exception):
+    """Never raised: stands for BrokenProcessPool when no pool exists."""
+
+
+def _write_stats(name: str, stats: Stats, report: Report, progress: Progress) -> None:
+    figures = {**stats.to_json(), "exit_status": report.exit_code}
+    try:
+        with open(name, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(figures, indent=2) + "\n")
+    except OSError as exc:
+        progress.message(f"{name}: {os_message(exc)}")
+        report.errors += 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test runner)
+        pass
