@@ -3,7 +3,7 @@
 Building the table from jieba's ``dict.txt`` and the lexicons (500,000 entries, every
 prefix added) takes about 0.6 s. Corpus runs and pre-commit hooks start ``restore``
 many times over, so the first run that needs the table writes it here and later runs
-read it back (:func:`restore.lexicon.load_word_table`).
+read it back (:func:`restore.wordtable.load_word_table`).
 
 The file's name holds a digest of everything the table is built from (each source
 file's path, size and modification time, restore's version, Python's version), so a

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from .alphabet import OTHER
-from .lexicon import WordTable
+from .wordtable import WordTable
 
 #: Count given to "some character outside the alphabet" standing alone.
 OTHER_COUNT = 30.0

@@ -32,10 +32,10 @@ from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
 from .gaps import unit_makes_word
 from .lattice import MAX_WORD, OTHER, Lattice
-from .lexicon import WordTable, load_word_table
 from .model import Edit, Mask
 from .names import name_slots
 from .scan import EMPHASIS_CLOSE, EMPHASIS_OPEN
+from .wordtable import WordTable, load_word_table
 
 #: How far the lattice reaches on each side of a mask, within its clause: past the
 #: longest set phrase a mask sits in. 8 and 12 decide every dev mask alike; 8 is a

@@ -28,9 +28,9 @@ _BUILT: list = []  # the table pytest_sessionstart built (a list: set once, read
 
 
 def pytest_sessionstart(session):
-    from restore import lexicon
+    from restore import wordtable
 
-    _BUILT.append(lexicon._load_word_table())  # builds the table and writes it to the session's folder
+    _BUILT.append(wordtable._load_word_table())  # builds the table and writes it to the session's folder
     # The shared table is half a million objects that live as long as the session: out
     # of the collector's reach, each later full collection does not walk them again.
     gc.freeze()

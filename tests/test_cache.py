@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from test_properties import NEWSLIKE
 
-from restore import RestoreConfig, Restorer, cache, lexicon
+from restore import RestoreConfig, Restorer, cache, wordtable
 from restore.rank import Ranker
 
 
@@ -25,7 +25,7 @@ def small_dict_txt(tmp_path_factory):
     thousand): what the cache does with a table does not depend on its size, and
     building the whole one takes a second or more each time a test rebuilds it."""
     path = tmp_path_factory.mktemp("jieba") / "dict.txt"
-    with open(lexicon._jieba_dict_path(), encoding="utf-8") as whole:
+    with open(wordtable._jieba_dict_path(), encoding="utf-8") as whole:
         path.write_text("".join(line for line in whole if any(c in line.split(" ")[0] for c in "党政群业")))
     return path
 
@@ -33,7 +33,7 @@ def small_dict_txt(tmp_path_factory):
 @pytest.fixture
 def small_dict(small_dict_txt, monkeypatch):
     """Tables in this test are built from :func:`small_dict_txt`, not jieba's dict.txt."""
-    monkeypatch.setattr(lexicon, "_jieba_dict_path", lambda: small_dict_txt)
+    monkeypatch.setattr(wordtable, "_jieba_dict_path", lambda: small_dict_txt)
 
 
 @pytest.fixture
@@ -46,18 +46,18 @@ def warm_cache(cache_folder, packed_cache_file):
     return cache_folder
 
 
-def _unpacked(table: lexicon.WordTable, firsts: str) -> dict[str, int]:
+def _unpacked(table: wordtable.WordTable, firsts: str) -> dict[str, int]:
     table.ensure_starting(firsts)
     assert not table.unread
     return table.freq
 
 
 def test_first_load_writes_the_table_and_the_next_reads_it_back_equal(cache_folder, small_dict):
-    built = lexicon._load_word_table()
+    built = wordtable._load_word_table()
     assert not built.unread, "a table built from dict.txt is whole"
     files = list(cache_folder.iterdir())
     assert len(files) == 1 and files[0].name.startswith("word-table-")
-    again = lexicon._load_word_table()
+    again = wordtable._load_word_table()
     assert again.unread and not again.freq, "read back packed, nothing unpacked yet"
     assert again.total == built.total
     assert again.count("党建") == built.freq["党建"]
@@ -66,7 +66,7 @@ def test_first_load_writes_the_table_and_the_next_reads_it_back_equal(cache_fold
 
 def test_ensure_unpacks_the_characters_and_the_two_character_starts_asked_for(warm_cache, built_table):
     built = built_table
-    table = lexicon._load_word_table()
+    table = wordtable._load_word_table()
     before = len(table.unread)
     table.ensure("党政策")
     assert len(table.unread) == before - 3, "each character's bucket is opened"
@@ -79,7 +79,7 @@ def test_ensure_unpacks_the_characters_and_the_two_character_starts_asked_for(wa
 
 def test_a_wildcard_in_the_text_stands_for_each_fill_character(warm_cache, built_table):
     built = built_table
-    table = lexicon._load_word_table()
+    table = wordtable._load_word_table()
     table.ensure("以\x00建", "\x00", "党政")
     for word in ("党建", "政建", "以党", "以政"):
         assert table.freq.get(word) == built.freq.get(word)
@@ -89,7 +89,7 @@ def test_a_wildcard_in_the_text_stands_for_each_fill_character(warm_cache, built
 
 def test_count_reads_the_start_it_needs(warm_cache, built_table):
     built = built_table
-    table = lexicon._load_word_table()
+    table = wordtable._load_word_table()
     assert table.count("党建工作") == built.freq.get("党建工作")
     assert table.count("政") == built.freq["政"]
     assert table.count("党建不是词") is None
@@ -98,27 +98,27 @@ def test_count_reads_the_start_it_needs(warm_cache, built_table):
 
 def test_ensure_starting_reads_every_word_of_those_characters(warm_cache, built_table):
     built = built_table
-    table = lexicon._load_word_table()
+    table = wordtable._load_word_table()
     table.ensure_starting("群")
     assert {w for w in table.freq if w[0] == "群"} == {w for w in built.freq if w[0] == "群"}
     assert all(w[0] == "群" for w in table.freq)
 
 
 def test_a_cache_file_of_another_layout_is_rebuilt(cache_folder, small_dict):
-    built = lexicon._load_word_table()
+    built = wordtable._load_word_table()
     (path,) = cache_folder.iterdir()
     path.write_bytes(marshal.dumps(({"党": ("党建", b"")}, built.total)))  # the first layout
-    again = lexicon._load_word_table()
+    again = wordtable._load_word_table()
     assert not again.unread, "not read as packed: built again"
     assert again.freq == built.freq
-    assert lexicon._load_word_table().unread, "and written again in the current layout"
+    assert wordtable._load_word_table().unread, "and written again in the current layout"
 
 
 def test_a_ranker_on_the_packed_table_restores_as_on_the_built_one(warm_cache, built_table):
     config = RestoreConfig()
     texts = ["坚持以*建引领，落实**“一把手”责任。", "吴*隆出席。*府工作报告", "种*振兴，**建设"]
     built = Ranker(built_table, config)
-    packed = Ranker(lexicon._load_word_table(), config)
+    packed = Ranker(wordtable._load_word_table(), config)
     assert packed.table.unread
     for ranker in (built, packed):
         restorer = Restorer(config)
@@ -130,38 +130,38 @@ def test_a_ranker_on_the_packed_table_restores_as_on_the_built_one(warm_cache, b
 def test_a_user_lexicon_is_part_of_the_cached_table(cache_folder, tmp_path, small_dict):
     user = tmp_path / "user.tsv"
     user.write_text("政党测试词语\t77\n", encoding="utf-8")
-    lexicon._load_word_table((user,))
-    table = lexicon._load_word_table((user,))
+    wordtable._load_word_table((user,))
+    table = wordtable._load_word_table((user,))
     assert table.unread and table.count("政党测试词语") == 77
     user.write_text("政党测试词语\t78\n", encoding="utf-8")
     os.utime(user, ns=(1, 10**18))  # a new modification time: a new table
-    assert lexicon._load_word_table((user,)).count("政党测试词语") == 78
+    assert wordtable._load_word_table((user,)).count("政党测试词语") == 78
 
 
 @pytest.mark.parametrize(
     "keep", [0, 5, 1000, -1], ids=["empty", "in the length", "in the head", "in the records"]
 )
 def test_a_broken_cache_file_is_rebuilt(cache_folder, small_dict, keep):
-    built = lexicon._load_word_table()
+    built = wordtable._load_word_table()
     (path,) = cache_folder.iterdir()
     data = path.read_bytes()
     path.write_bytes(data[:keep])  # truncated mid-write by a crash, say
-    again = lexicon._load_word_table()
+    again = wordtable._load_word_table()
     assert not again.unread and again.freq == built.freq
     assert path.read_bytes() == data, "and written again whole"
-    assert lexicon._unpacked(cache.read_bytes(path)) is not None
+    assert wordtable._unpacked(cache.read_bytes(path)) is not None
 
 
 def test_a_damaged_record_is_caught_and_the_whole_table_read(cache_folder, small_dict):
-    built = lexicon._load_word_table()
+    built = wordtable._load_word_table()
     (path,) = cache_folder.iterdir()
     good = path.read_bytes()
-    packed = lexicon._unpacked(good)
+    packed = wordtable._unpacked(good)
     k = packed.unread["党"]
     damaged = bytearray(good)
     damaged[(packed.offsets[k] + packed.offsets[k + 1]) // 2] ^= 0x55  # a stray write inside 党's record
     path.write_bytes(bytes(damaged))
-    table = lexicon._load_word_table()
+    table = wordtable._load_word_table()
     assert table.unread, "the head is whole: read packed"
     assert table.count("政府") == built.freq["政府"]  # an intact record
     assert table.count("党建") == built.freq["党建"], "the damaged record: the table built again"
@@ -173,16 +173,16 @@ def test_a_damaged_record_without_a_way_to_rebuild_is_an_error(warm_cache):
     (path,) = warm_cache.iterdir()
     damaged = bytearray(path.read_bytes())
     damaged[-100] ^= 0x55
-    table = lexicon._unpacked(bytes(damaged))
+    table = wordtable._unpacked(bytes(damaged))
     with pytest.raises(ValueError, match="cache file is damaged"):
         table.ensure_starting("".join(table.unread))
 
 
 def test_a_file_of_the_wrong_shape_is_not_trusted(cache_folder, small_dict):
-    built = lexicon._load_word_table()
+    built = wordtable._load_word_table()
     (path,) = cache_folder.iterdir()
     cache.write_bytes(path, marshal.dumps(["not", "a", "table"]))
-    assert lexicon._load_word_table().freq == built.freq
+    assert wordtable._load_word_table().freq == built.freq
 
 
 def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch, small_dict):
@@ -190,7 +190,7 @@ def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch, small_dict)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
     assert cache.cache_dir() is None
-    assert lexicon._load_word_table().count("党建")
+    assert wordtable._load_word_table().count("党建")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -204,7 +204,7 @@ def test_a_folder_that_cannot_be_made_is_no_error(tmp_path, monkeypatch, small_d
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "restore"))  # cannot be made, even by root
-    assert lexicon._load_word_table().count("党建")
+    assert wordtable._load_word_table().count("党建")
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
@@ -239,10 +239,10 @@ def test_the_name_changes_with_any_source_file(tmp_path, cache_folder):
 
 def test_the_session_ranks_with_the_packed_table():
     # conftest.py writes the table before the session: what every run after a user's first reads
-    assert lexicon.load_word_table().packed
+    assert wordtable.load_word_table().packed
 
 
-def _restorer(table: lexicon.WordTable) -> Restorer:
+def _restorer(table: wordtable.WordTable) -> Restorer:
     """A restorer whose ranker ranks with ``table`` and the production context models."""
     restorer = Restorer(RestoreConfig())
     production = Ranker.load(restorer.config)
@@ -253,7 +253,7 @@ def _restorer(table: lexicon.WordTable) -> Restorer:
 @pytest.fixture(scope="module")
 def whole_and_packed(built_table):
     whole = built_table  # built from dict.txt at the session's start, whole
-    packed = lexicon._load_word_table()
+    packed = wordtable._load_word_table()
     assert packed.packed and not whole.packed
     return _restorer(whole), _restorer(packed)
 

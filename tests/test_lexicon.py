@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from restore.lexicon import LexiconError, builtin_lexicon_files, load_word_table, parse_lexicon
+from restore.lexicon import LexiconError, builtin_lexicon_files, parse_lexicon
+from restore.wordtable import load_word_table
 
 HIDDEN = set("党政群业")
 
