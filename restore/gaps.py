@@ -37,17 +37,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
 
+from .chars import ASCII_LETTERS, DIGITS, is_common_han, is_han
 from .model import Gap, Mask
-
-if TYPE_CHECKING:
-    import regex
 
 # --------------------------------------------------------------------------- #
 # Character classes
 # --------------------------------------------------------------------------- #
-_DIGITS = "0123456789０１２３４５６７８９"
+_DIGITS = DIGITS
+#: The default mask symbols, which count as Han characters beside a place.
+_MASK_SYMBOLS = "*＊"
 #: Chinese numerals and number words: the number is written out, nothing deleted.
 _NUMERALS = "零〇一二三四五六七八九十百千万亿两几数半廿卅壹贰叁肆伍陆柒捌玖拾佰仟俩仨"
 #: Demonstratives and quantifiers that take a measure word directly (这个, 每名, 各项).
@@ -61,7 +60,7 @@ _AFTER_PUNCT = frozenset("，。、；：！？）)”’》,;:!?\n\r \u3000（(
 #: Words after a number phrase that close it ("300个以上", "5万左右").
 _AFTER_WORDS = ("以上", "以下", "左右", "上下", "之多", "有余", "以内", "之间")
 _DASHES = "-—–―~～〜"
-_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LATIN = frozenset(ASCII_LETTERS)
 
 #: Words before a place that introduce a number: reaching/exceeding, prepositions,
 #: verbs of counting, quantity nouns ("总额 面积 时速").
@@ -110,13 +109,6 @@ _WEAK_LEFT = frozenset("为 是 和 与 及 或 将 等 在 的 向 以 对 把 
 _WHOLE_PLACES = "国省市区县乡镇村州盟旗球网校厂队院系军"
 
 
-@cache
-def _han_re() -> regex.Pattern[str]:
-    import regex  # only for characters outside the common Han block: rarely needed
-
-    return regex.compile(r"[\p{Han}*＊]")
-
-
 def _char_class_table() -> dict[str, str]:
     """Character -> class for the characters that decide their class alone."""
     table: dict[str, str] = {}
@@ -158,7 +150,7 @@ def _left_class(text: str, p: int, masked: frozenset[int]) -> tuple[str, str]:
     ch = text[p - 1]
     if masked and (p - 1) in masked:
         return "H", ch
-    if "\u4e00" <= ch <= "\u9fff" and ch not in _SPECIAL_LEFT:
+    if is_common_han(ch) and ch not in _SPECIAL_LEFT:
         return "H", ch  # the common case, decided as the last rule below decides it
     cls = _CHAR_CLASSES.get(ch)
     if cls is not None:
@@ -185,7 +177,7 @@ def _left_class(text: str, p: int, masked: frozenset[int]) -> tuple[str, str]:
         return "P", text[p - 2 : p]
     if ch in "年月日":
         return "T", ch
-    if "\u4e00" <= ch <= "\u9fff" or _han_re().match(ch):
+    if is_common_han(ch) or is_han(ch) or ch in _MASK_SYMBOLS:
         return "H", ch
     return "O", ch
 
@@ -195,7 +187,7 @@ def _ordinary_han(ch: str, at: int, masked: frozenset[int]) -> bool:
     rule: a Han character no other rule looks at. The unit rules test the character
     before a unit against their word lists first (most units found stand in such words:
     国家, 工人), and ask this only of those it names."""
-    return "\u4e00" <= ch <= "\u9fff" and ch not in _SPECIAL_LEFT and not (masked and at in masked)
+    return is_common_han(ch) and ch not in _SPECIAL_LEFT and not (masked and at in masked)
 
 
 def _put(out: dict[int, tuple[float, str]], p: int, conf: float, reason: str) -> None:
@@ -818,7 +810,7 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
                 continue
             if right_unit:
                 _put(out, p + 1, 0.9 if left_open else 0.85, "range")
-            elif left_open and _han_re().match(right):
+            elif left_open and (is_han(right) or right in _MASK_SYMBOLS):
                 _put(out, p + 1, 0.6, "range")
 
 

@@ -28,6 +28,7 @@ from typing import NamedTuple
 import regex
 
 from .alphabet import Alphabet, hidden_set_weights, run_masses
+from .chars import HAN, QUOTATION_MARKS, is_han
 from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
 from .gaps import unit_makes_word
@@ -73,7 +74,7 @@ NEGLIGIBLE = 1e-12
 #: equal probabilities in their order, as sorting by -p does.
 _PROBABILITY = itemgetter(1)
 #: Quotation marks inside a clause; the lattice reads words through them.
-QUOTES = frozenset("“”‘’「」『』")
+QUOTES = frozenset(QUOTATION_MARKS)
 
 
 class RunScore(NamedTuple):
@@ -289,7 +290,7 @@ class Ranker:
             unit = right in NUMBER_UNITS and not unit_makes_word(right, text[m.end + 1 : m.end + 2])
             if (right and unit) or right in PLACE_SUFFIXES or left in PLACE_PREFIXES:
                 doubts[m] = SLOT_DOUBT
-            elif not _is_han(left) and not _is_han(right):
+            elif not is_han(left) and not is_han(right):
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
         return doubts
 
@@ -510,7 +511,7 @@ def _normalised(readings: list[tuple[str, float]], in_word: float = 1.0) -> RunS
 def _han_tail(s: str, symbols: str) -> str:
     out = ""
     for ch in reversed(s):
-        if ch in symbols or not _is_han(ch):
+        if ch in symbols or not is_han(ch):
             break
         out = ch + out
     return out
@@ -519,7 +520,7 @@ def _han_tail(s: str, symbols: str) -> str:
 def _han_head(s: str, symbols: str) -> str:
     out = ""
     for ch in s:
-        if ch in symbols or not _is_han(ch):
+        if ch in symbols or not is_han(ch):
             break
         out += ch
     return out
@@ -567,15 +568,10 @@ class _ClauseBounds:
 
 @lru_cache(maxsize=16)
 def _inside_patterns(symbols: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """What a clause is made of (Han characters as :func:`_is_han`, quotes, mask
+    """What a clause is made of (Han characters as :func:`restore.chars.is_han`, quotes, mask
     symbols): the longest run of it that ends a string, and one that starts a string."""
-    inside = r"[\p{Han}" + regex.escape(symbols + "".join(sorted(QUOTES))) + "]*"
+    inside = "[" + HAN + regex.escape(symbols + "".join(sorted(QUOTES))) + "]*"
     return regex.compile(inside + r"\Z"), regex.compile(inside)
-
-
-@lru_cache(maxsize=4096)
-def _is_han(ch: str) -> bool:
-    return bool(regex.match(r"\p{Han}", ch))
 
 
 def _beam(marginals: list[dict[str, float]], width: int) -> list[str]:

@@ -17,9 +17,10 @@ required-field marker (``*为必填项``, ``带*号为必填项``).
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
+from .chars import FULLWIDTH_DIGITS, LATIN_TOKEN, QUOTES_AND_BRACKETS, is_digit, is_han
 from .config import RestoreConfig
 from .model import Mask
 
@@ -28,10 +29,6 @@ if TYPE_CHECKING:
 
 # ``regex`` is imported where it is first used: a text without a mask symbol never
 # needs it, and importing it is a tenth of the command's start-up.
-
-_HAN = r"\p{Han}"
-# A character that may stand beside a mask in Chinese running text: Han, or the
-# punctuation and quotes that Chinese text uses.
 
 
 @cache
@@ -60,22 +57,6 @@ def _emphasis_pattern(symbols: str) -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\p{{Han}}*＊])(?P<d>{s}{{1,3}})(?=[^\s*＊])(?P<body>[^\n*＊]{{1,60}}?)(?<=\S)(?P=d)(?![\p{{Han}}*＊])"
     )
-
-
-@cache
-def _han_pattern() -> regex.Pattern[str]:
-    import regex
-
-    return regex.compile(_HAN)
-
-
-def _is_han(ch: str) -> bool:
-    return bool(ch) and _is_han_text(ch)
-
-
-@lru_cache(maxsize=4096)
-def _is_han_text(ch: str) -> bool:
-    return _han_pattern().match(ch) is not None
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
@@ -147,23 +128,23 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue
         left = text[a - 1] if a > 0 else ""
         right = text[b] if b < len(text) else ""
-        if not (_is_han(left) or _is_han(right) or _quoted_han(text, a, b) or _listed(text, a, b)):
+        if not (is_han(left) or is_han(right) or _quoted_han(text, a, b) or _listed(text, a, b)):
             continue  # separators, bullets before Latin text, lone symbols
-        if (_touches_ascii_token(left) and not _is_han(right)) or (
-            _touches_ascii_token(right) and not _is_han(left)
+        if (_touches_ascii_token(left) and not is_han(right)) or (
+            _touches_ascii_token(right) and not is_han(left)
         ):
             continue  # 3*4, a*b, 138****5678, 网友18****2 (but 入*56年 is a mask)
         if _touches_lowercase_token(text, a, b):
             continue  # *p, a*b, **kwargs: code or a formula (IT* may be IT业, so upper case is kept)
-        if (b - a >= 3 or _is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
+        if (b - a >= 3 or is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
         if b - a == 1 and right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
             continue  # *为必填项, 带*号为必填项: the required-field marker
         if _is_bullet(text, a, b):
             continue
-        if b - a == 1 and left in "注" and left and not _is_han(right):
+        if b - a == 1 and left in "注" and left and not is_han(right):
             continue  # footnote marker 注*
-        if b - a == 2 and left == "注" and not _is_han(right) and (a < 2 or not _is_han(text[a - 2])):
+        if b - a == 2 and left == "注" and not is_han(right) and (a < 2 or not is_han(text[a - 2])):
             continue  # 注** opening a note (but 关注**： may hide 关注党政)
         blocked = "redaction" if b - a > cfg.max_run else None
         masks.append(Mask(a, b, blocked))
@@ -178,8 +159,8 @@ def _listed(text: str, a: int, b: int) -> bool:
         and b + 1 < len(text)
         and text[a - 1] in "、，"
         and text[b] in "、，；"
-        and _is_han(text[a - 2])
-        and _is_han(text[b + 1])
+        and is_han(text[a - 2])
+        and is_han(text[b + 1])
     )
 
 
@@ -213,40 +194,30 @@ def _required_field() -> regex.Pattern[str]:
     return regex.compile(r"号?的?(?:为|是|表示|项为|项是)?(?:必填|必选|必答|必须填写)")
 
 
-_LATIN_TOKEN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-
-
-def _is_digit(ch: str) -> bool:
-    return bool(ch) and (ch in "0123456789" or ch in "０１２３４５６７８９")
-
-
 def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
     """The run touches an ASCII token holding a lowercase letter: ``*p``, ``a*``, ``Python**``."""
-    if (a == 0 or text[a - 1] not in _LATIN_TOKEN) and (b == len(text) or text[b] not in _LATIN_TOKEN):
+    if (a == 0 or text[a - 1] not in LATIN_TOKEN) and (b == len(text) or text[b] not in LATIN_TOKEN):
         return False  # the common case: no token on either side
     i = a
-    while i > 0 and a - i < 32 and text[i - 1] in _LATIN_TOKEN:
+    while i > 0 and a - i < 32 and text[i - 1] in LATIN_TOKEN:
         i -= 1
     j = b
-    while j < len(text) and j - b < 32 and text[j] in _LATIN_TOKEN:
+    while j < len(text) and j - b < 32 and text[j] in LATIN_TOKEN:
         j += 1
     return any("a" <= c <= "z" for c in text[i:a]) or any("a" <= c <= "z" for c in text[b:j])
 
 
 def _touches_ascii_token(ch: str) -> bool:
-    return bool(ch) and ((ch.isascii() and ch.isalnum()) or ch in "０１２３４５６７８９")
+    return bool(ch) and ((ch.isascii() and ch.isalnum()) or ch in FULLWIDTH_DIGITS)
 
 
 def _quoted_han(text: str, a: int, b: int) -> bool:
     """``**“一把手”``: a run before an opening quote or after a closing one."""
     right2 = text[b : b + 2]
     left2 = text[max(0, a - 2) : a]
-    return (len(right2) == 2 and right2[0] in _QUOTES and _is_han(right2[1])) or (
-        len(left2) == 2 and left2[1] in _QUOTES and _is_han(left2[0])
+    return (len(right2) == 2 and right2[0] in QUOTES_AND_BRACKETS and is_han(right2[1])) or (
+        len(left2) == 2 and left2[1] in QUOTES_AND_BRACKETS and is_han(left2[0])
     )
-
-
-_QUOTES = "“”‘’「」『』《》〈〉（）()\"'"
 
 
 def _is_bullet(text: str, a: int, b: int) -> bool:
@@ -274,14 +245,14 @@ def _mark_censor_insertions(text: str, masks: list[Mask]) -> list[Mask]:
             and masks[j].length == 1
             and masks[j + 1].length == 1
             and masks[j + 1].start == masks[j].end + 1
-            and _is_han(text[masks[j].end])
+            and is_han(text[masks[j].end])
         ):
             j += 1
         if (
             j > i
             and masks[i].start > 0
-            and _is_han(text[masks[i].start - 1])
-            and _is_han(text[masks[j].end] if masks[j].end < len(text) else "")
+            and is_han(text[masks[i].start - 1])
+            and is_han(text[masks[j].end] if masks[j].end < len(text) else "")
         ):
             out.extend(Mask(m.start, m.end, m.blocked or "insertion?") for m in masks[i : j + 1])
         else:
