@@ -61,3 +61,23 @@ def is_common_han(ch: str) -> bool:
 def is_digit(ch: str) -> bool:
     """Whether ``ch`` (one character, or "") is an ASCII or full-width digit."""
     return bool(ch) and ch in DIGITS
+
+
+def han_tail(s: str, symbols: str) -> str:
+    """The Han characters that end ``s``, up to the last mask symbol or non-Han character."""
+    out = ""
+    for ch in reversed(s):
+        if ch in symbols or not is_han(ch):
+            break
+        out = ch + out
+    return out
+
+
+def han_head(s: str, symbols: str) -> str:
+    """The Han characters that start ``s``, up to the first mask symbol or non-Han character."""
+    out = ""
+    for ch in s:
+        if ch in symbols or not is_han(ch):
+            break
+        out += ch
+    return out

@@ -10,9 +10,12 @@ run's joint readings, in time linear in the clause length.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from .alphabet import OTHER
-from .wordtable import WordTable
+
+if TYPE_CHECKING:
+    from .wordtable import WordTable
 
 #: Count given to "some character outside the alphabet" standing alone.
 OTHER_COUNT = 30.0

@@ -6,10 +6,37 @@ list of :class:`Edit`; nothing else carries state between stages.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 EditKind = Literal["mask", "gap"]
+
+
+class MaskState(enum.Enum):
+    """What is known about a mask between the scanner and the ranker.
+
+    The scanner knows some masks are never filled (a redaction) and leaves two questions
+    open, which :mod:`restore.settle` answers from the lexicon: is a ``共*产*党`` chain a
+    censor's insertion, and is a star pair around a sentence emphasis or two masks.
+    """
+
+    #: An ordinary mask: the ranker reads it.
+    OPEN = "open"
+    #: A run longer than ``max_run``: reported, never filled.
+    REDACTION = "redaction"
+    #: Part of a ``共*产*党``-shaped chain: a censor's insertion, or masks (settle decides).
+    INSERTION_QUESTION = "insertion?"
+    #: Settled: symbols inserted between the letters of a word, not hidden characters.
+    CENSOR_INSERTION = "censor-insertion"
+    #: The opening or closing delimiter of a span that is emphasis or two masks (settle decides).
+    EMPHASIS_OPEN_QUESTION = "emphasis-open?"
+    EMPHASIS_CLOSE_QUESTION = "emphasis-close?"
+
+    @property
+    def note(self) -> str:
+        """The words a report gives for a mask left in this state (an edit's ``note``)."""
+        return self.value
 
 
 class Mask(NamedTuple):
@@ -21,9 +48,8 @@ class Mask(NamedTuple):
 
     start: int
     end: int
-    #: why it is not restorable, if the scanner already knows (``"redaction"`` for a
-    #: run longer than ``max_run``, ``"censor-insertion"`` for ``共*产*党``); None otherwise.
-    blocked: str | None = None
+    #: What is known about it before ranking; only an OPEN mask is ranked.
+    state: MaskState = MaskState.OPEN
 
     @property
     def length(self) -> int:

@@ -180,7 +180,7 @@ def _split_at(masks: list[Mask], marked: frozenset[int]) -> list[Mask]:
     for m in masks:
         cuts = sorted(k for k in marked if m.start < k < m.end)
         bounds = [m.start, *cuts, m.end]
-        out.extend(Mask(a, b, m.blocked) for a, b in zip(bounds, bounds[1:]))
+        out.extend(Mask(a, b, m.state) for a, b in zip(bounds, bounds[1:]))
     return out
 
 

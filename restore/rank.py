@@ -28,14 +28,14 @@ from typing import NamedTuple
 import regex
 
 from .alphabet import Alphabet, hidden_set_weights, run_masses
-from .chars import HAN, QUOTATION_MARKS, is_han
+from .chars import HAN, QUOTATION_MARKS, han_head, han_tail, is_han
 from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
 from .gaps import unit_makes_word
-from .lattice import MAX_WORD, OTHER, Lattice
-from .model import Edit, Mask
+from .lattice import OTHER, Lattice
+from .model import Edit, Mask, MaskState
 from .names import name_slots
-from .scan import EMPHASIS_CLOSE, EMPHASIS_OPEN
+from .settle import settle
 from .wordtable import WordTable, load_word_table
 
 #: How far the lattice reaches on each side of a mask, within its clause: past the
@@ -75,6 +75,10 @@ NEGLIGIBLE = 1e-12
 _PROBABILITY = itemgetter(1)
 #: Quotation marks inside a clause; the lattice reads words through them.
 QUOTES = frozenset(QUOTATION_MARKS)
+
+
+#: The note on a mask left because the document shows every candidate unmasked.
+NO_CANDIDATES_LEFT = "no candidate characters left for this document"
 
 
 class RunScore(NamedTuple):
@@ -131,8 +135,8 @@ class Ranker:
         ``breaks`` are offsets where digits were deleted: no word spans them.
         """
         cfg = self.config
-        masks = self.settle(text, masks)
-        open_masks = [m for m in masks if m.blocked is None and alphabet.chars]
+        masks = settle(text, masks, self.table, cfg)
+        open_masks = [m for m in masks if m.state is MaskState.OPEN and alphabet.chars]
         base = self._language_scores(text, open_masks, alphabet, breaks)
         # What the document's shape says, the same under either alphabet.
         doubts = self._slot_doubts(text, open_masks, base)
@@ -147,8 +151,8 @@ class Ranker:
             scores = {m: _cautious(scores[m], wider[m]) for m in scores}
         edits: list[Edit] = []
         for m in masks:
-            if m.blocked is not None or not alphabet.chars:
-                note = m.blocked or "no candidate characters left for this document"
+            if m.state is not MaskState.OPEN or not alphabet.chars:
+                note = m.state.note if m.state is not MaskState.OPEN else NO_CANDIDATES_LEFT
                 edits.append(Edit("mask", m.start, m.end, None, 0.0, (), note))
                 continue
             readings = scores[m].readings
@@ -163,10 +167,8 @@ class Ranker:
         return Ranking(tuple(edits), hidden)
 
     def settle(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
-        """The scanner's masks with its open questions answered from the lexicon: a
-        ``共*产*党`` chain is a censor's insertion or masks, a star pair around a
-        sentence is emphasis (dropped) or two masks."""
-        return self._settle_emphasis(text, self._settle_insertions(text, masks))
+        """:func:`restore.settle.settle` with this ranker's table and configuration."""
+        return settle(text, masks, self.table, self.config)
 
     # -- internals ------------------------------------------------------------
     def _language_scores(
@@ -294,78 +296,6 @@ class Ranker:
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
         return doubts
 
-    def _settle_insertions(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
-        """Decide the chains the scanner marked ``insertion?`` (``共*产*党``).
-
-        A chain is a censor's insertion when the Han characters around its symbols,
-        read without them, make a dictionary word (共产党); otherwise each symbol is
-        an ordinary mask (``特别行*区*府`` is 特别行政区政府).
-        """
-        out: list[Mask] = []
-        i = 0
-        while i < len(masks):
-            if masks[i].blocked != "insertion?":
-                out.append(masks[i])
-                i += 1
-                continue
-            j = i
-            while (
-                j + 1 < len(masks)
-                and masks[j + 1].blocked == "insertion?"
-                and masks[j + 1].start == masks[j].end + 1
-            ):
-                j += 1
-            chain = masks[i : j + 1]
-            word = text[chain[0].start - 1] + "".join(text[m.end] for m in chain if m.end < len(text))
-            verdict = "censor-insertion" if (self.table.count(word) or 0) > 0 else None
-            out.extend(Mask(m.start, m.end, verdict) for m in chain)
-            i = j + 1
-        return out
-
-    def _settle_emphasis(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
-        """Decide the delimiter pairs the scanner marked ``emphasis-open?``/``emphasis-close?``.
-
-        ``*的十八大以来，……乡村产*`` is two masks (党的, 产业); ``*请勿吸烟，谢谢合作*``
-        is emphasis. The pair is two masks when, at both ends, some candidate makes a
-        dictionary word with the characters inside the span next to it; otherwise it is
-        markup and no edit is made for it. One end alone is not enough: nearly every
-        character makes some word with one of the candidates (合作 → 作业).
-        """
-        freq = self.table.freq
-        symbols = self.config.mask_symbols
-        candidates = self.config.candidates
-
-        def makes_word(m: Mask) -> bool:
-            if m.blocked == EMPHASIS_OPEN:
-                # a word, or the start of a longer one (党的二十届… of 党的二十届四中全会)
-                inside = _han_head(text[m.end : m.end + MAX_WORD], symbols)
-                for c in candidates:
-                    for k in range(1, len(inside) + 1):
-                        f = freq.get(c + inside[:k])
-                        if f is None:
-                            break
-                        if f > 0 or k >= 2:
-                            return True
-                return False
-            inside = _han_tail(text[max(0, m.start - MAX_WORD) : m.start], symbols)
-            self.table.ensure(inside + OTHER, OTHER, candidates)  # inside's words, and its last character + c
-            ks = range(1, len(inside) + 1)
-            return any(freq.get(inside[-k:] + c, 0) > 0 for c in candidates for k in ks)
-
-        out: list[Mask] = []
-        opener: Mask | None = None
-        for m in masks:
-            if m.blocked == EMPHASIS_OPEN:
-                opener = m
-            elif m.blocked == EMPHASIS_CLOSE:
-                if opener is not None and makes_word(opener) and makes_word(m):
-                    out.extend((Mask(opener.start, opener.end, None), Mask(m.start, m.end, None)))
-                opener = None
-            else:
-                out.append(m)
-        out.sort(key=lambda m: m.start)
-        return out
-
     def _score_runs(
         self, text: str, masks: Sequence[Mask], symbols: str, chars: str, breaks: frozenset[int] = frozenset()
     ) -> dict[Mask, RunScore]:
@@ -441,8 +371,8 @@ def _rescore(
     probability between candidate readings, never to or from OTHER, so a slot that
     looks like a hidden digit or name stays as doubtful as the lattice made it.
     """
-    left = _han_tail(text[max(0, m.start - 3) : m.start], symbols)
-    right = _han_head(text[m.end : m.end + 3], symbols)
+    left = han_tail(text[max(0, m.start - 3) : m.start], symbols)
+    right = han_head(text[m.end : m.end + 3], symbols)
     kept = [(r, p) for r, p in score.readings if OTHER in r]
     mass = sum(p for r, p in score.readings if OTHER not in r)
     weighed = []
@@ -506,24 +436,6 @@ def _cautious(narrow: RunScore, wide: RunScore) -> RunScore:
 def _normalised(readings: list[tuple[str, float]], in_word: float = 1.0) -> RunScore:
     z = sum(p for _, p in readings) or 1.0
     return RunScore(tuple(sorted(((r, p / z) for r, p in readings), key=_PROBABILITY, reverse=True)), in_word)
-
-
-def _han_tail(s: str, symbols: str) -> str:
-    out = ""
-    for ch in reversed(s):
-        if ch in symbols or not is_han(ch):
-            break
-        out = ch + out
-    return out
-
-
-def _han_head(s: str, symbols: str) -> str:
-    out = ""
-    for ch in s:
-        if ch in symbols or not is_han(ch):
-            break
-        out += ch
-    return out
 
 
 @lru_cache(maxsize=16)

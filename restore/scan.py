@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .chars import FULLWIDTH_DIGITS, LATIN_TOKEN, QUOTES_AND_BRACKETS, is_digit, is_han
 from .config import RestoreConfig
-from .model import Mask
+from .model import Mask, MaskState
 
 if TYPE_CHECKING:
     import regex
@@ -89,7 +89,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
 
     Emphasis is ``**X**`` whose delimiters do not touch Han text on the outside
     (``**注意**``, ``- *斜体*。``). When X runs across Chinese sentence punctuation
-    its delimiters are reported as masks marked ``emphasis-open?``/``emphasis-close?``,
+    its delimiters are reported as masks in the states ``EMPHASIS_OPEN_QUESTION`` and
+    ``EMPHASIS_CLOSE_QUESTION``,
     for the ranker to settle. ``中文**强调**中文`` and ``这是**重点**`` are read
     as masked runs: a filter's ``**`` (党政) sits beside Han characters far more often
     than markdown does, and a wrong guess there costs only an unresolved report.
@@ -106,15 +107,15 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     runs = list(_run_pattern(symbols).finditer(text))
     skip: list[tuple[int, int]] = _code_spans(text) if ("`" in text or "~~~" in text) else []
     # Delimiters of emphasis spans, and of spans that only look like one (see below).
-    doubtful: dict[int, str] = {}
+    doubtful: dict[int, MaskState] = {}
     for m in _emphasis_pattern(symbols).finditer(text):
         if _SENTENCE_PUNCT.search(m.group("body")):
             # Emphasis marks a phrase; a span across Chinese sentence punctuation is as
             # often two masks (\n*的十八大以来，……发展乡村产*。) as it is emphasis
             # (*请勿吸烟，谢谢合作*). The ranker decides: a delimiter is a mask only if
             # a candidate makes a word with the text inside it.
-            doubtful[m.start()] = EMPHASIS_OPEN
-            doubtful[m.end("body")] = EMPHASIS_CLOSE
+            doubtful[m.start()] = MaskState.EMPHASIS_OPEN_QUESTION
+            doubtful[m.end("body")] = MaskState.EMPHASIS_CLOSE_QUESTION
             continue
         skip.append((m.start(), m.start("body")))
         skip.append((m.end("body"), m.end()))
@@ -124,7 +125,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         if skip and _inside(a, skip):
             continue
         if a in doubtful:
-            masks.append(Mask(a, b, doubtful[a] if b - a <= cfg.max_run else "redaction"))
+            masks.append(Mask(a, b, doubtful[a] if b - a <= cfg.max_run else MaskState.REDACTION))
             continue
         left = text[a - 1] if a > 0 else ""
         right = text[b] if b < len(text) else ""
@@ -146,8 +147,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # footnote marker 注*
         if b - a == 2 and left == "注" and not is_han(right) and (a < 2 or not is_han(text[a - 2])):
             continue  # 注** opening a note (but 关注**： may hide 关注党政)
-        blocked = "redaction" if b - a > cfg.max_run else None
-        masks.append(Mask(a, b, blocked))
+        masks.append(Mask(a, b, MaskState.REDACTION if b - a > cfg.max_run else MaskState.OPEN))
     return _mark_censor_insertions(text, masks)
 
 
@@ -164,9 +164,6 @@ def _listed(text: str, a: int, b: int) -> bool:
     )
 
 
-#: Marks the scanner puts on the delimiters of a span that may be emphasis or two masks.
-EMPHASIS_OPEN = "emphasis-open?"
-EMPHASIS_CLOSE = "emphasis-close?"
 _SENTENCE_PUNCT = re.compile("[，。；！？、：]")
 
 
@@ -254,7 +251,10 @@ def _mark_censor_insertions(text: str, masks: list[Mask]) -> list[Mask]:
             and is_han(text[masks[i].start - 1])
             and is_han(text[masks[j].end] if masks[j].end < len(text) else "")
         ):
-            out.extend(Mask(m.start, m.end, m.blocked or "insertion?") for m in masks[i : j + 1])
+            out.extend(
+                Mask(m.start, m.end, MaskState.INSERTION_QUESTION if m.state is MaskState.OPEN else m.state)
+                for m in masks[i : j + 1]
+            )
         else:
             out.extend(masks[i : j + 1])
         i = j + 1

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from restore import RestoreConfig
+from restore.model import MaskState
 from restore.scan import find_masks
 
 CASES = Path(__file__).parent / "cases"
@@ -25,12 +26,12 @@ def test_mask_spans(case):
 
 def test_long_run_is_a_redaction():
     (mask,) = find_masks("他说*****建设")
-    assert (mask.start, mask.end, mask.blocked) == (2, 7, "redaction")
+    assert (mask.start, mask.end, mask.state) == (2, 7, MaskState.REDACTION)
 
 
 def test_max_run_is_configurable():
-    assert find_masks("他说***建设", RestoreConfig(max_run=2))[0].blocked == "redaction"
-    assert find_masks("他说***建设", RestoreConfig(max_run=3))[0].blocked is None
+    assert find_masks("他说***建设", RestoreConfig(max_run=2))[0].state is MaskState.REDACTION
+    assert find_masks("他说***建设", RestoreConfig(max_run=3))[0].state is MaskState.OPEN
 
 
 def test_mask_symbols_are_configurable():
@@ -40,7 +41,7 @@ def test_mask_symbols_are_configurable():
 
 def test_censor_chain_is_marked_for_the_ranker():
     masks = find_masks("打倒共*产*党！")
-    assert [m.blocked for m in masks] == ["insertion?", "insertion?"]
+    assert [m.state for m in masks] == [MaskState.INSERTION_QUESTION] * 2
 
 
 def test_clean_text_has_no_masks():

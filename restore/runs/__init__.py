@@ -24,7 +24,7 @@ from functools import partial
 from typing import TYPE_CHECKING, BinaryIO
 
 from .. import textio
-from . import jsonl, plain
+from . import plain
 from .plain import Show
 from .progress import Progress, Stats
 from .reading import STDIN, os_message
@@ -83,6 +83,9 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
         jobs = options.jobs or os.cpu_count() or 1
         with _sink(options.output, stdout) as sink, Workers(restorer, jobs) as workers:
             if options.jsonl:
+                # Imported here: a plain run (a pre-commit hook's) does not pay for it at start-up.
+                from . import jsonl
+
                 jsonl.restore_jsonl(
                     workers,
                     options.names,

@@ -1,0 +1,103 @@
+"""The scanner's open questions, answered from the lexicon.
+
+The scanner (:mod:`restore.scan`) sees shapes, not words. Two shapes it cannot decide
+alone: a ``共*产*党`` chain (a censor's insertion between the letters of a word, or
+masks?) and a star pair around a stretch across sentence punctuation (emphasis, or two
+masks?). :func:`settle` decides both with the word table: what it returns holds no
+open question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .chars import han_head, han_tail
+from .lattice import MAX_WORD, OTHER
+from .model import Mask, MaskState
+
+if TYPE_CHECKING:
+    from .config import RestoreConfig
+    from .wordtable import WordTable
+
+
+def settle(text: str, masks: Sequence[Mask], table: WordTable, config: RestoreConfig) -> list[Mask]:
+    """The scanner's masks with its open questions answered: a ``共*产*党`` chain is a
+    censor's insertion or masks, a star pair around a sentence is emphasis (dropped) or
+    two masks."""
+    return _settle_emphasis(text, _settle_insertions(text, masks, table), table, config)
+
+
+def _settle_insertions(text: str, masks: Sequence[Mask], table: WordTable) -> list[Mask]:
+    """Decide the chains the scanner left as ``INSERTION_QUESTION`` (``共*产*党``).
+
+    A chain is a censor's insertion when the Han characters around its symbols,
+    read without them, make a dictionary word (共产党); otherwise each symbol is
+    an ordinary mask (``特别行*区*府`` is 特别行政区政府).
+    """
+    out: list[Mask] = []
+    i = 0
+    while i < len(masks):
+        if masks[i].state is not MaskState.INSERTION_QUESTION:
+            out.append(masks[i])
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(masks)
+            and masks[j + 1].state is MaskState.INSERTION_QUESTION
+            and masks[j + 1].start == masks[j].end + 1
+        ):
+            j += 1
+        chain = masks[i : j + 1]
+        word = text[chain[0].start - 1] + "".join(text[m.end] for m in chain if m.end < len(text))
+        verdict = MaskState.CENSOR_INSERTION if (table.count(word) or 0) > 0 else MaskState.OPEN
+        out.extend(Mask(m.start, m.end, verdict) for m in chain)
+        i = j + 1
+    return out
+
+
+def _settle_emphasis(text: str, masks: Sequence[Mask], table: WordTable, config: RestoreConfig) -> list[Mask]:
+    """Decide the delimiter pairs the scanner left as ``EMPHASIS_OPEN_QUESTION`` and
+    ``EMPHASIS_CLOSE_QUESTION``.
+
+    ``*的十八大以来，……乡村产*`` is two masks (党的, 产业); ``*请勿吸烟，谢谢合作*``
+    is emphasis. The pair is two masks when, at both ends, some candidate makes a
+    dictionary word with the characters inside the span next to it; otherwise it is
+    markup and no edit is made for it. One end alone is not enough: nearly every
+    character makes some word with one of the candidates (合作 → 作业).
+    """
+    freq = table.freq
+    symbols = config.mask_symbols
+    candidates = config.candidates
+
+    def makes_word(m: Mask) -> bool:
+        if m.state is MaskState.EMPHASIS_OPEN_QUESTION:
+            # a word, or the start of a longer one (党的二十届… of 党的二十届四中全会)
+            inside = han_head(text[m.end : m.end + MAX_WORD], symbols)
+            for c in candidates:
+                for k in range(1, len(inside) + 1):
+                    f = freq.get(c + inside[:k])
+                    if f is None:
+                        break
+                    if f > 0 or k >= 2:
+                        return True
+            return False
+        inside = han_tail(text[max(0, m.start - MAX_WORD) : m.start], symbols)
+        table.ensure(inside + OTHER, OTHER, candidates)  # inside's words, and its last character + c
+        ks = range(1, len(inside) + 1)
+        return any(freq.get(inside[-k:] + c, 0) > 0 for c in candidates for k in ks)
+
+    out: list[Mask] = []
+    opener: Mask | None = None
+    for m in masks:
+        if m.state is MaskState.EMPHASIS_OPEN_QUESTION:
+            opener = m
+        elif m.state is MaskState.EMPHASIS_CLOSE_QUESTION:
+            if opener is not None and makes_word(opener) and makes_word(m):
+                out.extend((Mask(opener.start, opener.end), Mask(m.start, m.end)))
+            opener = None
+        else:
+            out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
