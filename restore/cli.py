@@ -118,7 +118,7 @@ def _paths(names: Sequence[str]) -> tuple[Path, ...]:
     "--candidates",
     default=_DEFAULTS.candidates,
     show_default=True,
-    help="Characters the filter may have hidden (narrowed per document).",
+    help="Characters the filter may have hidden (at most 8; narrowed per document).",
 )
 @click.option(
     "--max-run",

@@ -54,6 +54,9 @@ class RestoreConfig:
             raise ValueError("--mask-symbols must name at least one character")
         if not self.candidates:
             raise ValueError("--candidates must name at least one character")
+        from .alphabet import check_candidates  # here: alphabet imports this module
+
+        check_candidates(self.candidates)
         if set(self.candidates) & set(self.mask_symbols):
             raise ValueError("--candidates and --mask-symbols must not share a character")
         if self.max_run < 1:

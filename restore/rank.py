@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import regex
 
-from .alphabet import Alphabet, hidden_set_weights, run_masses
+from .alphabet import Alphabet, average_over_hidden_sets, hidden_set_weights, likely_hidden, worth_counting
 from .chars import HAN, QUOTATION_MARKS, han_head, han_tail, is_han
 from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
@@ -68,8 +68,6 @@ BUILTIN_CONTEXT_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.25
 #: How many reweighed runs the ranker keeps before it starts afresh (memory stays flat).
 RESCORE_CACHE = 16384
-#: A hidden-set hypothesis this improbable is left out of the average over them.
-NEGLIGIBLE = 1e-12
 #: Sort key of a (reading, probability) pair; sorted with reverse=True, which keeps
 #: equal probabilities in their order, as sorting by -p does.
 _PROBABILITY = itemgetter(1)
@@ -142,7 +140,7 @@ class Ranker:
         doubts = self._slot_doubts(text, open_masks, base)
         groups = _agreeing_groups(text, open_masks)
         scores, weights = self._posteriors(text, open_masks, alphabet, base, doubts, groups)
-        hidden = _likely_hidden(alphabet.chars, weights) if weights else alphabet.chars
+        hidden = likely_hidden(alphabet.chars, weights) if weights else alphabet.chars
         if alphabet.excluded and scores:
             # Fill a mask only if it would also be filled had no candidate been seen
             # unmasked: those characters may be an earlier run's restorations, and
@@ -206,8 +204,7 @@ class Ranker:
             # The document's whole length, masks included: a subset predicts how many of
             # its characters there are, and every hidden one is now a mask.
             weights = hidden_set_weights(alphabet, [s.readings for s in scores.values()], len(text))
-            # A hidden-set hypothesis this improbable changes no probability by more than this.
-            sets = [(subset, w) for subset, w in enumerate(weights, 1) if w >= NEGLIGIBLE]
+            sets = worth_counting(weights)
             chars = alphabet.chars
             # Runs with the same readings (the same context) get the same average.
             averaged: dict[RunScore, RunScore] = {}
@@ -395,27 +392,9 @@ def _rescore(
 
 
 def _given_hidden_sets(score: RunScore, chars: str, sets: list[tuple[int, float]]) -> RunScore:
-    """Average the run's readings over the posterior of which characters were hidden.
-
-    Under hidden set S a reading r made of S's characters has p(r) / Z(S), where Z(S)
-    sums the readings S explains. So r's average is p(r) · C(r), with C(r) the sum of
-    w(S) / Z(S) over the subsets S that hold r's characters. ``sets`` are the subsets
-    worth counting, by their bits (bit ``i`` for ``chars[i]``), in order, with their
-    weights; Z comes from :func:`restore.alphabet.run_masses`, remembered per run.
-    """
-    used, mass = run_masses(chars, score.readings)
-    shares = [(inside, w / mass[inside]) for inside, w in sets if mass[inside] > 0]
-    n_sets = len(mass)
-    total = []
-    for (r, p), u in zip(score.readings, used):
-        if u >= n_sets:
-            continue  # a character no subset holds (one seen unmasked)
-        c = 0.0
-        for inside, share in shares:
-            if inside & u == u:
-                c += share
-        if c > 0:
-            total.append((r, p * c))
+    """The run's readings averaged over which characters were hidden
+    (:func:`restore.alphabet.average_over_hidden_sets`), renormalised."""
+    total = average_over_hidden_sets(score.readings, chars, sets)
     return _normalised(total, score.in_word) if total else score
 
 
@@ -507,20 +486,6 @@ def _doubt_slots(scores: dict[Mask, RunScore], doubts: dict[Mask, float]) -> dic
         mixed.append((OTHER * m.length, doubt))
         out[m] = _normalised(mixed, score.in_word)
     return out
-
-
-def _likely_hidden(chars: str, weights: list[float]) -> str:
-    """The candidates whose posterior probability of being hidden is at least one half
-    (``weights[s - 1]`` is the weight of the subset with bits ``s``)."""
-    weight = weights.__getitem__
-    return "".join(c for i, c in enumerate(chars) if math.fsum(map(weight, _holding(len(chars), i))) >= 0.5)
-
-
-@lru_cache(maxsize=64)
-def _holding(n: int, i: int) -> tuple[int, ...]:
-    """Indices into a list of subset weights (subset ``s`` at ``s - 1``) of the
-    subsets of ``n`` candidates that hold candidate ``i``."""
-    return tuple(s - 1 for s in range(1, 1 << n) if s >> i & 1)
 
 
 def _agreeing_groups(text: str, masks: Sequence[Mask]) -> list[list[Mask]]:

@@ -1,5 +1,9 @@
-from restore import RestoreConfig
-from restore.alphabet import infer_alphabet
+import time
+
+import pytest
+
+from restore import RestoreConfig, Restorer
+from restore.alphabet import MAX_CANDIDATES, infer_alphabet
 
 
 def test_character_seen_unmasked_was_not_hidden():
@@ -47,3 +51,20 @@ def test_a_reading_outside_the_alphabet_is_explained_by_no_subset():
     only_ye = [(("业", 1.0),)]
     posterior = hidden_set_posterior(a, only_ye, 400)
     assert all("业" not in subset for subset, _ in posterior)
+
+
+def test_more_candidates_than_the_cap_is_a_one_line_error():
+    many = "党政群业工农商学兵"
+    assert len(many) == MAX_CANDIDATES + 1
+    with pytest.raises(ValueError, match=r"^--candidates names 9 different characters; at most 8") as caught:
+        Restorer(RestoreConfig(candidates=many))
+    assert "\n" not in str(caught.value)
+    Restorer(RestoreConfig(candidates=many[:MAX_CANDIDATES] + many[0]))  # repeats do not count
+
+
+def test_the_most_candidates_allowed_restore_a_line_quickly():
+    restorer = Restorer(RestoreConfig(candidates="党政群业工农商学"))
+    started = time.perf_counter()
+    result = restorer.restore("坚持以*建引领*务")
+    assert time.perf_counter() - started < 5, "the hidden-set inference is bounded"
+    assert len(result.edits) == 2

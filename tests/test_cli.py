@@ -191,6 +191,7 @@ def test_named_encoding(tmp_path):
         (["--encoding", "no-such-codec"], "unknown encoding 'no-such-codec'"),
         (["--min-confidence", "2"], "--min-confidence must be between 0 and 1"),
         (["--candidates", "*党"], "must not share a character"),
+        (["--candidates", "党政群业工农商学兵"], "--candidates names 9 different characters; at most 8"),
     ],
 )
 def test_usage_errors(args, message):
