@@ -29,7 +29,9 @@ digits, so a text that still has one was never scraped, and every place found in
 it is kept below the 0.5 cut (:data:`INTACT_DIGITS_FACTOR`).
 
 The word lists are general Chinese usage, chosen by reading the CCTV dev set for
-*classes* of error; none of its sentences is stored here.
+*classes* of error; none of its sentences is stored. They are data, in
+``lexicons/gaps/*.tsv`` (read by :mod:`restore.gapwords`); the character classes that
+are punctuation rather than words stay here.
 """
 
 from __future__ import annotations
@@ -39,7 +41,13 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from .chars import ASCII_LETTERS, DIGITS, is_common_han, is_han
+from .gapwords import word_lists, word_map, word_sets
 from .model import Gap, Mask
+
+# The word lists are data: lexicons/gaps/*.tsv (restore/gapwords.py reads them).
+_NUMBER_WORDS = word_sets("number_words")
+_YEAR_WORDS = word_sets("year_words")
+_UNIT_WORDS = word_sets("units")
 
 # --------------------------------------------------------------------------- #
 # Character classes
@@ -64,47 +72,12 @@ _LATIN = frozenset(ASCII_LETTERS)
 
 #: Words before a place that introduce a number: reaching/exceeding, prepositions,
 #: verbs of counting, quantity nouns ("总额 面积 时速").
-_STRONG_LEFT = frozenset(
-    """达到 到达 超过 超出 高达 多达 长达 约有 共有 共计 总计 合计 累计 至少 不少于 不足 不到
-    接近 将近 大约 突破 增至 降至 升至 增加到 减少到 下降到 上升到 提高到 扩大到 达 到 至 超 过
-    约 近 逾 共 计 有 了 于 从 由 自 比 较 占 仅 只 才 已 均 截至 截止 增加 增长 减少 下降 上升
-    提高 新增 投入 投资 完成 实现 吸引 带动 惠及 覆盖 容纳 建成 建设 打造 开展 推出 发布 发行
-    获得 拥有 包括 涉及 选派 派遣 出动 组织 组建 培育 培训 接待 发送 运送 输送 处理 处分 吸纳
-    帮助 支持 设立 设置 新建 改造 建立 认定 公布 签约 签署 举办 举行 召开 参加 出席 参与 修订
-    废止 取消 开行 加开 发运 引进 提供 安排 下达 筹措 落实 减免 节约 转移 撤离 救助 收购 造成
-    导致 致使 进入 通过 经过 审查 批准 启动 部署 推动 确保 力争 首批 已有 还有 另有 仅有 只有
-    现有 尚有 则有 即有 共为 约为 分别 分别为 来自 海拔 男子 女子 倒计时 有着 各有 年均 日均
-    月均 人均 户均 亩均 平均 总额 总量 总值 金额 数量 规模 面积 产量 产值 价格 收入 支出 里程
-    全长 时速 高度 长度 深度 距离 容量 装机 库容 营收 利润 税额 人数 户数 票房 销量 销售额
-    交易额 成交额 进出口 出口 进口 余额 存款 贷款 资金 经费 预算 总数 总计为 超越 刷新""".split()
-)
+_STRONG_LEFT = _NUMBER_WORDS["strong"]
+#: Weak number-introducers: they also stand before ordinary nouns.
+_WEAK_LEFT = _NUMBER_WORDS["weak"]
 #: A one-character number-introducer after these characters is part of an ordinary
 #: word instead (设计, 表达, 条约, 所有, 为了, 附近 ...).
-_NOT_NUMBER_WORD: dict[str, str] = {
-    "计": "设统会估伙诡心生算家预",
-    "达": "表传通发直豁畅雷",
-    "约": "条节制预公特邀履违婚相简隐契",
-    "过": "不难度错路闪走犯罪改胜",
-    "有": "所没具享含持占富特固原",
-    "了": "为除罢算",
-    "比": "对相占无类评好",
-    "近": "附最临靠亲邻贴",
-    "至": "甚以乃及冬夏",
-    "占": "霸侵抢攻",
-    "自": "各亲独出源擅私暗",
-    "由": "自理缘事因",
-    "从": "服顺听随盲",
-    "于": "由对至属等处在善敢勇终急过忙苦鉴基位",
-    "到": "得受看感做遇想听收报迟周提碰",
-    "超": "高赶",
-    "破": "打攻识冲爆",
-    "已": "而不早久",
-    "才": "人天方刚英奇",
-    "只": "不",
-    "共": "公中",
-}
-#: Weak number-introducers: they also stand before ordinary nouns.
-_WEAK_LEFT = frozenset("为 是 和 与 及 或 将 等 在 的 向 以 对 把 让 给 被 并 及其 或者 以及".split())
+_NOT_NUMBER_WORD = word_map("not_number_words")
 #: "全国 / 全省 / 全区 ..." + number ("全国832个脱贫县").
 _WHOLE_PLACES = "国省市区县乡镇村州盟旗球网校厂队院系军"
 
@@ -202,25 +175,17 @@ def _put(out: dict[int, tuple[float, str]], p: int, conf: float, reason: str) ->
 # 年 (years)
 # --------------------------------------------------------------------------- #
 #: X年 words (今年, 青年, 周年, 龙年 ...): a character before 年 that makes a word.
-_YEAR_LEFT_WORDS = frozenset(
-    "今去明前后全当每多近常逐历往新青少老中成童周百千万亿元余初末早晚同次翌那这该本上头长连终数"
-    "整某来旧壮幼财学拜过闰光纪编享现陈大丰何暮盛流凶荒跨隔经累积期英芳天卒生延忘之小半几两昔"
-    "永年些开贺迎辞守团福虚实足整"
-    "鼠牛虎兔龙蛇马羊猴鸡狗猪子丑寅卯辰巳午未申酉戌亥甲乙丙丁戊己庚辛壬癸"
-)
+_YEAR_LEFT_WORDS = _YEAR_WORDS["before"]
 #: 年X words that do not follow a year number (年轻, 年龄, 年代, 年近八旬 ...).
-_YEAR_RIGHT_WORDS = frozenset(
-    "轻龄纪代薪限级迈幼长老少华货画夜关味糕俗节景息金岁轮鉴报检刊表历资满青头数率终近饭馍花会均"
-)
+_YEAR_RIGHT_WORDS = _YEAR_WORDS["after"]
 #: "annual" compounds (年产量, 年收入, 年均): after a year number too, but usually not.
-_YEAR_RIGHT_ANNUAL = frozenset("产收增输销发营用服交吞利内总毛")
+_YEAR_RIGHT_ANNUAL = _YEAR_WORDS["annual"]
 #: 年X that follows year numbers ("2024年底") but also stands alone ("年底前").
-_YEAR_RIGHT_SOFT = frozenset("底初末中前后间来")
-
+_YEAR_RIGHT_SOFT = _YEAR_WORDS["soft"]
 #: Prepositions before a year ("关于2024年度", "截至2024年底").
-_PREPOSITIONS = frozenset("关于 于 在 从 自 至 到 截至 截止 对 由 以 和 与 及 自从 直至 直到".split())
+_PREPOSITIONS = _YEAR_WORDS["preposition"]
 #: 年中 that starts a word of its own ("2024年中国", "2024年中央").
-_NIAN_ZHONG_WORDS = ("中国", "中央", "中共", "中华", "中非", "中美", "中欧", "中俄", "中日", "中方", "中小")
+_NIAN_ZHONG_WORDS = tuple(sorted(_YEAR_WORDS["zhong"]))
 
 _Y_MONTH = {"B": 0.96, "V": 0.96, "W": 0.93, "P": 0.9, "Q": 0.9, "T": 0.6, "H": 0.9, "O": 0.7}
 _Y_PUNCT = {"B": 0.95, "V": 0.95, "W": 0.9, "P": 0.8, "Q": 0.85, "T": 0.3, "H": 0.4, "O": 0.6}
@@ -281,155 +246,19 @@ def _year_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
 # Units and measure words
 # --------------------------------------------------------------------------- #
 #: Units that almost never stand without a number before them.
-_HARD_UNITS = frozenset(
-    "平方公里 平方千米 平方厘米 平方米 立方米 公里 千米 公斤 千克 公顷 千瓦时 千瓦 兆瓦 千伏 毫米 "
-    "厘米 标箱 个百分点 百分点 亩 吨 周年 人次 架次 万 亿".split()
-)
-
+_HARD_UNITS = _UNIT_WORDS["hard"]
 #: Measure words (and currencies) and how far to trust them. Letters say which left
 #: sides suffice besides a number-introducing word (达到, 超过, 约 ...):
 #: ``B`` line start or punctuation; ``H`` any other Han character (lower confidence);
 #: ``E`` any Han character when the phrase ends right after the unit ("线路‸条，").
 #: With no letter only a number-introducing word will do. ``W`` also accepts a weak
 #: introducer (的, 和, 在 ...) before a following noun.
-_MEASURES: dict[str, str] = {
-    "个": "BHW",
-    "名": "BHW",
-    "项": "BHW",
-    "件": "BEW",
-    "条": "BEW",
-    "辆": "BEW",
-    "艘": "BEW",
-    "架": "BEW",
-    "株": "BEW",
-    "座": "BEW",
-    "例": "BEW",
-    "篇": "BEW",
-    "枚": "BEW",
-    "颗": "BEW",
-    "趟": "BEW",
-    "批": "BW",
-    "届": "BW",
-    "倍": "E",
-    "列": "E",
-    "家": "",
-    "台": "E",
-    "栋": "BW",
-    "元": "EW",
-    "美元": "E",
-    "欧元": "E",
-    "英镑": "E",
-    "日元": "E",
-    "港元": "E",
-    "韩元": "E",
-    "卢布": "E",
-    "户": "E",
-    "位": "",
-    "次": "",
-    "处": "B",
-    "人": "",
-    "岁": "",
-    "天": "",
-    "米": "",
-    "场": "",
-    "套": "E",
-    "小时": "",
-    "斤": "",
-    "所": "",
-    "票": "",
-}
+_MEASURES = {unit: "" if trust == "-" else trust for unit, trust in word_map("measures").items()}
 
 #: Left characters that make an ordinary word with the unit (知名, 美元, 国家 ...).
-_UNIT_LEFT_WORDS: dict[str, str] = {
-    "个": "个真自大挨高打立秀展抖像告范者线细足来做找买吃喝看问讲说唱拍算当过起换凑图搞弄送给拿",
-    "名": "著校提得命排又改更姓报知闻原出联大为别罪取签俗驰齐地慕声威成盛定唱无域署功莫国片法"
-    "同虚化书笔冠点现官英匿记恶假具学扬人易小美全译实艺指真刑乳正留除茂骂头挂芳佚网起题列聘浮空"
-    "盗花落扬域",
-    "项": "事专选立款奖强颈弱进大主小作机施点业资赛新桥路化项单逐分",
-    "家": "国大专人作回画皇官我在儒王土全自他黄管你老厂酒娘农世赵李庄独张商白谁岳学谢刘出周高郑徐"
-    "家董罗玩她谭道搬公奴亲行东当咱抄私冤离兵女买史法富店起严婆船仇举佛分安胡田卖成林俺内居朱金"
-    "方墨良杨俗赢客众陈叶看身养别藏韩医洒温合渔段孟小治柳孙齐住瑶苗杂下梁邻发牛输男的是为与和及"
-    "有到回业企命事交学术想育论略筑险说乐剧本东",
-    "件": "条事软文案硬配部构信邮器物元大证附工原组稿插杆铸套机函备课小密要挂的",
-    "条": "词面线纸萧枝链苗信布字教油金柳木长条封发藤粉压头白的合查分利施渡造待助准观责然候业备好励治全予身",
-    "辆": "车",
-    "架": "笔框打招吵飞骨担书支绑构搭挂桁货木高衣上脚冰劝散缆机塔作础施生",
-    "株": "植病菌毒",
-    "座": "宝讲在星底基落碑后入双就插王满茶胎让客莲支硬席商持开士春析题作表家起展设员内上",
-    "例": "比条照案惯事病实先举体通律破范常成示判战特变违史凡",
-    "倍": "加成双电家今购质方事",
-    "篇": "诗长篇短名开全中通下新夏西史士丽卷鸿续终",
-    "批": "大审分揭成报特出示士员要议获院日经的新态方国府会时心审签",
-    "届": "应历换上往下本",
-    "列": "系排前下序行名陈并分队专罗位马阵开摆直同色入的客兵物志尼游单轨州卡途勤思俄运班",
-    "枚": "袁",
-    "栋": "家",
-    "位": "地学职岗部定泊即座到皇继方水王在品诸高神名牌席退列官帝配穴价爵让复相电摊就吨权区越进移"
-    "灵错换床篡空低等坐展大脱原上排对点缺体下音炮异客归铺正站占胎单首的是有了为",
-    "次": "再依层上下人批初名档屡历挨渐场前架班主造编位榆车齐累座以此的是为了有",
-    "台": "平舞出电上金琴烟登柜站后炮灶墩高阳邢擂前戏讲烛看下垮地展跳灵楼丰窗天茅倒敌井月瀛砚石同望"
-    "锅塔云祭灯船露东澹总新象视受阅防席澳决胞涉理门表赴环连的闻",
-    "处": "到地好深何远处别判相无查住去高身近惩长用位伤暗难益出坏随下独实痛妙短调害苦共论并敝患明米"
-    "贵原务妥律正态水仍书善类织纪构之各快",
-    "元": "公美欧状日开银港金改宋建天贞纪上澳铜加庆新太广韩中单次下乾坤英",
-    "户": "用客门富窗账大农落住佃过猎江帐商神开上小贫到储户下订入屠散专网租钉立销殖植化非困保业子体难",
-    "人": "有个工敌众别女男夫令老病主大客无商诗军人私他杀犯旁穷小汉用成惊道古世名妇后亲僧黑行富门华"
-    "家仆文外新坏法举洋善国做仙恶动野好圣救常游前熟真何艺活仇族伤情白过官迷骂贵感巨骗盲害打猎恋"
-    "时诱胡载贱托公罪传恩吓清舍友怪专故宜中证党怕待先逼贼渔生双奸选丢闲伟士下走港奇嫁旗天换佣佳"
-    "类寡今丽爱庶丈匠强明头唐牧词神媒武土路废凡能醉喜妖石非粗歹泥求狂飞旧哲同替山寻示育猿西学骄"
-    "俗红农邻铁鄙偷良斯乡旅容巴纸气烦逗留唬浪蠢内庸蛙雪知北贤伊保愚偶恼的为在与和及是将等向于从"
-    "了超坦责导言装派持京界族疾建年以军证承贫游患代侨胞乘获到近",
-    "岁": "周太年万守压贺",
-    "天": "今昨夏明天当白春航冬秋蓝露通祭聊先奉震后仰上成全冲前西晴苍漫老擎满飞青应连中舜乐皇见升"
-    "参雨归云头改滔黑阴江周毕惊洞海冷摩伏谈雪每半整终翌的到",
-    "米": "毫厘大玉糯炒平小微稻纳吉费白碾黑粟粳淘碎方西蒂杜艾基埃理扎拉鱼柴千",
-    "场": "市机广现战立主当磁在会商出客农全工官球剧渔赛牧电上草考道中登下专马操刑赌开后前沙入林卖"
-    "排砖到靶收进临浴终盐科校用离捧疆法退火场赶外山视坟教散冷围圆怯货红情转的",
-    "套": "配圈手河全外成客封俗枕乱老",
-    "斤": "公",
-    "吨": "重",
-    "所": "有场厕治住诊处居寓公前哨会监院研事派托之无",
-    "票": "投门车股选机彩发钞船支粮绑撕唱高全得计",
-    "万": "上成家",
-}
+_UNIT_LEFT_WORDS = word_map("unit_left_words")
 #: Right characters that make an ordinary word with the unit (个人, 名单, 家庭 ...).
-_UNIT_RIGHT_WORDS: dict[str, str] = {
-    "个": "人别体性股头子儿案税例",
-    "名": "称字叫牌城单额片义贵为词人胜誉茶将列声优家次山位师气头著曰望录校言堂利目副下企作画"
-    "模菜品号流门分份句",
-    "项": "目羽链",
-    "家": "庭里长族中伙乡属务人具电门境园畜产庙家丁禽业教主居用常底风法校和事政*",
-    "条": "件例约款子文理幅码纹形",
-    "架": "构设子势",
-    "座": "谈位右次椅",
-    "例": "如外行会子证",
-    "倍": "增感受",
-    "篇": "章幅",
-    "批": "评准示复判",
-    "届": "时满",
-    "列": "入车为举席出宁支",
-    "栋": "梁",
-    "位": "于置居列次移",
-    "次": "要数序日年月第生级",
-    "台": "湾风词阶上下球灯面账胞商独资盟",
-    "处": "理置长罚于在分境方室级事世女所决死心",
-    "元": "旦素首宵年老帅气件器朝代月凶谋宇数勋音宝",
-    "欧元": "区",
-    "美元": "指化",
-    "户": "籍口外型部",
-    "人": "民们口员大物类数才家士生体均工人群力间为心身事造文格性影学称情品气头权手行世声种流形质"
-    "丛际迹氏命寿道与岗",
-    "岁": "月末",
-    "天": "然下空津气地坛文使真山",
-    "米": "饭粉面诺尼",
-    "场": "所景面合馆地区",
-    "套": "餐房装路用",
-    "亩": "产均",
-    "周年": "庆",
-    "吨": "粮位级",
-    "万": "一物众里象能事岁分般古难全无紫水千隆",
-    "亿": "万",
-}
+_UNIT_RIGHT_WORDS = word_map("unit_right_words")
 
 
 def unit_makes_word(unit: str, following: str) -> bool:
@@ -439,10 +268,7 @@ def unit_makes_word(unit: str, following: str) -> bool:
 
 
 #: What may follow 万/亿 when the left side alone is not convincing ("农田‸万亩").
-_MAGNITUDE_FOLLOW = frozenset(
-    "元人亩吨户个家名辆台件套次平公立标千美欧英日港韩卢多余项座所位种条架艘只起株例斤部枚颗块"
-    "间栋笔股份张支场批期字步句册卷瓶株棵匹口粒根片篇本集页盏杯碗道度瓦伏剂箱双桶袋包亿"
-)
+_MAGNITUDE_FOLLOW = _UNIT_WORDS["magnitude-follow"]
 #: 多 + these is a plain word ("多种 多项 多元 多次 多方"), never "300多X".
 _DUO_SKIP = frozenset("种项元次方地部层处位人年样彩极边重数少国米所")
 #: Left characters before 万/亿 that also make "about/over ten thousand" words (超万, 过亿).
@@ -462,70 +288,14 @@ _C_YU = {"B": 0.9, "V": 0.92, "W": 0.88, "P": 0.9, "Q": 0.85, "T": 0.85, "H": 0.
 
 #: Measure words that only count here after 多/余 ("300余起", "100多所"): alone they
 #: are too often ordinary words (起来, 所以, 支持).
-_PREFIX_ONLY = frozenset(
-    "起 支 位 年 班 种 部 张 只 口 段 份 箱 棵 头 匹 本 首 宗 笔 间 层 块 分钟 秒 周".split()
-)
+_PREFIX_ONLY = _UNIT_WORDS["prefix-only"]
 #: What follows "N人" in a report of casualties, attendance or membership.
-_PERSON_VERBS = (
-    "死亡",
-    "受伤",
-    "遇难",
-    "丧生",
-    "失踪",
-    "获救",
-    "被捕",
-    "被困",
-    "受灾",
-    "伤亡",
-    "出席",
-    "参加",
-    "参会",
-    "参与",
-    "参赛",
-    "组成",
-    "入选",
-    "到会",
-    "报名",
-    "确诊",
-    "感染",
-    "患病",
-    "就业",
-    "脱贫",
-)
+_PERSON_VERBS = tuple(sorted(_UNIT_WORDS["person-verb"]))
 #: Nouns for people after which "N人" closes a count ("干部‸人，", "代表‸人。").
 _PERSON_NOUN_END = "员部表关级"
 #: Classifier + its typical noun ("‸架无人机", "‸所高校"): with nothing before the
 #: classifier but an ordinary word, the number is what is missing.
-_MEASURE_NOUNS: dict[str, tuple[str, ...]] = {
-    "家": tuple("企单医机公银店门工商酒超学幼养媒网科研院所厂农合")
-    + (
-        "国家",
-        "县级",
-        "省级",
-        "市级",
-        "中央",
-        "央企",
-        "上市",
-        "规模以上",
-        "大型",
-        "中小",
-        "龙头",
-        "外资",
-        "民营",
-        "国有",
-        "三级",
-        "二级",
-        "重点",
-    ),
-    "架": ("无人机", "飞机", "战机", "客机", "直升机", "运输机", "轰炸机", "战斗机", "次"),
-    "艘": tuple("船舰货渔油邮军商潜航"),
-    "辆": ("车", "汽车", "卡车", "新能源", "公交", "客车", "货车", "坦克", "装甲"),
-    "台": ("机械", "设备", "机器", "电脑", "无人", "除雪", "收割", "拖拉"),
-    "所": ("高校", "学校", "医院", "大学", "中学", "小学", "幼儿园", "中小学", "院校", "高等院校"),
-    "岁": ("高龄", "老人", "的", "以上", "以下", "生日"),
-    "套": ("设备", "机械", "住房", "装置", "系统"),
-    "票": ("当选", "赞成", "反对", "弃权"),
-}
+_MEASURE_NOUNS = word_lists("measure_nouns")
 #: Characters before 多 that make an ordinary word (很多, 许多, 更多, 个多小时).
 _DUO_LEFT_WORDS = "很许好诸众更最较太不差居繁增大颇过偏个众加"
 

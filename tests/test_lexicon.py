@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from restore.lexicon import LexiconError, builtin_lexicon_files, parse_lexicon
+from restore import gapwords
+from restore.lexicon import LexiconError, builtin_lexicon_dir, builtin_lexicon_files, parse_lexicon
 from restore.wordtable import load_word_table
 
 HIDDEN = set("党政群业")
@@ -26,6 +27,43 @@ def test_shipped_lexicon_is_well_formed(path: Path):
     assert words == sorted(words), "entries must be sorted"
     assert len(words) == len(set(words)), "entries must be unique"
     assert all(HIDDEN & set(w) for w in words), "every entry must contain a character a filter hides"
+
+
+GAP_LISTS = sorted((builtin_lexicon_dir() / gapwords.FOLDER).glob("*.tsv"))
+
+
+def test_the_gap_rules_word_lists_ship():
+    names = {p.stem for p in GAP_LISTS}
+    assert {"number_words", "year_words", "units", "measures", "unit_left_words"} <= names
+
+
+@pytest.mark.parametrize("path", GAP_LISTS, ids=lambda p: p.name)
+def test_gap_word_list_is_headed_sorted_and_unique(path: Path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == f"# file: lexicons/gaps/{path.name}", "each list opens with an OpenCC-style header"
+    header = "\n".join(line for line in lines if line.startswith("#"))
+    for field in ("format:", "source:", "licence:", "used by:"):
+        assert field in header
+    pairs = gapwords.pairs(path.stem)
+    assert pairs, "a list holds entries"
+    assert list(pairs) == sorted(pairs), "entries must be sorted"
+    assert len(pairs) == len(set(pairs)), "entries must be unique"
+    assert all(not part.isspace() and part.strip() == part for pair in pairs for part in pair)
+
+
+@pytest.mark.parametrize("name", ["not_number_words", "measures", "unit_left_words", "unit_right_words"])
+def test_a_gap_map_names_each_key_once(name):
+    keys = [key for key, _ in gapwords.pairs(name)]
+    assert len(keys) == len(set(keys))
+
+
+def test_gap_lists_are_what_the_rules_read():
+    from restore import gaps
+
+    assert "达到" in gaps._STRONG_LEFT and "的" in gaps._WEAK_LEFT
+    assert gaps._MEASURES["个"] == "BHW" and gaps._MEASURES["家"] == ""
+    assert "无人机" in gaps._MEASURE_NOUNS["架"]
+    assert gaps.unit_makes_word("名", "单") and not gaps.unit_makes_word("名", "学")
 
 
 def test_bad_lines_are_reported_with_their_line_number(tmp_path):

@@ -27,7 +27,11 @@ from restore import lexicon
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_FILES = ("pyproject.toml", "README.md", "restore", "lexicons")
 LEXICONS = sorted(p.name for p in (ROOT / "lexicons").glob("*.tsv"))
-DATA = LEXICONS + sorted(p.name for p in (ROOT / "lexicons").glob("*.json.gz"))
+DATA = (
+    LEXICONS
+    + sorted(p.name for p in (ROOT / "lexicons").glob("*.json.gz"))
+    + sorted(f"gaps/{p.name}" for p in (ROOT / "lexicons" / "gaps").glob("*.tsv"))
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +61,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_checkout_has_lexicons_and_marker() -> None:
     assert "official.tsv" in LEXICONS
     assert "context-pd1998.json.gz" in DATA
+    assert "gaps/measures.tsv" in DATA
     assert (ROOT / "restore" / "py.typed").is_file()
 
 
