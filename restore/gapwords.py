@@ -10,29 +10,49 @@ line of each file says. A bad line is a :class:`~restore.lexicon.LexiconError` n
 
 from __future__ import annotations
 
+import os
 from functools import cache
-
-from .lexicon import LexiconError, builtin_lexicon_dir
+from typing import NoReturn
 
 #: The folder, inside the lexicon folder, that holds the gap rules' lists.
 FOLDER = "gaps"
 
 
+def _fail(message: str) -> NoReturn:
+    """Raise LexiconError (imported here: restore.lexicon brings pathlib and regex)."""
+    from .lexicon import LexiconError
+
+    raise LexiconError(message)
+
+
+@cache
+def folder() -> str:
+    """``lexicons/gaps``, found as :func:`restore.lexicon.builtin_lexicon_dir` finds the
+    lexicons (in the wheel, or beside the package in a checkout), with os.path: every
+    run scans for gaps, and pathlib costs start-up (benchmarks/README.md, "Start-up")."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for lexicons in (os.path.join(here, "lexicons"), os.path.join(os.path.dirname(here), "lexicons")):
+        if os.path.isdir(lexicons):
+            return os.path.join(lexicons, FOLDER)
+    _fail(f"{here}: the built-in lexicons are missing from this installation")
+
+
 @cache
 def pairs(name: str) -> tuple[tuple[str, str], ...]:
     """The (first, second) field pairs of ``lexicons/gaps/NAME.tsv``, in file order."""
-    path = builtin_lexicon_dir() / FOLDER / f"{name}.tsv"
+    path = os.path.join(folder(), f"{name}.tsv")
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
     except OSError as exc:
-        raise LexiconError(f"{path}: cannot read word list ({exc.strerror or exc})") from None
+        _fail(f"{path}: cannot read word list ({exc.strerror or exc})")
     out: list[tuple[str, str]] = []
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line or line.startswith("#"):
             continue
         fields = line.split("\t")
         if len(fields) != 2 or not all(fields):
-            raise LexiconError(f"{path}:{lineno}: expected two fields separated by a tab")
+            _fail(f"{path}:{lineno}: expected two fields separated by a tab")
         out.append((fields[0], fields[1]))
     return tuple(out)
 

@@ -25,6 +25,9 @@ MAX_WORD = 16
 #: form words freely as a suffix: X业 is an industry (刷业, 种业), X群 a group (打击群).
 SUFFIX_COUNT = {"业": 5.0, "群": 2.0}
 
+#: A word read in the clause: (end position, the word, its log probability).
+Edge = tuple[int, str, float]
+
 
 class Lattice:
     """Forward-backward over the word lattice of one clause (log space).
@@ -32,139 +35,25 @@ class Lattice:
     ``first``: the lowest position whose marginal will be asked for; the backward
     pass stops there (nothing before it is needed).
 
-    Every sum of probabilities is taken in the same order, with the same floating-point
-    operations, as the plain formulation (edges by start, then as listed; see
-    :func:`lse`), so the numbers do not depend on how the passes are arranged.
+    Every sum of probabilities is taken in one order: edges by start, then as listed
+    (:func:`build_edges`), summed by :func:`logsumexp`.
     """
 
     def __init__(self, clause: str, table: WordTable, log_total: float, chars: str, first: int = 0):
         self.clause = clause
-        self.n = n = len(clause)
+        self.n = len(clause)
         self.log_total = log_total
-        get = table.freq.get
-        logp = table.logp
-        get_lp = logp.get
-        log = math.log
-        exp = math.exp
-        other_lp = log(OTHER_COUNT) - log_total
-        unknown_lp = -log_total
-        suffixes = [(c, log(SUFFIX_COUNT[c]) - log_total) for c in chars if SUFFIX_COUNT.get(c)]
-        all_edges: list[list[tuple[int, str, float]]] = []  # by start: [(end, text, logp)]
-        self.edges = all_edges
-        # The forward pass runs as the edges are built: alpha[i] is complete once every
-        # edge that ends at i (all start before i) has been listed.
-        incoming: list[list[float]] = [[] for _ in range(n + 1)]
-        alpha = [0.0] * (n + 1)
-        next_other = clause.find(OTHER)
-        if next_other < 0:
-            next_other = n
-        for i in range(n):
-            if i:
-                vals = incoming[i]
-                if len(vals) == 1:
-                    ai = vals[0] + 0.0
-                elif not vals:
-                    ai = -math.inf
-                else:
-                    m = max(vals)
-                    ai = m if m == -math.inf else m + log(sum([exp(v - m) for v in vals]))
-                alpha[i] = ai
-            else:
-                ai = 0.0
-            if next_other < i:
-                next_other = clause.find(OTHER, i)
-                if next_other < 0:
-                    next_other = n
-            stop = i + MAX_WORD
-            if stop > n:
-                stop = n
-            edges: list[tuple[int, str, float]] = []
-            ch = clause[i]
-            # The words read from i: first through the plain text up to the next mask
-            # (one prefix at a time), then, if a word is still alive there, through
-            # the masks, letting each stand for every candidate.
-            plain = next_other if next_other < stop else stop
-            alive: list[str] | None = None
-            j = i
-            while j < plain:
-                j += 1
-                word = clause[i:j]
-                f = get(word)
-                if f is None:
-                    break
-                if f > 0:
-                    lp = get_lp(word)
-                    if lp is None:
-                        lp = logp[word] = log(f) - log_total
-                    edges.append((j, word, lp))
-            else:
-                if plain < stop:
-                    alive = [clause[i:plain]]
-            if alive is not None:
-                for j in range(plain, stop):
-                    cj = clause[j]
-                    nxt = [p + c for p in alive for c in chars] if cj == OTHER else [p + cj for p in alive]
-                    alive = []
-                    for word in nxt:
-                        f = get(word)
-                        if f is None:
-                            continue
-                        alive.append(word)
-                        if f > 0:
-                            lp = get_lp(word)
-                            if lp is None:
-                                lp = logp[word] = log(f) - log_total
-                            edges.append((j + 1, word, lp))
-                    if not alive:
-                        break
-            if ch == OTHER:
-                # every position can be read as one character on its own
-                singles = {e[1] for e in edges if e[0] == i + 1}
-                for c in chars:
-                    if c not in singles:
-                        edges.append((i + 1, c, unknown_lp))
-                edges.append((i + 1, OTHER, other_lp))
-            else:
-                if plain == i + 1 and i + 1 < n:
-                    # a candidate that is a productive suffix (刷业, 打击群) can close
-                    # an unlisted two-character word with the character before it
-                    for c, lp in suffixes:
-                        word = ch + c
-                        if not get(word):
-                            edges.append((i + 2, word, lp))
-                if not get(ch):
-                    edges.append((i + 1, ch, unknown_lp))
-            for end, _, lp in edges:
-                incoming[end].append(ai + lp)
-            all_edges.append(edges)
-        alpha[n] = lse(incoming[n])
-        self.alpha = alpha
-        self.log_z = alpha[n]
-        self.beta = self._backward(first)
-
-    def _backward(self, first: int = 0) -> list[float]:
-        """beta[i] for i > first (all of it for first=0), -inf below."""
-        n = self.n
-        log = math.log
-        exp = math.exp
-        inf = math.inf
-        beta = [-inf] * (n + 1)
-        beta[n] = 0.0
-        stop = first if first > 0 else -1
-        all_edges = self.edges
-        for i in range(n - 1, stop, -1):
-            edges = all_edges[i]
-            if len(edges) == 1:
-                end, _, lp = edges[0]
-                beta[i] = lp + beta[end] + 0.0
-                continue
-            vals = [lp + beta[end] for end, _, lp in edges]
-            m = max(vals)
-            beta[i] = m if m == -inf else m + log(sum([exp(v - m) for v in vals]))
-        return beta
+        #: By start position: the (end, word, log probability) of every word read from there.
+        self.edges = build_edges(clause, table, log_total, chars)
+        self.alpha = forward(self.edges, self.n)
+        self.log_z = self.alpha[self.n]
+        self.beta = backward(self.edges, self.n, first)
 
     def marginal_in_word(self, pos: int) -> tuple[dict[str, float], float]:
-        """:meth:`marginal` and :meth:`in_word` of one position, in one pass over its edges."""
+        """Posterior of each reading of the mask at ``pos`` (OTHER included), and the
+        posterior that it is inside a word with a visible character, in one pass over the
+        edges that cover it. A word made only of masks (``**`` read as 政党) is no evidence
+        from context."""
         alpha = self.alpha
         beta = self.beta
         all_edges = self.edges
@@ -187,21 +76,10 @@ class Lattice:
                         inside.append(t)
         log_z = self.log_z
         exp = math.exp
-        out = {c: exp(lse(v) - log_z) for c, v in acc.items()}
+        out = {c: exp(logsumexp(v) - log_z) for c, v in acc.items()}
         z = sum(out.values()) or 1.0
-        in_word = min(1.0, exp(lse(inside) - log_z)) if inside else 0.0
+        in_word = min(1.0, exp(logsumexp(inside) - log_z)) if inside else 0.0
         return {c: p / z for c, p in out.items()}, in_word
-
-    def marginal(self, pos: int) -> dict[str, float]:
-        """Posterior of each reading of the mask at ``pos`` (OTHER included)."""
-        return self.marginal_in_word(pos)[0]
-
-    def in_word(self, pos: int) -> float:
-        """Posterior that the mask at ``pos`` is inside a word with a visible character.
-
-        A word made only of masks (``**`` read as 政党) is no evidence from context.
-        """
-        return self.marginal_in_word(pos)[1]
 
     def joint(self, start: int, reading: str) -> float:
         """Posterior that the masks from ``start`` read ``reading`` (forward pass, constrained).
@@ -217,7 +95,7 @@ class Lattice:
         all_edges = self.edges
         for i in range(max(0, start - MAX_WORD), n):
             if i > start:
-                ai = alpha[i] = lse(incoming[i])
+                ai = alpha[i] = logsumexp(incoming[i])
             else:
                 ai = alpha[i]
             if ai == -inf:
@@ -230,11 +108,16 @@ class Lattice:
                 if lo < hi and word[lo - i : hi - i] != reading[lo - start : hi - start]:
                     continue
                 incoming[end].append(ai + lp)
-        return math.exp(lse(incoming[n]) - self.log_z)
+        return math.exp(logsumexp(incoming[n]) - self.log_z)
 
 
-def lse(values: list[float]) -> float:
-    """log(sum(exp(values))), summed in list order (the lattice relies on that order)."""
+def logsumexp(values: list[float]) -> float:
+    """log(sum(exp(values))), summed in list order, so that a sum does not depend on
+    how the passes are arranged; -inf for no values.
+
+    >>> logsumexp([math.log(1), math.log(3)]) == math.log(4)
+    True
+    """
     if not values:
         return -math.inf
     if len(values) == 1:
@@ -244,3 +127,107 @@ def lse(values: list[float]) -> float:
         return m
     exp = math.exp
     return m + math.log(sum([exp(v - m) for v in values]))
+
+
+def build_edges(clause: str, table: WordTable, log_total: float, chars: str) -> list[list[Edge]]:
+    """Every word that can be read in ``clause``, by start position.
+
+    From each position the words are read first through the plain text up to the next
+    mask (one prefix at a time, while the table holds it as a prefix), then, if a word
+    is still alive there, through the masks, each standing for every candidate in
+    ``chars``. Every position can also be read as one character on its own: a mask as
+    each candidate or as OTHER, a character the table lacks with count 1.
+    """
+    n = len(clause)
+    get = table.freq.get
+    other_lp = math.log(OTHER_COUNT) - log_total
+    unknown_lp = -log_total
+    suffixes = [(c, math.log(SUFFIX_COUNT[c]) - log_total) for c in chars if SUFFIX_COUNT.get(c)]
+
+    def logp(word: str, count: int) -> float:
+        """log(count / total), remembered in the table (the ranker meets a word many times)."""
+        lp = table.logp.get(word)
+        if lp is None:
+            lp = table.logp[word] = math.log(count) - log_total
+        return lp
+
+    all_edges: list[list[Edge]] = []
+    next_other = clause.find(OTHER)
+    if next_other < 0:
+        next_other = n
+    for i in range(n):
+        if next_other < i:
+            next_other = clause.find(OTHER, i)
+            if next_other < 0:
+                next_other = n
+        stop = min(i + MAX_WORD, n)
+        plain = min(next_other, stop)
+        edges: list[Edge] = []
+        # Through the plain text: one prefix at a time.
+        alive: list[str] | None = None
+        j = i
+        while j < plain:
+            j += 1
+            word = clause[i:j]
+            f = get(word)
+            if f is None:
+                break
+            if f > 0:
+                edges.append((j, word, logp(word, f)))
+        else:
+            if plain < stop:
+                alive = [clause[i:plain]]
+        # Through the masks: every word still alive, grown by each candidate.
+        if alive is not None:
+            for j in range(plain, stop):
+                cj = clause[j]
+                grown = [p + c for p in alive for c in chars] if cj == OTHER else [p + cj for p in alive]
+                alive = []
+                for word in grown:
+                    f = get(word)
+                    if f is None:
+                        continue
+                    alive.append(word)
+                    if f > 0:
+                        edges.append((j + 1, word, logp(word, f)))
+                if not alive:
+                    break
+        ch = clause[i]
+        if ch == OTHER:
+            singles = {e[1] for e in edges if e[0] == i + 1}
+            edges.extend((i + 1, c, unknown_lp) for c in chars if c not in singles)
+            edges.append((i + 1, OTHER, other_lp))
+        else:
+            if plain == i + 1 and i + 1 < n:
+                # a candidate that is a productive suffix (刷业, 打击群) can close an
+                # unlisted two-character word with the character before it
+                edges.extend((i + 2, ch + c, lp) for c, lp in suffixes if not get(ch + c))
+            if not get(ch):
+                edges.append((i + 1, ch, unknown_lp))
+        all_edges.append(edges)
+    return all_edges
+
+
+def forward(edges: list[list[Edge]], n: int) -> list[float]:
+    """alpha[i]: log of the summed probability of every reading of the clause's first
+    ``i`` characters; alpha[n] is log Z."""
+    incoming: list[list[float]] = [[] for _ in range(n + 1)]
+    alpha = [0.0] * (n + 1)
+    for i in range(n):
+        if i:
+            alpha[i] = logsumexp(incoming[i])
+        ai = alpha[i]
+        for end, _, lp in edges[i]:
+            incoming[end].append(ai + lp)
+    alpha[n] = logsumexp(incoming[n])
+    return alpha
+
+
+def backward(edges: list[list[Edge]], n: int, first: int = 0) -> list[float]:
+    """beta[i]: log of the summed probability of every reading of the clause from ``i``
+    on, for i > ``first`` (all of it for ``first`` 0); -inf below."""
+    beta = [-math.inf] * (n + 1)
+    beta[n] = 0.0
+    for i in range(n - 1, first if first > 0 else -1, -1):
+        beta[i] = logsumexp([lp + beta[end] for end, _, lp in edges[i]])
+    return beta

@@ -24,13 +24,15 @@ _CACHE = tempfile.mkdtemp(prefix="restore-test-cache-")
 os.environ["RESTORE_CACHE_DIR"] = _CACHE
 
 
-_BUILT: list = []  # the table pytest_sessionstart built (a list: set once, read by fixtures)
+_BUILT: list = []  # the table pytest_sessionstart built, and its cache file's name and bytes
 
 
 def pytest_sessionstart(session):
     from restore import wordtable
 
     _BUILT.append(wordtable._load_word_table())  # builds the table and writes it to the session's folder
+    (path,) = Path(_CACHE).glob("word-table-*.marshal")  # the only one yet: later tests add others
+    _BUILT.append((path.name, path.read_bytes()))
     # The shared table is half a million objects that live as long as the session: out
     # of the collector's reach, each later full collection does not walk them again.
     gc.freeze()
@@ -47,8 +49,7 @@ def built_table():
 @pytest.fixture(scope="session")
 def packed_cache_file() -> tuple[str, bytes]:
     """The name and bytes of the cache file the session's first load wrote."""
-    (path,) = Path(_CACHE).glob("word-table-*.marshal")
-    return path.name, path.read_bytes()
+    return _BUILT[1]
 
 
 def pytest_unconfigure(config):

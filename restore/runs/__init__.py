@@ -14,7 +14,6 @@ CLI exits with. The modules, in the order data flows through them:
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -203,6 +202,8 @@ class _Never(Exception):
 
 
 def _write_stats(name: str, stats: Stats, report: Report, progress: Progress) -> None:
+    import json  # only with --stats: start-up of a plain run is measured (benchmarks/README.md)
+
     figures = {**stats.to_json(), "exit_status": report.exit_code}
     try:
         with open(name, "w", encoding="utf-8") as fh:

@@ -12,7 +12,6 @@ piece once the whole file has been restored, so an error leaves nothing half-wri
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
@@ -261,6 +260,8 @@ class PlainText:
             text = click.style(line, bold=True) if self.color else line
             self.stdout.write((text + "\n").encode("utf-8"))
         elif self.show is Show.JSON:
+            import json  # here: start-up of a plain run is measured (benchmarks/README.md)
+
             report = run.json or {}
             self.stdout.write((json.dumps(report, ensure_ascii=False) + "\n").encode("utf-8"))
         if not self.write_text:
