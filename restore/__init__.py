@@ -5,20 +5,20 @@
 '坚持以党建引领'
 """
 
-from .apply import apply_edits, replay
+from .apply import apply_edits
 from .config import RestoreConfig
-from .model import Edit, Gap, Mask, Result
+from .model import Edit, Gap, Mask, MaskState, Result
 from .pipeline import Restorer, restore_text
 
 __all__ = [
     "Edit",
     "Gap",
     "Mask",
+    "MaskState",
     "RestoreConfig",
     "Restorer",
     "Result",
     "apply_edits",
-    "replay",
     "restore_text",
 ]
 __version__ = "0.1.0"

@@ -24,8 +24,8 @@ from .config import RestoreConfig
 CHAR_RATE = {"党": 0.0020, "政": 0.0025, "业": 0.0040, "群": 0.0006}
 DEFAULT_RATE = 0.0010
 #: Most distinct candidate characters a document's hidden set is inferred over. Every
-#: subset of them is weighed (2^n), so the work doubles with each one: 8 is 255 subsets,
-#: while 14 took 7.8 s and 239 MB on a 7-character line.
+#: subset of them is weighed (2^n), so time and memory double with each one: 8 is 255
+#: subsets (benchmarks/README.md, "Measurements behind the code").
 MAX_CANDIDATES = 8
 #: Prior probability that a listed candidate is one of the hidden characters.
 PRIOR_HIDDEN = 0.5

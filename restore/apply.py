@@ -32,8 +32,3 @@ def apply_edits(source: str, edits: Iterable[Edit], gap_marker: str = "") -> str
         pos = e.end
     parts.append(source[pos:])
     return "".join(parts)
-
-
-def replay(source: str, edits: Iterable[Edit], gap_marker: str = "") -> str:
-    """Alias kept for readers of the report: replaying a report's edits rebuilds the output."""
-    return apply_edits(source, edits, gap_marker)

@@ -1,7 +1,7 @@
 """An on-disk copy of what is slow to build and seldom changes: the word table.
 
 Building the table from jieba's ``dict.txt`` and the lexicons (500,000 entries, every
-prefix added) takes about 0.6 s. Corpus runs and pre-commit hooks start ``restore``
+prefix added) takes longer than the rest of a short run. Corpus runs and pre-commit hooks start ``restore``
 many times over, so the first run that needs the table writes it here and later runs
 read it back (:func:`restore.wordtable.load_word_table`).
 

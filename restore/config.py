@@ -27,7 +27,8 @@ class RestoreConfig:
     max_run: int = 4
     #: Below this confidence a mask is left as it is and reported with its candidates.
     #: Chosen on the dev set: the lowest threshold at which kept restorations are at
-    #: least 99.5 % right on both dev sets with a margin (see the README's table).
+    #: least 99.5 % right on both dev sets with a margin (docs/accuracy.md, "Choosing the
+    #: threshold").
     min_confidence: float = 0.7
     #: Written at every numeric gap in text output; "" reports gaps without marking them.
     gap_marker: str = DEFAULT_GAP_MARKER

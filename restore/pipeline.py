@@ -203,7 +203,12 @@ def _mostly_masks(text: str, masks: list[Mask], config: RestoreConfig) -> bool:
 
 
 def restore_text(text: str, config: RestoreConfig | None = None, *, mark_gaps: bool = True) -> Result:
-    """Restore one document with a fresh :class:`Restorer` (use one Restorer for many)."""
+    """Restore one document.
+
+    The :class:`Restorer` for ``config`` is made on the first call and kept for the
+    process, one per distinct configuration, so later calls do not load the lexicon
+    again. A program that restores many documents can hold its own Restorer instead.
+    """
     return _default_restorer(config).restore(text, mark_gaps=mark_gaps)
 
 

@@ -39,8 +39,8 @@ from .settle import settle
 from .wordtable import WordTable, load_word_table
 
 #: How far the lattice reaches on each side of a mask, within its clause: past the
-#: longest set phrase a mask sits in. 8 and 12 decide every dev mask alike; 8 is a
-#: third less work.
+#: longest set phrase a mask sits in, and no further (benchmarks/README.md, "Measurements
+#: behind the code").
 WINDOW = 8
 #: Longest stretch of text one lattice covers when nearby masks share it.
 MAX_SPAN = 80
@@ -63,7 +63,7 @@ NAME_DOUBT = 0.5
 #: Weights of the context models against the lattice (a product of experts). The built-in
 #: model, from 1.8 M characters of older news, counts half; a user's model (``--model``),
 #: usually from far less text, a quarter: on two-fold cross-validation over dev, higher
-#: weights for it cost precision (README, "Adapting to your text").
+#: weights for it cost precision (docs/accuracy.md, "Adapting to your text").
 BUILTIN_CONTEXT_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.25
 #: How many reweighed runs the ranker keeps before it starts afresh (memory stays flat).
@@ -219,7 +219,7 @@ class Ranker:
         scores = _doubt_slots(scores, doubts)
         scores = _agree_within_document(scores, groups)
         # The posteriors are reported as they are: on dev they are calibrated
-        # (expected calibration error under 0.011; the README's reliability table).
+        # (docs/accuracy.md, "Calibration").
         return scores, weights
 
     def _rescored(self, text: str, m: Mask, score: RunScore, alphabet: str) -> RunScore:

@@ -31,9 +31,9 @@ class WordTable:
     and :meth:`ensure` unpacks what a text needs: each of its characters as a word, and
     the words that start with two adjacent characters of it. A lattice looks up a
     clause's words start by start, growing each one a character at a time while the
-    table holds it as a prefix, so those are every word it can ask for. The 400 dev
-    documents need 34,000 of the 500,000 words this way (by first character alone it
-    was 328,000: 中 and 国 start thousands of words each).
+    table holds it as a prefix, so those are every word it can ask for: a text needs a
+    small share of the table this way, far less than by first character alone (中 and 国
+    start thousands of words each; benchmarks/README.md).
     """
 
     freq: dict[str, int]
@@ -246,7 +246,7 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     files are parsed before jieba's dictionary is loaded, so a bad user lexicon is
     reported at once.
 
-    Building the table from jieba's ``dict.txt`` takes about 0.6 s. The built table is
+    Building the table from jieba's ``dict.txt`` is most of a short run's time. The built table is
     kept in restore's cache folder (:mod:`restore.cache`), named by every file it was
     built from, and later runs read it back packed (:class:`WordTable`): no parsing,
     and only the characters a text needs are unpacked.
@@ -286,8 +286,7 @@ def _jieba_table(source: Path | None) -> tuple[dict[str, int], int]:
 
     The same table as ``jieba.Tokenizer().initialize()`` builds from the installed
     package's ``dict.txt``, read directly: importing jieba (it imports pkg_resources)
-    and unmarshalling its cache in the temporary folder take about a second, this about
-    0.6 s. A ``dict.txt`` that is not plainly ``WORD COUNT TAG`` lines, or a jieba
+    and unmarshalling its cache in the temporary folder take longer than this does. A ``dict.txt`` that is not plainly ``WORD COUNT TAG`` lines, or a jieba
     installed where no such file can be read, is left to jieba itself.
     """
     try:
@@ -295,7 +294,7 @@ def _jieba_table(source: Path | None) -> tuple[dict[str, int], int]:
     except (OSError, ValueError, TypeError):
         table = None
     if table is None:
-        import logging  # only here: importing it costs every ranked run 3 ms
+        import logging  # only here: a ranked run that reads dict.txt itself never needs it
 
         import jieba
 
