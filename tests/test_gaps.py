@@ -318,7 +318,7 @@ def test_never_scraped_text_is_not_scanned_when_nothing_could_pass():
     ],
 )
 def test_each_sign_rule_fires_where_it_should(text, found):
-    from restore.gaps import _sign_gaps
+    from restore.gaps.signs import _sign_gaps
 
     out: dict[int, tuple[float, str]] = {}
     _sign_gaps(text, out)

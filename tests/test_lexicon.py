@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from restore import gapwords
+from restore.gaps import words as gapwords
 from restore.lexicon import LexiconError, builtin_lexicon_dir, builtin_lexicon_files, parse_lexicon
 from restore.wordtable import load_word_table
 
@@ -58,12 +58,12 @@ def test_a_gap_map_names_each_key_once(name):
 
 
 def test_gap_lists_are_what_the_rules_read():
-    from restore import gaps
+    from restore.gaps import left, unit_makes_word, units
 
-    assert "达到" in gaps._STRONG_LEFT and "的" in gaps._WEAK_LEFT
-    assert gaps._MEASURES["个"] == "BHW" and gaps._MEASURES["家"] == ""
-    assert "无人机" in gaps._MEASURE_NOUNS["架"]
-    assert gaps.unit_makes_word("名", "单") and not gaps.unit_makes_word("名", "学")
+    assert "达到" in left._STRONG_LEFT and "的" in left._WEAK_LEFT
+    assert units._MEASURES["个"] == "BHW" and units._MEASURES["家"] == ""
+    assert "无人机" in units._MEASURE_NOUNS["架"]
+    assert unit_makes_word("名", "单") and not unit_makes_word("名", "学")
 
 
 def test_bad_lines_are_reported_with_their_line_number(tmp_path):

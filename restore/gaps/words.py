@@ -20,7 +20,7 @@ FOLDER = "gaps"
 
 def _fail(message: str) -> NoReturn:
     """Raise LexiconError (imported here: restore.lexicon brings pathlib and regex)."""
-    from .lexicon import LexiconError
+    from ..lexicon import LexiconError
 
     raise LexiconError(message)
 
@@ -30,7 +30,7 @@ def folder() -> str:
     """``lexicons/gaps``, found as :func:`restore.lexicon.builtin_lexicon_dir` finds the
     lexicons (in the wheel, or beside the package in a checkout), with os.path: every
     run scans for gaps, and pathlib costs start-up (benchmarks/README.md, "Start-up")."""
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the restore package
     for lexicons in (os.path.join(here, "lexicons"), os.path.join(os.path.dirname(here), "lexicons")):
         if os.path.isdir(lexicons):
             return os.path.join(lexicons, FOLDER)

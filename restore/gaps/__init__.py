@@ -1,0 +1,96 @@
+"""text -> numeric gaps: places where a run of three or more digits was deleted.
+
+The scraper deleted every maximal run of 3+ ASCII digits and kept everything else:
+``2019年8月`` -> ``年8月``, ``4521.39元`` -> ``.39元``, ``100%`` -> ``%``,
+``“331+”`` -> ``“+”``, ``2019-2020`` -> ``-``. What is left is a number's *frame*
+with nothing in it: a unit, measure word or sign whose number is missing. This
+module finds such frames. It never guesses the number, only the place.
+
+Each rule looks at both sides of a candidate place ``p``:
+
+* the right side is a token that follows numbers: ``年``, a unit (``万 亿 公里 亩
+  周年`` ...), a measure word (``个 名 家 项`` ...), ``%``, a decimal tail ``.39``, a
+  range dash, ``+`` in quotes, or the thing after ``第``;
+* the left side decides whether a number belongs there. A digit, a Chinese numeral
+  (``一 十 百 两 几 数``) or a demonstrative (``这 每 各``) means the number is there
+  and nothing was deleted. A line start or punctuation, or a word that takes a
+  number (``达到 超过 约 共 有 了 至 从 截至`` ...) means a number belongs here.
+  Any other Han character is a weaker sign, accepted only before tokens that
+  rarely stand without a number (``万 亿 公里 周年``) or, for a few measure words,
+  with lower confidence.
+
+A token that is also part of an ordinary word is checked against short word lists
+on both sides (``今年 青年 周年`` / ``年轻 年代``; ``知名 排名`` / ``名单``; ``美元 公元``
+/ ``元旦`` ...). Judgement calls (``多名`` is "several" as often as "300-odd") get
+0.5-0.7; clear cases 0.85 and above. Mask symbols count as Han characters.
+
+One rule looks at the whole text: the scraper deleted *every* run of 3+ ASCII
+digits, so a text that still has one was never scraped, and every place found in
+it is kept below the 0.5 cut (:data:`INTACT_DIGITS_FACTOR`).
+
+The word lists are general Chinese usage, chosen by reading the CCTV dev set for
+*classes* of error; none of its sentences is stored. They are data, in
+``lexicons/gaps/*.tsv`` (read by :mod:`restore.gaps.words`); the character classes
+that are punctuation rather than words stay in :mod:`restore.gaps.left`.
+
+The modules: :mod:`~restore.gaps.left` classes what stands before a place;
+:mod:`~restore.gaps.years`, :mod:`~restore.gaps.units` and :mod:`~restore.gaps.signs`
+find and score the places by what follows; :func:`find_gaps` runs them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..model import Gap, Mask
+from .signs import _sign_gaps
+from .units import _unit_gaps, unit_makes_word
+from .years import _year_gaps
+
+__all__ = ["INTACT_DIGITS_FACTOR", "find_gaps", "unit_makes_word"]
+
+#: A document that still holds a run of 3+ ASCII digits did not go through the
+#: scraper (it deletes every such run), so nothing there is a gap: every place found
+#: keeps this share of its confidence, which puts it below the pipeline's 0.5 cut.
+INTACT_DIGITS_FACTOR = 0.45
+
+
+@cache
+def _intact_re() -> re.Pattern[str]:
+    # Three ASCII digits in a row, spelled as a lookahead: the fastest of the ways to
+    # write it that were timed (benchmarks/README.md).
+    return re.compile(r"[0-9](?=[0-9][0-9])")
+
+
+def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0) -> list[Gap]:
+    """Places in ``text`` where a run of 3+ digits was probably deleted.
+
+    ``masks`` are runs of mask symbols; a masked place counts as a Han character.
+    Returns gaps sorted by offset, at most one per offset, with a confidence in
+    [0, 1] and a short tag naming the rule that fired (``year``, ``unit:元``,
+    ``decimal``, ``percent``, ``range`` ...). In a text that still contains
+    three ASCII digits in a row, confidences are scaled by :data:`INTACT_DIGITS_FACTOR`
+    and reasons end in ``+intact``; when that puts every gap below ``min_confidence``,
+    the text is not scanned at all (the fast path for clean text).
+
+    >>> [(g.offset, g.reason) for g in find_gaps("由年的元增加到年的.39元")]
+    [(1, 'year'), (3, 'unit:元'), (7, 'year'), (9, 'decimal')]
+    >>> [(g.offset, g.confidence, g.reason) for g in find_gaps("2019年：-年")]  # never scraped
+    [(6, 0.405, 'range+intact'), (7, 0.405, 'range+intact')]
+    """
+    if not text:
+        return []
+    intact = _intact_re().search(text) is not None
+    if intact and min_confidence > INTACT_DIGITS_FACTOR:
+        return []
+    masked = frozenset(i for mk in masks for i in range(mk.start, mk.end)) if masks else frozenset()
+    out: dict[int, tuple[float, str]] = {}
+    _year_gaps(text, masked, out)
+    _unit_gaps(text, masked, out)
+    _sign_gaps(text, out)
+    if out and intact:
+        f = INTACT_DIGITS_FACTOR
+        return [Gap(p, round(c * f, 4), r + "+intact") for p, (c, r) in sorted(out.items())]
+    return [Gap(p, round(c, 4), r) for p, (c, r) in sorted(out.items())]

@@ -1,0 +1,77 @@
+"""Places at signs: decimal tails, percent, ranges, plus, 第, empty brackets."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..chars import is_han
+from .left import _AFTER_PUNCT, _CLOSERS, _DASHES, _DIGITS, _LATIN, _MASK_SYMBOLS, _OPENERS, _put
+
+#: What may follow 第 + number ("第2758号", "第105次").
+_ORDINAL_FOLLOW = "号次届期个名位天年条款项批轮场季集章节页版站回代阶段部卷册首篇"
+
+
+@cache
+def _sign_re() -> re.Pattern[str]:
+    # Every branch is decided at one of the characters in ``first``: the pattern takes
+    # that character first (a set test, which the engine runs as a fast scan over the
+    # text) and then each branch checks, by looking behind and ahead, what stands around
+    # it. A match starts at that character; "ord" is read at the match's end, after 第.
+    first = re.escape(".%％‰+第）)到至-—–―~～〜万亿千米毫厘公元吨克")
+    dash = re.escape(_DASHES)
+    return re.compile(
+        rf"[{first}](?:"
+        r"(?P<dec>(?<=\.)(?<![0-9０-９A-Za-z.．]\.)(?=[0-9]))"
+        r"|(?P<dectail>(?<=[0-9]\.[%‰％万亿千米毫厘公元吨克]))"
+        r"|(?P<pct>(?<=[%％‰])(?<![0-9０-９A-Za-z%.．][%％‰])(?![0-9A-Fa-f]{2}))"
+        r"|(?P<plus>(?<=\+)(?<![^“\"‘'「《（(\s]\+)(?![0-9A-Za-z]))"
+        rf"|(?P<ord>(?<=第)(?<![次及落门府宅科甲等]第)(?=[{_ORDINAL_FOLLOW}]))"
+        r"|(?P<brk>(?<=[（(][）)]))"
+        r"|(?P<span>(?<=[在从由][到至])(?=[0-9０-９]))"
+        rf"|(?P<dash>(?<=[{dash}])(?<![{dash}][{dash}])(?![{dash}]))"
+        r")"
+    )
+
+
+#: What may follow a range dash when the number after it was deleted.
+_DASH_UNIT = frozenset(
+    "年个名家项件人次条台辆座所位种批场届期号处列架艘只套栋株例倍篇部趟天岁元户万亿亩吨斤公平立千毫厘标美欧"
+)
+
+
+def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    n = len(text)
+    for m in _sign_re().finditer(text):
+        kind = m.lastgroup
+        p = m.start()
+        if kind == "dec":
+            _put(out, p, 0.95, "decimal")
+        elif kind == "dectail":
+            _put(out, p, 0.9, "decimal")
+        elif kind == "pct":
+            _put(out, p, 0.95, "percent")
+        elif kind == "plus":
+            _put(out, p, 0.85, "plus")
+        elif kind == "ord":
+            _put(out, m.end(), 0.9, "ordinal")
+        elif kind == "brk":
+            _put(out, p, 0.75, "empty-brackets")
+        elif kind == "span":
+            _put(out, p, 0.85, "range")  # "在‸到30万元": a range with its first number gone
+        elif kind == "dash":
+            left = text[p - 1] if p else "\n"
+            right = text[p + 1] if p + 1 < n else "\n"
+            if right in " \t\u3000":
+                continue  # a bullet or a spaced dash
+            left_open = p == 0 or left in _OPENERS
+            right_unit = right in _DASH_UNIT or right in _CLOSERS or right in _AFTER_PUNCT
+            right_letter = right in _LATIN
+            if left_open and right not in _DIGITS and not right_letter:
+                _put(out, p, 0.9 if right_unit or right in _DASHES else 0.6, "range")
+            if left in _DIGITS or left in _LATIN or left in " \t\u3000" or left in _DASHES:
+                continue
+            if right_unit:
+                _put(out, p + 1, 0.9 if left_open else 0.85, "range")
+            elif left_open and (is_han(right) or right in _MASK_SYMBOLS):
+                _put(out, p + 1, 0.6, "range")
