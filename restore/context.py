@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .lexicon import builtin_lexicon_dir
+
 FORMAT = "restore-context-model"
 VERSION = 1
 #: How many characters of context on each side ``restore learn`` keeps by default.
@@ -192,6 +194,4 @@ def _load_cached(path: str) -> ContextModel:
 
 def builtin_context_path() -> Path:
     """The context model shipped in the package's lexicon folder."""
-    from .lexicon import builtin_lexicon_dir
-
     return builtin_lexicon_dir() / BUILTIN_CONTEXT

@@ -24,6 +24,7 @@ import regex
 
 from .config import RestoreConfig
 from .context import ContextModel
+from .pipeline import Restorer
 from .textio import DecodeError, decode
 
 EXIT_ERROR = 2
@@ -57,7 +58,6 @@ def self_taught_texts(texts: Iterable[str], config: RestoreConfig) -> Iterator[s
     tool was confident enough to write. A context never spans an unresolved mask, so
     the model cannot learn that a candidate sits beside a ``*``.
     """
-    from .pipeline import Restorer
 
     restorer = Restorer(replace(config, find_gaps=False))
     cut = regex.compile("[" + regex.escape(config.mask_symbols) + "]+")

@@ -9,14 +9,24 @@ packed in restore's cache folder (:mod:`restore.cache`), and unpacked as texts n
 
 from __future__ import annotations
 
+import importlib.util
+import marshal
+import re
+import zlib
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
-from operator import add
+from itertools import compress, repeat
+from operator import add, gt, itemgetter
 from pathlib import Path
 from typing import Any
 
+from . import cache as disk
 from .lexicon import builtin_lexicon_files, parse_lexicon
+
+# This module is imported only when a document has a mask to rank (restore.pipeline
+# loads the ranker on first use), so its imports cost a clean run nothing.
 
 #: Layout of the packed table kept in the cache folder; a file of another layout is rebuilt.
 PACK_FORMAT = 3
@@ -107,8 +117,6 @@ class WordTable:
 
     def _unpack_first(self, ch: str) -> None:
         """The character ``ch`` as a word, and its bucket's groups made ready to read."""
-        import marshal
-        import zlib
 
         k = self.unread.pop(ch, None)
         if k is None:
@@ -158,9 +166,6 @@ def _packed(freq: dict[str, int], total: int) -> bytes:
     record's CRC-32, then the records. A run reads the head and, one at a time, the
     records its text needs, each checked as it is read.
     """
-    import marshal
-    import zlib
-    from array import array
 
     groups: dict[str, dict[str, list[str]]] = {}
     for word in freq:
@@ -208,8 +213,6 @@ def _packed(freq: dict[str, int], total: int) -> bytes:
 def _unpacked(data: bytes | None) -> WordTable | None:
     """The table in ``data`` (:func:`_packed`), its records left packed; None when
     ``data`` is not such a table (another layout, or cut short)."""
-    import marshal
-    from array import array
 
     if data is None or len(data) < 8:
         return None
@@ -251,7 +254,6 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     built from, and later runs read it back packed (:class:`WordTable`): no parsing,
     and only the characters a text needs are unpacked.
     """
-    from . import cache as disk
 
     files = [*builtin_lexicon_files(), *extra]
     source = _jieba_dict_path()
@@ -265,7 +267,6 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
 
 def _built_word_table(files: list[Path], source: Path | None, where: Path | None) -> WordTable:
     """The table built from jieba's dictionary and ``files``, kept at ``where`` when set."""
-    from . import cache as disk
 
     lexicons = [parse_lexicon(path) for path in files]
     freq, total = _jieba_table(source)
@@ -307,7 +308,6 @@ def _jieba_table(source: Path | None) -> tuple[dict[str, int], int]:
 
 def _jieba_dict_path() -> Path | None:
     """The installed jieba's ``dict.txt``, found without importing jieba."""
-    import importlib.util
 
     try:
         spec = importlib.util.find_spec("jieba")
@@ -328,9 +328,6 @@ def _read_jieba_dict(path: Path) -> tuple[dict[str, int], int] | None:
     checking that each line is exactly ``WORD COUNT TAG``: three fields, one space
     between them, no other white space, the count ASCII digits.
     """
-    import re
-    from itertools import compress, repeat
-    from operator import gt, itemgetter
 
     with open(path, "rb") as fh:
         text = fh.read().decode("utf-8")

@@ -8,13 +8,13 @@ come out in order with the results.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:
-    from ..pipeline import Restorer
+from ..pipeline import Restorer
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -35,9 +35,7 @@ def _init_worker(config: Any) -> None:
     lexicon the parent already loaded (``--lexicon``, ``--model``) is then not loaded
     again. A spawned worker (Windows, macOS) builds its own.
     """
-    import signal
-
-    from ..pipeline import Restorer
+    import signal  # only a worker needs it: not on the parent's start-up
 
     global _WORKER_RESTORER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -173,8 +171,6 @@ def _frozen_heap() -> Iterator[None]:
     of the collector's reach (the recipe in the :mod:`gc` documentation); the parent
     takes them back once its workers exist. Harmless where workers are spawned.
     """
-    import gc
-
     gc.freeze()
     try:
         yield
