@@ -5,8 +5,10 @@ unmasked in a document was not hidden there. A character that does not appear is
 only *probably* hidden: in a short document a rare character such as 群 may simply
 not occur. The prior returned here says how probable it is that each remaining
 candidate was hidden, from how often the character occurs in news text and how long
-the document is; the ranker multiplies it in, and drops a character that no mask of
-the document wants (:meth:`restore.rank.Ranker.rank`).
+the document is. From all of a document's masks together follows the posterior over
+which subset of the candidates was hidden (:func:`hidden_set_weights`), and each run's
+readings are averaged over it (:func:`average_over_hidden_sets`): the ranker
+(:meth:`restore.rank.Ranker.rank`) asks for both.
 """
 
 from __future__ import annotations
