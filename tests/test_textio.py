@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from restore import textio
-from restore.textio import Decoded, DecodeError, EncodeError, decode, encode, write_atomic
+from restore import atomic, textio
+from restore.atomic import write_atomic
+from restore.textio import Decoded, DecodeError, EncodeError, decode, encode
 
 SAMPLE = "坚持以*建引领，落实**“一把手”责任制\r\n截至年9月底\r旧行\n无换行结尾"
 
@@ -140,7 +141,7 @@ def test_write_atomic_failure_leaves_the_original(tmp_path, monkeypatch):
     def boom(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(textio.os, "replace", boom)
+    monkeypatch.setattr(atomic.os, "replace", boom)
     with pytest.raises(OSError):
         write_atomic(path, b"new")
     assert path.read_bytes() == b"old"
@@ -160,6 +161,6 @@ def test_write_atomic_follows_a_symlink(tmp_path):
 def test_read_only_detection(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"x")
-    assert not textio.is_read_only(path)
+    assert not atomic.is_read_only(path)
     path.chmod(0o444)
-    assert textio.is_read_only(path)
+    assert atomic.is_read_only(path)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, BinaryIO
 
-from .. import textio
+from .. import atomic
 from . import plain
 from .plain import Show
 from .progress import Progress, Stats
@@ -158,7 +158,7 @@ def _sink(output: str | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
         yield stdout
         return
     try:
-        writer = textio.AtomicWriter(output)
+        writer = atomic.AtomicWriter(output)
         fh = writer.__enter__()
     except OSError as exc:
         raise RunError(f"{output}: {os_message(exc)}") from None

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 import click
 
-from .. import render, textio
+from .. import atomic, render, textio
 from ..config import DEFAULT_GAP_MARKER
 from . import chunks, reading
 from .events import Ended, Failed, Opened
@@ -110,7 +110,7 @@ class _FileRun:
     texts: list[str] = field(default_factory=list)
     #: Output bytes of a streamed input written so far, or (in place) known equal to the input.
     written: int = 0
-    writer: textio.AtomicWriter | None = None
+    writer: atomic.AtomicWriter | None = None
     out: BinaryIO | None = None
     read_only: bool = False
     json: dict[str, Any] | None = None
@@ -181,7 +181,7 @@ class PlainText:
         self.run = run = _FileRun(name, source)
         if self.in_place:
             try:
-                run.read_only = textio.is_read_only(name)
+                run.read_only = atomic.is_read_only(name)
             except OSError as exc:
                 self.fail(name, os_message(exc))
 
@@ -231,7 +231,7 @@ class PlainText:
             if not result.changed or run.read_only:
                 run.written += len(data)
                 return
-            run.writer = textio.AtomicWriter(run.name, through=False)
+            run.writer = atomic.AtomicWriter(run.name, through=False)
             try:
                 run.out = run.writer.__enter__()
                 with open(run.name, "rb") as original:
@@ -282,7 +282,7 @@ class PlainText:
         self.run = run  # so that a failure below drops its temporary file
         try:
             # Asked again now: the file may have been made read-only, or removed, meanwhile.
-            if run.read_only or textio.is_read_only(run.name):
+            if run.read_only or atomic.is_read_only(run.name):
                 self.fail(run.name, "file is read-only; not rewritten")
                 return
             if run.source.streamed:
@@ -290,7 +290,7 @@ class PlainText:
                 self.run = None
                 run.writer.__exit__(None, None, None)
             else:
-                textio.write_atomic(run.name, data)
+                atomic.write_atomic(run.name, data)
         except OSError as exc:
             self.fail(run.name, f"cannot rewrite: {os_message(exc)}")
             return
