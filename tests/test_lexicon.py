@@ -84,7 +84,8 @@ def test_missing_lexicon_is_a_clear_error(tmp_path):
         parse_lexicon(tmp_path / "nope.tsv")
 
 
-def test_user_lexicon_adds_words_and_prefixes(tmp_path):
+def test_user_lexicon_adds_words_and_prefixes(tmp_path, monkeypatch):
+    monkeypatch.setenv("RESTORE_CACHE_DIR", "")  # the cache has its own tests; packing it is slow
     user = tmp_path / "user.tsv"
     user.write_text("政党测试词语\t77\n", encoding="utf-8")
     table = load_word_table((user,))

@@ -91,7 +91,8 @@ def test_out_of_alphabet_masks_are_not_filled(case):
     assert masks(result), "the mask must still be reported"
 
 
-def test_user_lexicon_changes_the_ranking(tmp_path):
+def test_user_lexicon_changes_the_ranking(tmp_path, monkeypatch):
+    monkeypatch.setenv("RESTORE_CACHE_DIR", "")  # the cache has its own tests; packing it is slow
     text = "甲*乙"
     default = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0)))[0]
     lexicon = tmp_path / "mine.tsv"
