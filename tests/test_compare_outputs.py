@@ -57,18 +57,20 @@ def test_the_same_build_compares_the_same(made):
     ref, kit = made
     result = compare(str(ref), str(kit))
     assert result.returncode == 0, result.stdout
-    assert result.stdout.split() == ["same", "dev-tiny.out.jsonl"] + [
-        word for name in ("seed.txt", "seed.diff", "seed.json") for word in ("same", name)
-    ]
+    assert all(line.startswith("same      ") for line in result.stdout.splitlines())
 
 
-def test_a_changed_byte_is_reported(made, tmp_path):
+def test_a_changed_byte_is_reported_and_the_rest_compares_the_same(made, tmp_path):
     ref, kit = made
     changed = tmp_path / "ref"
     shutil.copytree(ref, changed)
     data = (changed / "seed.json").read_bytes()
     (changed / "seed.json").write_bytes(data.replace(b"0.93", b"0.94", 1))
     result = compare(str(changed), str(kit))
-    assert result.returncode == 1
-    assert "DIFFERENT seed.json" in result.stdout.splitlines()
-    assert "same      seed.txt" in result.stdout.splitlines()
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.splitlines() == [
+        "same      dev-tiny.out.jsonl",
+        "same      seed.txt",
+        "same      seed.diff",
+        "DIFFERENT seed.json",
+    ]
