@@ -44,6 +44,10 @@ class RestoreConfig:
     builtin_context: bool = True
     #: Whether to look for numeric gaps at all.
     find_gaps: bool = True
+    #: Mask symbols the filter wrote per hidden character: 1, 2, or 0 to infer it from
+    #: each page (a page whose every run is of even length, two runs or more, is read
+    #: two symbols per character; see restore.width).
+    symbol_width: int = 0
 
     def with_(self, **changes: object) -> RestoreConfig:
         """A copy with some options changed (the object itself is frozen)."""
@@ -62,6 +66,8 @@ class RestoreConfig:
             raise ValueError("--candidates and --mask-symbols must not share a character")
         if self.max_run < 1:
             raise ValueError("--max-run must be at least 1")
+        if self.symbol_width not in (0, 1, 2):
+            raise ValueError("--symbol-width must be auto, 1 or 2")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ValueError("--min-confidence must be between 0 and 1")
         if any(ch.isdigit() for ch in self.gap_marker):

@@ -14,8 +14,11 @@ from .alphabet import infer_alphabet, unseen_candidates
 from .apply import apply_edits
 from .config import RestoreConfig
 from .gaps import find_gaps
+from .markup import looks_like_markdown
 from .model import Edit, Mask, Result
 from .scan import find_masks
+from .script import Script, read_script, to_simplified
+from .width import collapse, expand, infer_width
 
 #: The note on a restoration withdrawn because it would turn the masks around it into markup.
 WITHDRAWN = "left as is: filling it would make the masks around it read as markup"
@@ -24,14 +27,19 @@ REDACTED_PAGE = "page is mostly masks: redaction"
 #: Below this many mask symbols a page is too short for its share of masks to mean
 #: anything: ``*建`` alone is half masks and still a filtered word.
 MIN_REDACTED_SYMBOLS = 10
+#: The note on a page read two mask symbols per hidden character.
+TWO_SYMBOLS = "filter wrote two symbols per character"
 
 
 class Restorer:
     """Restore many documents with one configuration and one loaded lexicon."""
 
     def __init__(self, config: RestoreConfig | None = None) -> None:
-        self.config = config or RestoreConfig()
-        self.config.validate()
+        config = config or RestoreConfig()
+        config.validate()
+        # Pages are ranked in Simplified script, so are the candidates (黨 is 党).
+        simplified = "".join(dict.fromkeys(to_simplified(config.candidates)))
+        self.config = config if simplified == config.candidates else config.with_(candidates=simplified)
 
     @cached_property
     def ranker(self):  # type: ignore[no-untyped-def]
@@ -112,6 +120,42 @@ class Restorer:
                 for e in edits
             ]
 
+    def _restore_plain(
+        self, seen: str, masks: list[Mask], marked: frozenset[int]
+    ) -> tuple[list[Edit], str, list[str]]:
+        """The edits of a page read one symbol per hidden character, the characters its
+        filter most likely hid, and the page's notes."""
+        cfg = self.config
+        edits: list[Edit] = []
+        notes: list[str] = []
+        if cfg.find_gaps:
+            for gap in find_gaps(seen, masks, cfg.gap_min_confidence):
+                if gap.confidence >= cfg.gap_min_confidence and gap.offset not in marked:
+                    edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
+        hidden = unseen_candidates(seen, cfg)  # without the priors: no mask may need them
+        if masks and _mostly_masks(seen, masks, cfg):
+            # A page this dense with masks was redacted, not filtered: fill nothing.
+            edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)
+            notes.append(REDACTED_PAGE)
+        elif masks:
+            breaks = frozenset(e.start for e in edits) | marked  # digits stood at every gap
+            mask_edits, hidden = self._rank_to_fixpoint(seen, masks, breaks)
+            edits.extend(mask_edits)
+        return edits, hidden, notes
+
+    def _restore_collapsed(
+        self, seen: str, masks: list[Mask], marked: frozenset[int]
+    ) -> tuple[list[Edit], str, list[str]]:
+        """A page whose filter wrote two symbols per character, read with each pair as one
+        symbol (:mod:`restore.width`), its edits mapped back onto the page."""
+        short, back = collapse(seen, masks)
+        where = {o: i for i, o in enumerate(back)}
+        short_masks = [Mask(where[m.start], where[m.start] + (m.end - m.start) // 2, m.state) for m in masks]
+        short_marked = frozenset(where[k] for k in marked if k in where)
+        edits, hidden, notes = self._restore_plain(short, short_masks, short_marked)
+        notes.append(TWO_SYMBOLS)
+        return expand(edits, back), hidden, notes
+
     def restore(self, text: str, *, mark_gaps: bool = True) -> Result:
         """Restore one document. ``mark_gaps=False`` keeps gaps out of the text (JSONL mode).
 
@@ -122,22 +166,19 @@ class Restorer:
         """
         cfg = self.config
         plain, origin, marked = _without_markers(text, cfg.gap_marker)
-        masks = _split_at(find_masks(plain, cfg), marked)
-        edits: list[Edit] = []
-        notes: list[str] = []
-        if cfg.find_gaps:
-            for gap in find_gaps(plain, masks, cfg.gap_min_confidence):
-                if gap.confidence >= cfg.gap_min_confidence and gap.offset not in marked:
-                    edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
-        hidden = unseen_candidates(plain, cfg)  # without the priors: no mask may need them
-        if masks and _mostly_masks(plain, masks, cfg):
-            # A page this dense with masks was redacted, not filtered: fill nothing.
-            edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)
-            notes.append(REDACTED_PAGE)
-        elif masks:
-            breaks = frozenset(e.start for e in edits) | marked  # digits stood at every gap
-            mask_edits, hidden = self._rank_to_fixpoint(plain, masks, breaks)
-            edits.extend(mask_edits)
+        # Ranked in Simplified script, one character for one: offsets stay the same.
+        script = read_script(plain)
+        seen = script.simplified
+        masks = _split_at(find_masks(seen, cfg), marked)
+        # On a Markdown page an even run is bold, not a two-symbol filter.
+        width = cfg.symbol_width or (1 if looks_like_markdown(seen) else infer_width(masks))
+        if width == 2:
+            edits, hidden, notes = self._restore_collapsed(seen, masks, marked)
+        else:
+            edits, hidden, notes = self._restore_plain(seen, masks, marked)
+        if script.traditional:
+            edits = [_written(e, script, plain) for e in edits]
+            hidden = script.written(hidden, min((e.start for e in edits), default=0), plain)
         if origin is not None:
             edits = [
                 replace(e, start=origin[e.start], end=origin[e.start] + (e.end - e.start)) for e in edits
@@ -151,6 +192,17 @@ class Restorer:
             alphabet=hidden,
             notes=tuple(notes),
         )
+
+
+def _written(edit: Edit, script: Script, page: str) -> Edit:
+    """A mask edit's readings in the script of the line it stands in."""
+    if edit.kind != "mask":
+        return edit
+    return replace(
+        edit,
+        replacement=None if edit.replacement is None else script.written(edit.replacement, edit.start, page),
+        candidates=tuple((script.written(r, edit.start, page), p) for r, p in edit.candidates),
+    )
 
 
 def _without_markers(text: str, marker: str) -> tuple[str, list[int] | None, frozenset[int]]:

@@ -1,0 +1,63 @@
+"""How many symbols the page's filter wrote per hidden character, and the page read at one.
+
+Some filters write each hidden character as two symbols: ``**员干部`` for 党员干部. The
+page shows its convention: a one-symbol filter leaves runs of every length, most of them
+single (党建, 行政, 企业 each hide one character), so a page whose every run is of even
+length, three runs or more, was filtered two symbols per character. (One or two runs
+say little: ``**`` is 党政 as often as 党.) On a Markdown page ``**`` is bold, and
+nothing is inferred there.
+
+A two-symbol page is read collapsed, each pair of symbols as one, and the edits are
+mapped back: a restored character then replaces both of its symbols.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .model import Edit, Mask, MaskState
+
+#: A page needs this many runs, all of even length, to be read two symbols per character:
+#: two ``**`` alone are as often 党政 twice.
+MIN_EVEN_RUNS = 3
+
+
+def infer_width(masks: Sequence[Mask]) -> int:
+    """1 or 2: the symbols per hidden character that the page's runs show. Only plain
+    masks count: a star pair that may be emphasis says nothing about the filter."""
+    lengths = [m.end - m.start for m in masks if m.state is MaskState.OPEN]
+    if len(lengths) >= MIN_EVEN_RUNS and all(n % 2 == 0 for n in lengths):
+        return 2
+    return 1
+
+
+def collapse(text: str, masks: Sequence[Mask]) -> tuple[str, list[int]]:
+    """``text`` with each run of ``2k`` symbols cut to ``k``, and the map from the
+    collapsed text's offsets (and its end) back to ``text``'s."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for m in sorted(masks, key=lambda m: m.start):
+        pieces.append(text[pos : m.start])
+        origin.extend(range(pos, m.start))
+        half = (m.end - m.start) // 2
+        pieces.append(text[m.start : m.start + half])
+        origin.extend(range(m.start, m.end, 2))
+        pos = m.end
+    pieces.append(text[pos:])
+    origin.extend(range(pos, len(text) + 1))
+    return "".join(pieces), origin
+
+
+def expand(edits: Sequence[Edit], origin: list[int]) -> list[Edit]:
+    """Edits on the collapsed text as edits on the page: a mask edit covers both
+    symbols of each character; a gap stays where it was."""
+    out = []
+    for e in edits:
+        start = origin[e.start]
+        end = origin[e.end] if e.kind == "mask" else start
+        if e.kind == "mask" and e.end > e.start:
+            end = origin[e.end - 1] + 2
+        out.append(replace(e, start=start, end=end))
+    return out

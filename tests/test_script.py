@@ -1,0 +1,52 @@
+"""Script detection and conversion: Traditional pages are ranked in Simplified form and
+restored in their own script."""
+
+from restore.script import read_script, to_simplified
+
+
+def test_simplified_page_is_left_as_it_is():
+    s = read_script("坚持*建引领，发挥*委作用")
+    assert not s.traditional
+    assert s.simplified == "坚持*建引领，发挥*委作用"
+    assert s.written("党", 2, "坚持*建引领") == "党"
+
+
+def test_traditional_page_is_read_in_simplified_and_written_back_in_traditional():
+    text = "堅持*建引領，發揮*委作用，推動產*發展"
+    s = read_script(text)
+    assert s.traditional
+    assert s.simplified == "坚持*建引领，发挥*委作用，推动产*发展"
+    assert len(s.simplified) == len(text)
+    assert s.written("党", 2, text) == "黨"
+    assert s.written("业", 16, text) == "業"
+    assert s.written("政", 2, text) == "政"
+
+
+def test_qun_follows_the_page():
+    plain = "堅持走*眾路線，聯繫群眾"
+    variant = "堅持走*眾路線，聯繫羣眾"
+    assert read_script(plain).written("群", 3, plain) == "群"
+    assert read_script(variant).written("群", 3, variant) == "羣"
+
+
+def test_mixed_page_is_decided_line_by_line():
+    text = "堅持*建引領，發揮*委的領導作用\n坚持*建引领，发挥*委的领导作用"
+    s = read_script(text)
+    assert s.traditional_lines == (True, False)
+    assert s.written("党", 2, text) == "黨"
+    assert s.written("党", text.index("\n") + 3, text) == "党"
+
+
+def test_conversion_keeps_every_offset():
+    text = "後臺發展，乾燥的頭髮，*建\r\n**“一把手”"
+    out = to_simplified(text)
+    assert len(out) == len(text)
+    assert [i for i, ch in enumerate(text) if ch in "*\r\n“”"] == [
+        i for i, ch in enumerate(out) if ch in "*\r\n“”"
+    ]
+
+
+def test_a_lone_surrogate_stays_where_it_was():
+    text = "堅持*建\ud800引領"
+    out = to_simplified(text)
+    assert out == "坚持*建\ud800引领"

@@ -1,0 +1,35 @@
+"""Filters that write two symbols per hidden character."""
+
+from restore.model import Edit, Mask, MaskState
+from restore.width import collapse, expand, infer_width
+
+
+def test_width_follows_the_runs_of_the_page():
+    assert infer_width([Mask(0, 2), Mask(5, 7), Mask(9, 13)]) == 2
+    assert infer_width([Mask(0, 2), Mask(5, 6)]) == 1  # a single symbol: one per character
+    assert infer_width([Mask(0, 2)]) == 1  # one run alone says nothing
+    assert infer_width([Mask(0, 2), Mask(5, 7)]) == 1  # nor two: 党政 twice
+    emphasis = [Mask(0, 2, MaskState.EMPHASIS_OPEN_QUESTION), Mask(5, 7, MaskState.EMPHASIS_CLOSE_QUESTION)]
+    assert infer_width([*emphasis, Mask(9, 10)]) == 1  # bold says nothing of the filter
+    assert infer_width([]) == 1
+
+
+def test_collapse_and_expand_map_offsets_both_ways():
+    text = "**员干部和**风建设，****同责"
+    masks = [Mask(0, 2), Mask(6, 8), Mask(12, 16)]
+    short, origin = collapse(text, masks)
+    assert short == "*员干部和*风建设，**同责"
+    assert [text[origin[i]] for i in range(len(short))] == list(short)
+    edits = [
+        Edit("mask", 0, 1, "党", 0.99),
+        Edit("mask", 5, 6, "党", 0.98),
+        Edit("mask", 10, 12, "党政", 0.97),
+        Edit("gap", 3, 3, None, 0.9),
+    ]
+    back = expand(edits, origin)
+    assert [(e.start, e.end, e.replacement) for e in back] == [
+        (0, 2, "党"),
+        (6, 8, "党"),
+        (12, 16, "党政"),
+        (4, 4, None),
+    ]
