@@ -32,6 +32,10 @@ class MaskState(enum.Enum):
     #: The opening or closing delimiter of a span that is emphasis or two masks (settle decides).
     EMPHASIS_OPEN_QUESTION = "emphasis-open?"
     EMPHASIS_CLOSE_QUESTION = "emphasis-close?"
+    #: The delimiters of a star pair on a Markdown page: bold or italics unless a
+    #: candidate makes a word with the text outside both of them (settle decides).
+    MARKUP_OPEN_QUESTION = "markup-open?"
+    MARKUP_CLOSE_QUESTION = "markup-close?"
 
     @property
     def note(self) -> str:

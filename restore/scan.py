@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .chars import FULLWIDTH_DIGITS, LATIN_TOKEN, QUOTES_AND_BRACKETS, is_digit, is_han
 from .config import RestoreConfig
+from .markup import emphasis_pairs, looks_like_markdown
 from .model import Mask, MaskState
 
 if TYPE_CHECKING:
@@ -119,6 +120,22 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue
         skip.append((m.start(), m.start("body")))
         skip.append((m.end("body"), m.end()))
+    if looks_like_markdown(text):
+        # On a Markdown page a star pair is emphasis even between Han characters
+        # (注意**负面信息**。). A pair of ** or *** is bold: a filter's 党政 is rare
+        # beside the hundreds of bold phrases of such a page. A pair of single stars is
+        # as often two masks (企*和*务) as italics; settle decides from the words.
+        for pair in emphasis_pairs(text, symbols):
+            if pair.open_start in doubtful or (skip and _inside(pair.open_start, skip)):
+                continue
+            if pair.open_end - pair.open_start > 1:
+                skip.append((pair.open_start, pair.open_end))
+                skip.append((pair.close_start, pair.close_end))
+                continue
+            doubtful[pair.open_start] = MaskState.MARKUP_OPEN_QUESTION
+            doubtful[pair.close_start] = MaskState.MARKUP_CLOSE_QUESTION
+    # A page with a footnote note (*注：) marks footnotes with the same star.
+    footnotes = any(_starts_note(text, r.start(), r.end()) for r in runs)
     masks: list[Mask] = []
     for run in runs:
         a, b = run.span()
@@ -143,6 +160,15 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # *为必填项, 带*号为必填项: the required-field marker
         if _is_bullet(text, a, b):
             continue
+        if b - a == 1 and (
+            left == "."
+            or (right == "." and b + 1 < len(text) and text[b + 1].isascii() and text[b + 1].isalpha())
+        ):
+            continue  # a pattern: .* (regular expression), *.txt (glob)
+        if b - a == 1 and right in "：:" and _is_field_label(text, a):
+            continue  # 姓名*： the required-field star of a form
+        if _starts_note(text, a, b) or (footnotes and b - a == 1 and _ends_clause(text, b)):
+            continue  # *注： a footnote's note, and 新高*。 its marker
         if b - a == 1 and left in "注" and left and not is_han(right):
             continue  # footnote marker 注*
         if b - a == 2 and left == "注" and not is_han(right) and (a < 2 or not is_han(text[a - 2])):
@@ -223,6 +249,27 @@ def _is_bullet(text: str, a: int, b: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, a) + 1
     return text[line_start:a].strip(" \t") == ""
+
+
+def _is_field_label(text: str, a: int) -> bool:
+    """The star follows a form's label (two to four Han characters) at the start of a
+    line or a cell: ``姓名*：``. A longer line start is a heading (全面从严治*：)."""
+    i = a
+    while i > 0 and a - i <= 4 and text[i - 1] not in "\n\t |，、；,;":
+        if not is_han(text[i - 1]):
+            return False
+        i -= 1
+    return 2 <= a - i <= 4 and (i == 0 or text[i - 1] in "\n\t |，、；,;")
+
+
+def _starts_note(text: str, a: int, b: int) -> bool:
+    """``*注：`` or ``*注:`` at a line start: a footnote's note."""
+    return (a == 0 or text[a - 1] == "\n") and text[b : b + 1] == "注" and text[b + 1 : b + 2] in ("：", ":")
+
+
+def _ends_clause(text: str, b: int) -> bool:
+    """The run stands at the end of a clause, where a footnote marker goes."""
+    return b == len(text) or text[b] in "。，；！？、)）\n"
 
 
 def _mark_censor_insertions(text: str, masks: list[Mask]) -> list[Mask]:

@@ -62,38 +62,52 @@ def _settle_emphasis(text: str, masks: Sequence[Mask], table: WordTable, config:
     ``EMPHASIS_CLOSE_QUESTION``.
 
     ``*的十八大以来，……乡村产*`` is two masks (党的, 产业); ``*请勿吸烟，谢谢合作*``
-    is emphasis. The pair is two masks when, at both ends, some candidate makes a
-    dictionary word with the characters inside the span next to it; otherwise it is
-    markup and no edit is made for it. One end alone is not enough: nearly every
-    character makes some word with one of the candidates (合作 → 作业).
+    is emphasis: the pair is two masks when, at both ends, some candidate makes a
+    dictionary word with the characters inside the span next to it. A single-star pair
+    on a Markdown page (``MARKUP_*``; the scanner already took ``**`` pairs there for
+    bold) is two masks when, at both ends, a candidate makes a word with the text on
+    either side (企*和*务: 企业, 业务). Otherwise the pair is markup and no edit is
+    made for it. One end alone is not enough: nearly every character makes some word
+    with one of the candidates (合作 → 作业).
     """
     freq = table.freq
     symbols = config.mask_symbols
     candidates = config.candidates
 
+    def starts_word(following: str) -> bool:
+        """Some candidate starts a word, or the start of a longer one, with ``following``
+        (党的 of 党的二十届四中全会)."""
+        for c in candidates:
+            for k in range(1, len(following) + 1):
+                f = freq.get(c + following[:k])
+                if f is None:
+                    break
+                if f > 0 or k >= 2:
+                    return True
+        return False
+
+    def ends_word(preceding: str) -> bool:
+        """Some candidate ends a word that ``preceding`` begins (产业, 行政)."""
+        table.ensure(preceding + OTHER, OTHER, candidates)  # preceding's words, and its last character + c
+        ks = range(1, len(preceding) + 1)
+        return any(freq.get(preceding[-k:] + c, 0) > 0 for c in candidates for k in ks)
+
     def makes_word(m: Mask) -> bool:
+        """The delimiter, read as a candidate, makes a word with the text beside it."""
+        before = han_tail(text[max(0, m.start - MAX_WORD) : m.start], symbols)
+        after = han_head(text[m.end : m.end + MAX_WORD], symbols)
+        if m.state in (MaskState.MARKUP_OPEN_QUESTION, MaskState.MARKUP_CLOSE_QUESTION):
+            return starts_word(after) or ends_word(before)  # 企*和*务: 企业, 业务
         if m.state is MaskState.EMPHASIS_OPEN_QUESTION:
-            # a word, or the start of a longer one (党的二十届… of 党的二十届四中全会)
-            inside = han_head(text[m.end : m.end + MAX_WORD], symbols)
-            for c in candidates:
-                for k in range(1, len(inside) + 1):
-                    f = freq.get(c + inside[:k])
-                    if f is None:
-                        break
-                    if f > 0 or k >= 2:
-                        return True
-            return False
-        inside = han_tail(text[max(0, m.start - MAX_WORD) : m.start], symbols)
-        table.ensure(inside + OTHER, OTHER, candidates)  # inside's words, and its last character + c
-        ks = range(1, len(inside) + 1)
-        return any(freq.get(inside[-k:] + c, 0) > 0 for c in candidates for k in ks)
+            return starts_word(after)  # inside: *的十八大 is 党的十八大
+        return ends_word(before)  # inside: 乡村产* is 乡村产业
 
     out: list[Mask] = []
     opener: Mask | None = None
     for m in masks:
-        if m.state is MaskState.EMPHASIS_OPEN_QUESTION:
+        if m.state in (MaskState.EMPHASIS_OPEN_QUESTION, MaskState.MARKUP_OPEN_QUESTION):
             opener = m
-        elif m.state is MaskState.EMPHASIS_CLOSE_QUESTION:
+        elif m.state in (MaskState.EMPHASIS_CLOSE_QUESTION, MaskState.MARKUP_CLOSE_QUESTION):
             if opener is not None and makes_word(opener) and makes_word(m):
                 out.extend((Mask(opener.start, opener.end), Mask(m.start, m.end)))
             opener = None

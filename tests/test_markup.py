@@ -1,0 +1,38 @@
+"""Markdown pages and emphasis pairs: stars that are markup, not masks."""
+
+from restore.markup import Pair, emphasis_pairs, looks_like_markdown
+
+MARKDOWN_PAGE = """# 如何写出好的代码
+
+写代码时要注意**可读性**，其实*非常*简单。
+
+- 用 `git` 管理代码
+- 参考[文档](https://example.org/docs)
+"""
+
+
+def test_a_page_with_two_kinds_of_sign_is_markdown():
+    assert looks_like_markdown(MARKDOWN_PAGE)
+
+
+def test_scraped_plain_text_is_not_markdown():
+    assert not looks_like_markdown(
+        "坚持以*建引领脱贫攻坚，充分发挥*委的领导核心作用，严格落实**“一把手”工作责任制。"
+    )
+    # one sign alone is chance
+    assert not looks_like_markdown("# 通知\n各单位：请于本周五前提交材料。**工作要点见附件。")
+
+
+def test_pairs_are_matched_by_length_and_leave_a_mask_inside_bold():
+    text = "这是**坚持*的全面领导**的要求"
+    assert emphasis_pairs(text, "*") == [Pair(2, 4, 12, 14)]
+
+
+def test_a_list_marker_opens_nothing_and_runs_do_not_pair_across_lines():
+    text = "* *建工作要点\n其实*非常\n简单*"
+    assert emphasis_pairs(text, "*") == []
+
+
+def test_single_stars_pair_as_italics():
+    text = "其实*非常*简单"
+    assert emphasis_pairs(text, "*") == [Pair(2, 3, 5, 6)]
