@@ -36,6 +36,8 @@ from .lattice import OTHER, Lattice
 from .model import Edit, Mask, MaskState
 from .names import name_slots
 from .settle import settle
+from .slotmodel import OTHER as SLOT_OTHER
+from .slotmodel import SIDE, SlotModel, builtin_slot_model_path, normalise
 from .wordtable import WordTable, load_word_table
 
 #: How far the lattice reaches on each side of a mask, within its clause: past the
@@ -66,6 +68,10 @@ NAME_DOUBT = 0.5
 #: weights for it cost precision (docs/accuracy.md, "Adapting to your text").
 BUILTIN_CONTEXT_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.25
+#: Weight of the slot model (restore.slotmodel, learned from varied text) against the
+#: lattice. It reads both sides together, so its evidence overlaps the lattice's words
+#: more than the one-sided context model's does: a quarter (docs/accuracy.md).
+SLOT_WEIGHT = 0.25
 #: How many reweighed runs the ranker keeps before it starts afresh (memory stays flat).
 RESCORE_CACHE = 16384
 #: Sort key of a (reading, probability) pair; sorted with reverse=True, which keeps
@@ -101,7 +107,11 @@ class Ranker:
     """Scores masks with one loaded word table."""
 
     def __init__(
-        self, table: WordTable, config: RestoreConfig, contexts: Sequence[tuple[ContextModel, float]] = ()
+        self,
+        table: WordTable,
+        config: RestoreConfig,
+        contexts: Sequence[tuple[ContextModel, float]] = (),
+        slots: tuple[SlotModel, float] | None = None,
     ) -> None:
         self.table = table
         self.config = config
@@ -111,6 +121,8 @@ class Ranker:
         table.ensure_starting(config.candidates)
         #: Context models and the weight each gets against the lattice.
         self.contexts = tuple(contexts)
+        #: The slot model and its weight, if ranking with it.
+        self.slots = slots
         self.log_total = math.log(table.total)
         self._clause_cache = lru_cache(maxsize=65536)(self._score_clause)
         self._rescore_cache: dict[tuple[str, str, RunScore, str], RunScore] = {}
@@ -118,11 +130,13 @@ class Ranker:
     @classmethod
     def load(cls, config: RestoreConfig) -> Ranker:
         contexts: list[tuple[ContextModel, float]] = []
+        slots = None
         if config.builtin_context:
             contexts.append((ContextModel.load(builtin_context_path()), BUILTIN_CONTEXT_WEIGHT))
+            slots = (SlotModel.load(builtin_slot_model_path()), SLOT_WEIGHT)
         if config.model:
             contexts.append((ContextModel.load(config.model), CONTEXT_WEIGHT))
-        return cls(load_word_table(tuple(config.lexicons)), config, contexts)
+        return cls(load_word_table(tuple(config.lexicons)), config, contexts, slots)
 
     # -- public ---------------------------------------------------------------
     def rank(
@@ -231,7 +245,7 @@ class Ranker:
             if len(self._rescore_cache) >= RESCORE_CACHE:
                 self._rescore_cache.clear()
             found = self._rescore_cache[key] = _rescore(
-                text, m, score, self.contexts, alphabet, self.config.mask_symbols
+                text, m, score, self.contexts, alphabet, self.config.mask_symbols, self.slots
             )
         return found
 
@@ -361,12 +375,17 @@ def _rescore(
     models: Sequence[tuple[ContextModel, float]],
     alphabet: str,
     symbols: str,
+    slots: tuple[SlotModel, float] | None = None,
 ) -> RunScore:
-    """Reweigh the run's candidate readings by each context model's view of their characters.
+    """Reweigh the run's readings by the context models' and the slot model's views.
 
-    The models know only the candidates, not "some other character": they move
+    The context models know only the candidates, not "some other character": they move
     probability between candidate readings, never to or from OTHER, so a slot that
-    looks like a hidden digit or name stays as doubtful as the lattice made it.
+    looks like a hidden digit or name stays as doubtful as the lattice made it. They
+    read the Han text on each side. The slot model knows OTHER too, learned from what
+    stands in such places in varied text: it weighs every reading, OTHER ones
+    included, reading two characters each side whatever they are (punctuation and
+    digits say much), up to the next mask symbol.
     """
     left = han_tail(text[max(0, m.start - 3) : m.start], symbols)
     right = han_head(text[m.end : m.end + 3], symbols)
@@ -388,7 +407,40 @@ def _rescore(
         kept.extend((r, q * mass / z) for r, q in weighed)
     else:
         kept.extend((r, p) for r, p in score.readings if OTHER not in r)
+    if slots is not None:
+        kept = _slot_weighed(text, m, kept, slots, symbols)
     return _normalised(kept, score.in_word)
+
+
+def _slot_weighed(
+    text: str, m: Mask, readings: list[tuple[str, float]], slots: tuple[SlotModel, float], symbols: str
+) -> list[tuple[str, float]]:
+    """Each reading times the slot model's evidence for each of its characters, to the
+    model's weight. A neighbour the reading leaves unknown (OTHER, another mask) ends
+    the context there; a candidate the model never counted gets no factor."""
+    model, weight = slots
+    stop = symbols + OTHER
+    raw_left = normalise(_up_to_symbol(text[max(0, m.start - SIDE) : m.start][::-1], symbols)[::-1])
+    raw_right = normalise(_up_to_symbol(text[m.end : m.end + SIDE], symbols))
+    out = []
+    for reading, p in readings:
+        q = p
+        for i, ch in enumerate(reading):
+            if ch != OTHER and ch not in model.candidates:
+                continue  # a user's candidate the model never counted: no opinion
+            near_l = _up_to_symbol((raw_left + reading[:i])[::-1], stop)[::-1][-SIDE:]
+            near_r = _up_to_symbol(reading[i + 1 :] + raw_right, stop)[:SIDE]
+            q *= model.evidence(near_l, SLOT_OTHER if ch == OTHER else ch, near_r) ** weight
+        out.append((reading, q))
+    return out
+
+
+def _up_to_symbol(s: str, symbols: str) -> str:
+    """``s`` up to its first mask symbol: another mask's character is unknown."""
+    for i, ch in enumerate(s):
+        if ch in symbols:
+            return s[:i]
+    return s
 
 
 def _given_hidden_sets(score: RunScore, chars: str, sets: list[tuple[int, float]]) -> RunScore:

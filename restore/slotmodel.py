@@ -1,0 +1,245 @@
+"""Which character stands between two neighbours: a model learned from varied clean text.
+
+A *slot* is a place where a filter hid a character. Its readings are the candidate
+characters (党 政 群 业) and OTHER, some other character. Every clean sentence of any
+corpus is a labelled example: each character is a reading of its neighbours.
+``restore.slottrain`` counts them for contexts of up to two characters on each side
+(left and right together, not as two independent sides), and keeps the contexts
+where a candidate was seen; the rest are read from shorter contexts.
+
+At run time a slot's distribution is smoothed from the shortest context to the
+longest: each context's prior pools the two contexts one character shorter (one on
+each side, a normalised geometric mean), and its counts refine that prior (a
+Dirichlet estimate). The ranker multiplies P(c | neighbours) / P(c) into the word lattice's
+posterior, a product of experts: the lattice knows words, this model knows what stands
+beside them in news, law, forums, fiction and technical writing
+(``docs/training-data.md``).
+
+Characters are read through a few classes (:func:`normalise`): every digit is ``0``,
+every ASCII letter ``a``, every line break a text edge, other white space a space.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+
+FORMAT = "restore-slot-model"
+VERSION = 2
+#: The reading "some other character", after the candidates in every count row.
+OTHER = "?"
+#: Context shapes (characters on the left, on the right), shortest first: each one's
+#: parents (one character shorter on one side) come before it.
+SHAPES: tuple[tuple[int, int], ...] = ((0, 0), (1, 0), (0, 1), (2, 0), (1, 1), (0, 2), (2, 1), (1, 2), (2, 2))
+#: How many characters of context each side of a slot is read with.
+SIDE = 2
+#: The index of the shape with one character each side.
+_BOTH_SIDES = SHAPES.index((1, 1))
+#: The text edge, as a context character.
+EDGE = "\n"
+#: How many observations a context needs to outweigh the shorter contexts it refines.
+STRENGTH = 4.0
+#: How many slot distributions a model keeps before it starts afresh (memory stays flat).
+MEMO_SIZE = 1 << 16
+#: Name of the shipped model inside the lexicon folder.
+BUILTIN_SLOTS = "slots.json.gz"
+#: Largest model file read, compressed and uncompressed (a model is a few MB).
+MAX_BYTES = 64 << 20
+
+
+class SlotModelError(ValueError):
+    """A slot model file is missing, malformed or of another version."""
+
+
+def _class_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for ch in "0123456789０１２３４５６７８９":
+        table[ord(ch)] = "0"
+    for ch in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        table[ord(ch)] = "a"
+    for ch in "\r\n\u2028\u2029\x0b\x0c\x85":
+        table[ord(ch)] = EDGE
+    for ch in "\t\u3000\xa0":
+        table[ord(ch)] = " "
+    return table
+
+
+CLASSES = _class_table()
+
+
+def normalise(text: str) -> str:
+    """The text as the model reads it: one character for one, classes for digits,
+    Latin letters and white space, so offsets stay the same."""
+    return text.translate(CLASSES)
+
+
+@dataclass(eq=False)
+class SlotModel:
+    """Counts of readings by context (one table per shape), and where they came from."""
+
+    candidates: str
+    #: One table per shape in :data:`SHAPES`: context (left + right) -> counts, one per
+    #: candidate and OTHER last.
+    tables: list[dict[str, list[int]]]
+    chars: int = 0
+    sources: list[str] = field(default_factory=list)
+    _memo: dict[str, tuple[float, ...]] = field(default_factory=dict, init=False, repr=False)
+
+    def distribution(self, left: str, right: str) -> dict[str, float]:
+        """P(hidden character | neighbours): each candidate, and OTHER.
+
+        ``left`` and ``right`` are normalised context, at most :data:`SIDE`
+        characters each side; a shorter side is padded with the text edge.
+        """
+        return dict(zip(self.candidates + OTHER, self._smoothed(left, right)))
+
+    def evidence(self, left: str, ch: str, right: str) -> float:
+        """How much likelier reading ``ch`` (a candidate, or OTHER) is between these
+        neighbours than anywhere: P(ch | neighbours) / P(ch), the factor a product of
+        experts multiplies in. Where the model never saw a candidate with a neighbour on
+        each side, it has no opinion (1.0): one side's counts alone sharpen the
+        candidates against each other without saying whether any of them belongs."""
+        if not self.knows(left, right):
+            return 1.0
+        i = (self.candidates + OTHER).index(ch)
+        return self._smoothed(left, right)[i] / self._base[i]
+
+    def knows(self, left: str, right: str) -> bool:
+        """A candidate was seen between these neighbours, one character each side at least."""
+        if not left or not right:
+            return False
+        return left[-1] + right[0] in self.tables[_BOTH_SIDES]
+
+    @cached_property
+    def _base(self) -> tuple[float, ...]:
+        """P(reading) anywhere."""
+        counts = self.tables[0][""]
+        n = sum(counts)
+        return tuple((c + 0.5) / (n + 0.5 * len(counts)) for c in counts)
+
+    def _smoothed(self, left: str, right: str) -> tuple[float, ...]:
+        if len(left) < SIDE:
+            left = EDGE * (SIDE - len(left)) + left
+        if len(right) < SIDE:
+            right = right + EDGE * (SIDE - len(right))
+        key = left[-SIDE:] + right[:SIDE]
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        dists: dict[tuple[int, int], tuple[float, ...]] = {(0, 0): self._base}
+        for bit, (k, m) in enumerate(SHAPES[1:], 1):
+            if k == 0:
+                prior = dists[(0, m - 1)]
+            elif m == 0:
+                prior = dists[(k - 1, 0)]
+            else:
+                prior = _geometric_mean(dists[(k - 1, m)], dists[(k, m - 1)])
+            counts = self.tables[bit].get(key[SIDE - k : SIDE + m])
+            if counts is None:
+                dists[(k, m)] = prior
+                continue
+            n = sum(counts)
+            dists[(k, m)] = tuple((c + STRENGTH * q) / (n + STRENGTH) for c, q in zip(counts, prior))
+        found = dists[SHAPES[-1]]
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
+
+    # -- files ----------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write the model as gzip'd JSON (a format tag and a version first)."""
+        payload = {
+            "format": FORMAT,
+            "version": VERSION,
+            "candidates": self.candidates,
+            "chars": self.chars,
+            "sources": self.sources,
+            "shapes": [list(s) for s in SHAPES],
+            "tables": self.tables,
+        }
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=6) as fh:
+            fh.write(data)
+
+    @classmethod
+    def load(cls, path: Path) -> SlotModel:
+        """The model at ``path``, read and checked once per process."""
+        return _load_cached(str(Path(path).resolve()))
+
+
+def builtin_slot_model_path() -> Path:
+    """The slot model shipped in the package's lexicon folder."""
+    from .lexicon import builtin_lexicon_dir
+
+    return builtin_lexicon_dir() / BUILTIN_SLOTS
+
+
+def _geometric_mean(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, ...]:
+    """Two contexts' distributions, each one character longer on its own side, pooled:
+    the normalised geometric mean. (Taking them as independent evidence, a · b divided
+    by their shared context's, was measured too: it is overconfident, and cost the
+    news sets a fifth of a point.)"""
+    g = [math.sqrt(x * y) for x, y in zip(a, b)]
+    total = sum(g)
+    return tuple(x / total for x in g)
+
+
+@cache
+def _load_cached(path: str) -> SlotModel:
+    try:
+        with gzip.open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise SlotModelError(f"{path}: no such model file") from None
+    except (OSError, EOFError) as exc:
+        raise SlotModelError(f"{path}: not a restore slot model ({exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise SlotModelError(f"{path}: larger than {MAX_BYTES >> 20} MB; not a restore slot model")
+    try:
+        payload = json.loads(raw)
+    except ValueError as exc:
+        raise SlotModelError(f"{path}: not a restore slot model ({exc})") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise SlotModelError(f"{path}: not a restore slot model")
+    if payload.get("version") != VERSION:
+        raise SlotModelError(f"{path}: slot model version {payload.get('version')} is not {VERSION}")
+    return _checked(path, payload)
+
+
+def _checked(path: str, payload: dict[str, object]) -> SlotModel:
+    """The model in ``payload``, every table checked for shape and type."""
+    candidates = payload.get("candidates")
+    tables = payload.get("tables")
+    if [tuple(s) for s in payload.get("shapes", ())] != list(SHAPES):  # type: ignore[attr-defined]
+        raise SlotModelError(f"{path}: slot model has other context shapes")
+    if not isinstance(candidates, str) or not candidates:
+        raise SlotModelError(f"{path}: slot model names no candidates")
+    if not isinstance(tables, list) or len(tables) != len(SHAPES):
+        raise SlotModelError(f"{path}: slot model needs {len(SHAPES)} tables")
+    width = len(candidates) + 1
+    for (k, m), table in zip(SHAPES, tables):
+        if not isinstance(table, dict):
+            raise SlotModelError(f"{path}: slot model table {k}+{m} is not a table")
+        for key, row in table.items():
+            if (
+                len(key) != k + m
+                or not isinstance(row, list)
+                or len(row) != width
+                or not all(isinstance(c, int) and c >= 0 for c in row)
+            ):
+                raise SlotModelError(f"{path}: slot model table {k}+{m}: bad entry {key!r}")
+    if "" not in tables[0] or sum(tables[0][""]) == 0:
+        raise SlotModelError(f"{path}: slot model has no counts")
+    chars = payload.get("chars", 0)
+    sources = payload.get("sources", [])
+    return SlotModel(
+        candidates,
+        tables,
+        chars if isinstance(chars, int) else 0,
+        [str(s) for s in sources] if isinstance(sources, list) else [],
+    )

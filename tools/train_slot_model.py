@@ -1,0 +1,72 @@
+"""Train the slot model that ships with restore, from the corpora in docs/training-data.md.
+
+    python tools/train_slot_model.py CORPUS_DIR[:WEIGHT]... -o lexicons/slots.json.gz
+
+Each CORPUS_DIR holds UTF-8 ``.txt`` files, one document or paragraph per line, as the
+extraction scripts in ``tools/corpus/`` write them. A weight repeats a folder's lines
+(2) or thins them (0.5), so that a register thin in the corpora (news, government
+reports) counts more and a huge one (a legislature's records) less. Runs by hand,
+never in CI; ``tools/train_slot_model.sh`` holds the exact command behind the shipped
+model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from restore.slottrain import train  # noqa: E402
+
+CANDIDATES = "党政群业"
+
+
+def read_lines(folder: Path) -> list[str]:
+    """The non-empty lines of every ``.txt`` file below ``folder``, in name order."""
+    lines: list[str] = []
+    for path in sorted(folder.rglob("*.txt")):
+        with path.open(encoding="utf-8") as fh:
+            lines.extend(line.rstrip("\n") for line in fh if line.strip())
+    return lines
+
+
+def weighted(lines: list[str], weight: float) -> list[str]:
+    """``lines`` repeated ``weight`` times: whole repeats, then every k-th line for the
+    fraction."""
+    whole = int(weight)
+    out = lines * whole
+    fraction = weight - whole
+    if fraction > 0:
+        out += lines[:: round(1 / fraction)]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpora", nargs="+", help="corpus folders, each optionally FOLDER:WEIGHT")
+    ap.add_argument("-o", "--output", type=Path, required=True)
+    args = ap.parse_args()
+    docs: list[str] = []
+    names: list[str] = []
+    for spec in args.corpora:
+        folder, _, weight = spec.partition(":")
+        lines = weighted(read_lines(Path(folder)), float(weight or 1))
+        names.append(Path(folder).name + (f":{weight}" if weight else ""))
+        print(f"{spec}: {len(lines):,} lines, {sum(map(len, lines)):,} chars", file=sys.stderr)
+        docs.extend(lines)
+    started = time.time()
+    model = train(docs, CANDIDATES, names)
+    kept = [len(t) for t in model.tables]
+    print(
+        f"{model.chars:,} chars counted in {time.time() - started:.0f} s; contexts kept by shape {kept}",
+        file=sys.stderr,
+    )
+    model.save(args.output)
+
+
+if __name__ == "__main__":
+    main()
