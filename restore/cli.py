@@ -121,6 +121,13 @@ def _paths(names: Sequence[str]) -> tuple[Path, ...]:
     help="Characters the filter may have hidden (at most 8; narrowed per document).",
 )
 @click.option(
+    "--symbol-width",
+    type=click.Choice(["auto", "1", "2"]),
+    default="auto",
+    show_default=True,
+    help="Mask symbols the filter wrote per hidden character (auto: inferred per page).",
+)
+@click.option(
     "--max-run",
     type=int,
     default=_DEFAULTS.max_run,
@@ -157,7 +164,7 @@ def _paths(names: Sequence[str]) -> tuple[Path, ...]:
 @click.option(
     "--no-builtin-context",
     is_flag=True,
-    help="Rank without the context model shipped with restore (learned from the People's Daily, 1998).",
+    help="Rank with the word lattice alone, without the context models shipped with restore.",
 )
 @click.option(
     "--encoding", metavar="NAME", help="Input encoding (default: UTF-8, UTF-16 with BOM, or GB18030)."
@@ -193,6 +200,7 @@ def cli(
     skip_bad_lines: bool,
     mask_symbols: str,
     candidates: str,
+    symbol_width: str,
     max_run: int,
     min_confidence: float,
     gap_marker: str,
@@ -215,6 +223,7 @@ def cli(
     config = RestoreConfig(
         mask_symbols=mask_symbols,
         candidates=candidates,
+        symbol_width=0 if symbol_width == "auto" else int(symbol_width),
         max_run=max_run,
         min_confidence=min_confidence,
         gap_marker=gap_marker,

@@ -41,6 +41,8 @@ def test_ci_runs_the_readme_test_command():
 def test_the_cache_folder_and_its_setting_are_documented():
     from restore import cache
 
-    section = README[README.index("### The cache folder") :]
+    how = (ROOT / "docs" / "how-it-works.md").read_text(encoding="utf-8")
+    section = how[how.index("## The cache folder") :]
+    assert "RESTORE_CACHE_DIR" in README
     assert f"${cache.CACHE_ENV}" in section and f"{cache.CACHE_ENV}= (empty)" in section.replace("`", "")
     assert f"the {['no', 'one', 'two', 'three', 'four', 'five'][cache.KEEP]} newest tables" in section
