@@ -16,7 +16,7 @@ from .config import RestoreConfig
 from .gaps import find_gaps
 from .markup import looks_like_markdown
 from .model import Edit, Mask, Result
-from .scan import find_masks
+from .scan import code_spans, find_masks
 from .script import Script, read_script, to_simplified
 from .width import collapse, expand, infer_width
 
@@ -129,7 +129,10 @@ class Restorer:
         edits: list[Edit] = []
         notes: list[str] = []
         if cfg.find_gaps:
+            code = code_spans(seen)  # digits in code are the code's, not a scraper's gap
             for gap in find_gaps(seen, masks, cfg.gap_min_confidence):
+                if code and any(a < gap.offset < b for a, b in code):
+                    continue
                 if gap.confidence >= cfg.gap_min_confidence and gap.offset not in marked:
                     edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
         hidden = unseen_candidates(seen, cfg)  # without the priors: no mask may need them

@@ -60,6 +60,12 @@ def _emphasis_pattern(symbols: str) -> regex.Pattern[str]:
     )
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks and inline `code`, or nothing when the text has no backtick or
+    tilde fence: no mask and no numeric gap is looked for inside them."""
+    return _code_spans(text) if ("`" in text or "~~~" in text) else []
+
+
 def _code_spans(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks and inline `code`: nothing inside them is a mask."""
     spans: list[tuple[int, int]] = []
@@ -106,7 +112,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     if not any(s in text for s in symbols):
         return []
     runs = list(_run_pattern(symbols).finditer(text))
-    skip: list[tuple[int, int]] = _code_spans(text) if ("`" in text or "~~~" in text) else []
+    skip: list[tuple[int, int]] = code_spans(text)
     # Delimiters of emphasis spans, and of spans that only look like one (see below).
     doubtful: dict[int, MaskState] = {}
     for m in _emphasis_pattern(symbols).finditer(text):
