@@ -12,6 +12,7 @@ from functools import cached_property
 
 from .alphabet import infer_alphabet, unseen_candidates
 from .apply import apply_edits
+from .chars import ASCII_DIGITS
 from .config import RestoreConfig
 from .gaps import find_gaps
 from .markup import looks_like_markdown
@@ -130,8 +131,10 @@ class Restorer:
         notes: list[str] = []
         if cfg.find_gaps:
             code = code_spans(seen)  # digits in code are the code's, not a scraper's gap
+            # A run of symbols after digits (20**年) hides the number's own digits.
+            digit_masks = {m.end for m in masks if m.start and seen[m.start - 1] in ASCII_DIGITS}
             for gap in find_gaps(seen, masks, cfg.gap_min_confidence):
-                if code and any(a < gap.offset < b for a, b in code):
+                if (code and any(a < gap.offset < b for a, b in code)) or gap.offset in digit_masks:
                     continue
                 if gap.confidence >= cfg.gap_min_confidence and gap.offset not in marked:
                     edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
