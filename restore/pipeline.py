@@ -177,7 +177,7 @@ class Restorer:
         seen = script.simplified
         masks = _split_at(find_masks(seen, cfg), marked)
         # On a Markdown page an even run is bold, not a two-symbol filter.
-        width = cfg.symbol_width or (1 if looks_like_markdown(seen) else infer_width(masks))
+        width = cfg.symbol_width or (infer_width(masks) if masks and not looks_like_markdown(seen) else 1)
         if width == 2:
             edits, hidden, notes = self._restore_collapsed(seen, masks, marked)
         else:
