@@ -156,7 +156,7 @@ class Restorer:
         symbol (:mod:`restore.width`), its edits mapped back onto the page."""
         short, back = collapse(seen, masks)
         where = {o: i for i, o in enumerate(back)}
-        short_masks = [Mask(where[m.start], where[m.start] + (m.end - m.start) // 2, m.state) for m in masks]
+        short_masks = [Mask(where[m.start], where[m.end], m.state) for m in masks]
         short_marked = frozenset(where[k] for k in marked if k in where)
         edits, hidden, notes = self._restore_plain(short, short_masks, short_marked)
         notes.append(TWO_SYMBOLS)

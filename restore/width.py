@@ -33,17 +33,18 @@ def infer_width(masks: Sequence[Mask]) -> int:
 
 
 def collapse(text: str, masks: Sequence[Mask]) -> tuple[str, list[int]]:
-    """``text`` with each run of ``2k`` symbols cut to ``k``, and the map from the
-    collapsed text's offsets (and its end) back to ``text``'s."""
+    """``text`` with each run of ``2k`` symbols cut to ``k`` (a run of odd length, which
+    no two-symbol filter writes, stays whole), and the map from the collapsed text's
+    offsets (and its end) back to ``text``'s."""
     pieces: list[str] = []
     origin: list[int] = []
     pos = 0
     for m in sorted(masks, key=lambda m: m.start):
         pieces.append(text[pos : m.start])
         origin.extend(range(pos, m.start))
-        half = (m.end - m.start) // 2
-        pieces.append(text[m.start : m.start + half])
-        origin.extend(range(m.start, m.end, 2))
+        step = 2 if (m.end - m.start) % 2 == 0 else 1
+        pieces.append(text[m.start : m.start + (m.end - m.start) // step])
+        origin.extend(range(m.start, m.end, step))
         pos = m.end
     pieces.append(text[pos:])
     origin.extend(range(pos, len(text) + 1))
@@ -52,12 +53,6 @@ def collapse(text: str, masks: Sequence[Mask]) -> tuple[str, list[int]]:
 
 def expand(edits: Sequence[Edit], origin: list[int]) -> list[Edit]:
     """Edits on the collapsed text as edits on the page: a mask edit covers both
-    symbols of each character; a gap stays where it was."""
-    out = []
-    for e in edits:
-        start = origin[e.start]
-        end = origin[e.end] if e.kind == "mask" else start
-        if e.kind == "mask" and e.end > e.start:
-            end = origin[e.end - 1] + 2
-        out.append(replace(e, start=start, end=end))
-    return out
+    symbols of each character (its end maps to what follows the run); a gap stays
+    where it was."""
+    return [replace(e, start=origin[e.start], end=origin[e.end]) for e in edits]

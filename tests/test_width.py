@@ -33,3 +33,12 @@ def test_collapse_and_expand_map_offsets_both_ways():
         (12, 16, "党政"),
         (4, 4, None),
     ]
+
+
+def test_a_run_of_odd_length_stays_whole():
+    text = "**员干部和*风"
+    masks = [Mask(0, 2), Mask(6, 7)]
+    short, origin = collapse(text, masks)
+    assert short == "*员干部和*风"
+    back = expand([Edit("mask", 5, 6, "党", 0.9)], origin)
+    assert [(e.start, e.end) for e in back] == [(6, 7)]
