@@ -171,6 +171,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             or (right == "." and b + 1 < len(text) and text[b + 1].isascii() and text[b + 1].isalpha())
         ):
             continue  # a pattern: .* (regular expression), *.txt (glob)
+        if b - a == 1 and _between_symbols(text, a, b):
+            continue  # -/+/* a list of symbols, /* a comment
         if b - a == 1 and right in "：:" and _is_field_label(text, a):
             continue  # 姓名*： the required-field star of a form
         if _starts_note(text, a, b) or (footnotes and b - a == 1 and _ends_clause(text, b)):
@@ -255,6 +257,14 @@ def _is_bullet(text: str, a: int, b: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, a) + 1
     return text[line_start:a].strip(" \t") == ""
+
+
+def _between_symbols(text: str, a: int, b: int) -> bool:
+    """A slash joins the star to an ASCII symbol or code, not to Han text: ``-/+/*``,
+    ``/*``, ``*/`` (but 党/*: 党政 written as a choice)."""
+    before = text[a - 2 : a]
+    after = text[b : b + 2]
+    return (before[-1:] == "/" and not is_han(before[:1])) or (after[:1] == "/" and not is_han(after[1:]))
 
 
 def _is_field_label(text: str, a: int) -> bool:
