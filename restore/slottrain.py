@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from .slotmodel import EDGE, SHAPES, SIDE, SlotModel, normalise
+from .slotmodel import EDGE, SHAPES, SIDE, SlotModel, Table, normalise
 
 #: A context is kept when it holds at least this many candidates, by its length: a
 #: single sighting of a long context is noise.
@@ -112,4 +112,5 @@ def count(docs: Iterable[str], candidates: str) -> tuple[list[dict[str, list[int
 def train(docs: list[str], candidates: str, sources: list[str]) -> SlotModel:
     """Count ``docs`` and return the model."""
     tables, chars = count(docs, candidates)
-    return SlotModel(candidates, tables, chars, sources)
+    width = len(candidates) + 1
+    return SlotModel(candidates, [Table.from_rows(t, width) for t in tables], chars, sources)

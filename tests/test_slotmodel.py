@@ -63,10 +63,10 @@ def test_an_unseen_context_falls_back_to_shorter_ones(model):
 
 
 def test_a_saved_model_loads_back_the_same(model, tmp_path):
-    path = tmp_path / "slots.json.gz"
+    path = tmp_path / "slots.gz"
     model.save(path)
     again = SlotModel.load(path)
-    assert again.tables == model.tables
+    assert [t.rows() for t in again.tables] == [t.rows() for t in model.tables]
     assert again.distribution("各地", "委要") == model.distribution("各地", "委要")
 
 
@@ -74,24 +74,37 @@ def test_a_saved_model_loads_back_the_same(model, tmp_path):
     ("payload", "reason"),
     [
         (b"not gzip", "not a restore slot model"),
-        (gzip.compress(b"[1, 2]"), "not a restore slot model"),
-        (gzip.compress(json.dumps({"format": "restore-slot-model", "version": 99}).encode()), "version 99"),
+        (gzip.compress(b"[1, 2]\n"), "not a restore slot model"),
+        (
+            gzip.compress(json.dumps({"format": "restore-slot-model", "version": 99}).encode() + b"\n"),
+            "version 99",
+        ),
     ],
 )
 def test_a_file_that_is_not_a_model_is_refused(tmp_path, payload, reason):
-    bad = tmp_path / "bad.json.gz"
+    bad = tmp_path / "bad.gz"
     bad.write_bytes(payload)
     with pytest.raises(SlotModelError, match=reason):
         SlotModel.load(bad)
 
 
-def test_a_model_with_a_bad_row_names_it(model, tmp_path):
-    path = tmp_path / "bad.json.gz"
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda body: body[:-3], "cut short"),
+        (lambda body: body + b"\0", "trailing bytes"),
+        (
+            lambda body: body.replace("地委".encode(), b"abcdef", 1),
+            "bad contexts",
+        ),  # same bytes, 6 characters
+    ],
+)
+def test_a_damaged_model_names_what_is_wrong(model, tmp_path, damage, reason):
+    path = tmp_path / "bad.gz"
     model.save(path)
-    payload = json.loads(gzip.decompress(path.read_bytes()))
-    payload["tables"][4]["地委"] = [1, -2, 0, 0, 0]
-    path.write_bytes(gzip.compress(json.dumps(payload).encode()))
-    with pytest.raises(SlotModelError, match="bad entry '地委'"):
+    header, _, body = gzip.decompress(path.read_bytes()).partition(b"\n")
+    path.write_bytes(gzip.compress(header + b"\n" + damage(body)))
+    with pytest.raises(SlotModelError, match=reason):
         SlotModel.load(path)
 
 

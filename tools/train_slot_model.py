@@ -1,6 +1,6 @@
 """Train the slot model that ships with restore, from the corpora in docs/training-data.md.
 
-    python tools/train_slot_model.py CORPUS_DIR[:WEIGHT]... -o lexicons/slots.json.gz
+    python tools/train_slot_model.py CORPUS_DIR[:WEIGHT]... -o lexicons/slots.gz
 
 Each CORPUS_DIR holds UTF-8 ``.txt`` files, one document or paragraph per line, as the
 extraction scripts in ``tools/corpus/`` write them. A weight repeats a folder's lines

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The exact command behind lexicons/slots.json.gz. CORPUS is the folder the extraction
+# The exact command behind lexicons/slots.gz. CORPUS is the folder the extraction
 # scripts in tools/corpus/ wrote (one sub-folder per source, docs/training-data.md).
 # Weights: registers thin in the corpora (news, government reports, social media,
 # fiction, exam passages) count double or triple; the two largest sources (a
 # legislature's records, one tech-news site) count half.
 set -euo pipefail
 CORPUS="${1:?usage: tools/train_slot_model.sh CORPUS_DIR [OUTPUT]}"
-OUTPUT="${2:-lexicons/slots.json.gz}"
+OUTPUT="${2:-lexicons/slots.gz}"
 args=()
 for dir in "$CORPUS"/*/; do
     name=$(basename "$dir")
