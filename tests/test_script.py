@@ -50,3 +50,12 @@ def test_a_lone_surrogate_stays_where_it_was():
     text = "堅持*建\ud800引領"
     out = to_simplified(text)
     assert out == "坚持*建\ud800引领"
+
+
+def test_a_mostly_simplified_page_is_read_as_it_is():
+    """A forum quoting a Traditional post: its filter hid Simplified characters, and the
+    quoted 業 must not make 业 look visible."""
+    text = "英语专*不是应该考六级吗？我只想毕*，找工作，家里也这么说。\n引用：這個產業很好。"
+    s = read_script(text)
+    assert not s.traditional
+    assert s.simplified == text
