@@ -19,8 +19,10 @@ from typing import NamedTuple
 
 import regex
 
-#: Longest emphasised span, in characters: longer "pairs" are two masks far apart.
-MAX_SPAN = 80
+#: Longest emphasised span, in characters, by delimiter: a Markdown page sets whole
+#: sentences in bold (a note of two hundred characters between two ``**``), italics
+#: are a few words, and two single masks far apart on a line are no pair.
+MAX_SPAN = {1: 80, 2: 400, 3: 400}
 #: How many kinds of Markdown sign make a page Markdown.
 MIN_KINDS = 2
 
@@ -87,7 +89,7 @@ def emphasis_pairs(text: str, symbols: str) -> list[Pair]:
             if closes:
                 for k in range(len(stack) - 1, -1, -1):
                     oa, ob = stack[k]
-                    if ob - oa == b - a and a - ob <= MAX_SPAN:
+                    if ob - oa == b - a and a - ob <= MAX_SPAN[b - a]:
                         match = k
                         break
             if match is not None:

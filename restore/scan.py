@@ -132,11 +132,15 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         # beside the hundreds of bold phrases of such a page. A pair of single stars is
         # as often two masks (企*和*务) as italics; settle decides from the words.
         for pair in emphasis_pairs(text, symbols):
-            if pair.open_start in doubtful or (skip and _inside(pair.open_start, skip)):
+            if skip and _inside(pair.open_start, skip):
                 continue
             if pair.open_end - pair.open_start > 1:
+                doubtful.pop(pair.open_start, None)  # a bold sentence: bold here, not a question
+                doubtful.pop(pair.close_start, None)
                 skip.append((pair.open_start, pair.open_end))
                 skip.append((pair.close_start, pair.close_end))
+                continue
+            if pair.open_start in doubtful:
                 continue
             doubtful[pair.open_start] = MaskState.MARKUP_OPEN_QUESTION
             doubtful[pair.close_start] = MaskState.MARKUP_CLOSE_QUESTION
@@ -278,9 +282,16 @@ def _is_field_label(text: str, a: int) -> bool:
     return 2 <= a - i <= 4 and (i == 0 or text[i - 1] in "\n\t |，、；,;")
 
 
+#: Words that open a note under a text: ``*注：``, ``*来源: ...``.
+_NOTE_WORDS = ("注", "备注", "说明", "来源", "出处", "数据来源", "资料来源")
+
+
 def _starts_note(text: str, a: int, b: int) -> bool:
-    """``*注：`` or ``*注:`` at a line start: a footnote's note."""
-    return (a == 0 or text[a - 1] == "\n") and text[b : b + 1] == "注" and text[b + 1 : b + 2] in ("：", ":")
+    """``*注：``, ``*来源:`` at a line start: a footnote's or a picture's note."""
+    if a and text[a - 1] != "\n":
+        return False
+    head = text[b : b + 6]
+    return any(head.startswith(w) and head[len(w) : len(w) + 1] in ("：", ":") for w in _NOTE_WORDS)
 
 
 def _ends_clause(text: str, b: int) -> bool:
