@@ -323,3 +323,9 @@ def test_each_sign_rule_fires_where_it_should(text, found):
     out: dict[int, tuple[float, str]] = {}
     _sign_gaps(text, out)
     assert [(p, reason) for p, (_, reason) in sorted(out.items())] == found
+
+
+def test_a_variable_or_a_home_folder_is_no_deleted_number():
+    """%HOMEPATH% and ~/ are a shell's, not a share or a range whose number went."""
+    assert find_gaps("运行 cd %HOMEPATH% 和 mkdir ~/hello 命令") == []
+    assert [g.reason for g in find_gaps("同比增长%，约~度")] == ["percent"]  # a share still is one

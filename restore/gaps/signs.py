@@ -50,6 +50,8 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         elif kind == "dectail":
             _put(out, p, 0.9, "decimal")
         elif kind == "pct":
+            if p + 1 < n and text[p + 1] in _LATIN:
+                continue  # %HOMEPATH%, %d: a variable or a format, not a share
             _put(out, p, 0.95, "percent")
         elif kind == "plus":
             _put(out, p, 0.85, "plus")
@@ -62,8 +64,8 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         elif kind == "dash":
             left = text[p - 1] if p else "\n"
             right = text[p + 1] if p + 1 < n else "\n"
-            if right in " \t\u3000":
-                continue  # a bullet or a spaced dash
+            if right in " \t\u3000" or right == "/":
+                continue  # a bullet or a spaced dash; ~/ a home folder
             left_open = p == 0 or left in _OPENERS
             right_unit = right in _DASH_UNIT or right in _CLOSERS or right in _AFTER_PUNCT
             right_letter = right in _LATIN
