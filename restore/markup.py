@@ -15,9 +15,10 @@ one is a mask inside bold text.
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 #: Longest emphasised span, in characters, by delimiter: a Markdown page sets whole
 #: sentences in bold (a note of two hundred characters between two ``**``), italics
@@ -39,6 +40,8 @@ class Pair(NamedTuple):
 @cache
 def _signs() -> dict[str, regex.Pattern[str]]:
     """Patterns of the signs of a Markdown page, by kind."""
+    import regex  # here: a page without a star never needs it, and it is a tenth of start-up
+
     return {
         "heading": regex.compile(r"^#{1,6}[ \t]+\S", regex.M),
         "fence": regex.compile(r"^[ \t]*(```|~~~)", regex.M),
@@ -69,9 +72,16 @@ def looks_like_markdown(text: str) -> bool:
     return False
 
 
+@cache
+def _run_pattern(symbols: str) -> regex.Pattern[str]:
+    import regex
+
+    return regex.compile("[" + regex.escape(symbols) + "]+")
+
+
 def emphasis_pairs(text: str, symbols: str) -> list[Pair]:
     """Runs of one to three mask symbols that pair up as emphasis, line by line."""
-    run = regex.compile("[" + regex.escape(symbols) + "]+")
+    run = _run_pattern(symbols)
     pairs: list[Pair] = []
     line_start = 0
     for line in text.split("\n"):
