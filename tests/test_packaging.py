@@ -74,6 +74,8 @@ def test_wheel_carries_every_lexicon_and_py_typed(wheel: Path) -> None:
             assert member in names, f"{name} is missing from the wheel"
             assert zf.read(member) == (ROOT / "lexicons" / name).read_bytes()
         assert "restore/py.typed" in names
+        for schema in ("edit", "report", "jsonl-record"):
+            assert f"restore/schema/{schema}.schema.json" in names
         assert "restore/cli.py" in names
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "restore = restore.cli:main" in zf.read(entry_points).decode()
@@ -138,7 +140,11 @@ def test_every_install_hint_names_the_distribution() -> None:
 def test_python_dash_m_restore_runs_the_command() -> None:
     """``python -m restore`` avoids Debian's /sbin/restore when both are on PATH."""
     result = subprocess.run(
-        [sys.executable, "-m", "restore", "--version"], check=False, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "restore", "--version"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("restore ")

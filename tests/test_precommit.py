@@ -150,9 +150,10 @@ def test_manifest_and_example_are_valid(env: dict[str, str]) -> None:
 
 def test_manifest_declares_both_hooks() -> None:
     hooks = {hook["id"]: hook for hook in yaml.safe_load(HOOKS_FILE.read_text(encoding="utf-8"))}
-    assert set(hooks) == {"restore-check", "restore"}
+    assert set(hooks) == {"restore-check", "restore", "restore-check-jsonl"}
     assert hooks["restore-check"]["entry"] == "restore --check"
     assert hooks["restore"]["entry"] == "restore --in-place"
+    assert hooks.pop("restore-check-jsonl")["entry"] == "restore --check --jsonl"  # tests/test_jsonl_files.py
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert hook["types"] == ["text"]

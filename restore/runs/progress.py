@@ -25,6 +25,8 @@ class Stats:
     errors: int = 0
     started: float = field(default_factory=time.perf_counter)
     seconds: float = 0.0
+    #: A --check run changes nothing: its summary says what was found, not what was done.
+    check: bool = False
 
     def add(self, characters: int, counts: dict[str, int]) -> None:
         self.characters += characters
@@ -41,16 +43,19 @@ class Stats:
 
         >>> Stats(1, 1200, 3, 2, 1, 1, seconds=0.25).summary()
         'restore: 1 document, 1,200 characters, 2 masks restored, 1 unresolved, 1 gap marked in 0.2 s'
+        >>> Stats(1, 1200, 3, 2, 1, 1, seconds=0.25, check=True).summary()
+        'restore: 1 document, 1,200 characters, 2 masks restorable, 1 unresolved, 1 gap found in 0.2 s'
         """
 
         def n(count: int, noun: str) -> str:
             return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
         errors = f", {n(self.errors, 'error')}" if self.errors else ""
+        restored, marked = ("restorable", "found") if self.check else ("restored", "marked")
         return (
             f"restore: {n(self.documents, 'document')}, {n(self.characters, 'character')}, "
-            f"{n(self.restored, 'mask')} restored, {self.unresolved:,} unresolved, "
-            f"{n(self.gaps, 'gap')} marked{errors} in {self.seconds:.1f} s"
+            f"{n(self.restored, 'mask')} {restored}, {self.unresolved:,} unresolved, "
+            f"{n(self.gaps, 'gap')} {marked}{errors} in {self.seconds:.1f} s"
         )
 
     def to_json(self) -> dict[str, object]:
