@@ -1,5 +1,6 @@
 """Outputs and terminal behaviour, and the messages (issue 16, findings 6, 7 and 9)."""
 
+import io
 import os
 import pty
 import select
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 from restore import runs
 from restore.cli import EXIT_ERROR, EXIT_INTERRUPTED, cli, main
 from restore.runs import RunOptions
+from restore.runs.progress import Progress, Stats
 
 DAMAGED = "坚持以*建引领\n"
 
@@ -136,3 +138,15 @@ def test_a_jieba_userdict_line_gets_a_hint_about_tabs(tmp_path):
     result = run("--lexicon", str(lexicon), input=DAMAGED)
     assert result.exit_code == EXIT_ERROR
     assert "looks like a jieba userdict line" in result.stderr and "WORD<TAB>WEIGHT" in result.stderr
+
+
+def test_progress_over_several_files_shows_a_percentage_and_time_left():
+    stream = io.StringIO()
+    stats = Stats()
+    progress = Progress(stats, True, stream=stream, files=4)
+    stats.documents, stats.characters = 1, 1200
+    progress.update(force=True)
+    progress.bar.refresh()
+    drawn = stream.getvalue()
+    progress.close()
+    assert "25%" in drawn and "1/4" in drawn and "<" in drawn  # elapsed<remaining

@@ -87,7 +87,11 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
     report = Report(check=options.check, in_place=options.in_place)
     terminal = not options.quiet and is_terminal(sys.stderr)
     stats = Stats(check=options.check)
-    progress = Progress(stats, wants_progress(options, sys.stderr, sys.stdout))
+    from ..paths import JSONL_EXTENSIONS, has_extension
+
+    plain_only = not options.jsonl and not any(has_extension(n, JSONL_EXTENSIONS) for n in options.names)
+    files = len(options.names) if plain_only and len(options.names) > 1 else None
+    progress = Progress(stats, wants_progress(options, sys.stderr, sys.stdout), files=files)
     for message in options.unreadable:
         progress.message(message)
         report.errors += 1
@@ -101,8 +105,6 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
         with _sink(options.output, stdout) as sink, Workers(restorer, jobs) as workers:
             if options.check:
                 # A .jsonl file is checked record by record, with or without --jsonl.
-                from ..paths import JSONL_EXTENSIONS, has_extension
-
                 records = [n for n in options.names if options.jsonl or has_extension(n, JSONL_EXTENSIONS)]
                 texts = tuple(n for n in options.names if n not in records)
                 if texts:

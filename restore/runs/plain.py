@@ -260,6 +260,7 @@ class PlainText:
         if run is None:
             return
         self.stats.documents += 1
+        self.progress.update()
         if self.show is Show.DIFF:
             line = render.summary(run.path, run.counts)
             text = click.style(line, bold=True) if self.color else line

@@ -76,15 +76,22 @@ class Stats:
 class Progress:
     """A tqdm bar on stderr counting characters, with documents, masks and gaps as postfix.
 
+    With ``files`` (the number of inputs, when there are several and the run knows them
+    all), it counts files done of ``files`` instead, so it shows a percentage and the
+    time left; characters go into the postfix.
+
     Disabled, it does nothing and tqdm is never imported. The bar is redrawn at most
     every :data:`INTERVAL` seconds; :meth:`write` prints a message above it.
     """
 
     INTERVAL = 0.2
 
-    def __init__(self, stats: Stats, enabled: bool, stream: IO[str] | None = None) -> None:
+    def __init__(
+        self, stats: Stats, enabled: bool, stream: IO[str] | None = None, files: int | None = None
+    ) -> None:
         self.stats = stats
         self.bar: Any = None
+        self.files = files
         self._shown = 0
         self._last = 0.0
         if enabled:
@@ -93,8 +100,9 @@ class Progress:
             tqdm.monitor_interval = 0  # no monitor thread (worker processes may be forked)
             self.bar = tqdm(
                 file=stream or sys.stderr,
-                unit="char",
-                unit_scale=True,
+                total=files,
+                unit="file" if files else "char",
+                unit_scale=not files,
                 dynamic_ncols=True,
                 leave=False,
                 desc="restore",
@@ -109,9 +117,12 @@ class Progress:
         self._last = now
         s = self.stats
         postfix = {"docs": f"{s.documents:,}", "restored": f"{s.restored:,}", "gaps": f"{s.gaps:,}"}
+        done = s.documents + s.errors if self.files else s.characters
+        if self.files:
+            postfix = {"chars": f"{s.characters:,}", **postfix}
         self.bar.set_postfix(postfix, refresh=False)
-        self.bar.update(s.characters - self._shown)
-        self._shown = s.characters
+        self.bar.update(done - self._shown)
+        self._shown = done
 
     def message(self, message: str) -> None:
         """One line on stderr: above the bar while one is shown, else as click writes it."""
