@@ -94,3 +94,12 @@ def test_a_hook_checks_jsonl_corpora():
     for name in ("a.jsonl", "b/c.jsonl.gz", "d.jsonl.zst", "e.jsonl.xz"):
         assert re.search(hook["files"], name), name
     assert not re.search(hook["files"], "a.txt")
+
+
+def test_check_with_format_json_reports_a_jsonl_file_as_text(tmp_path):
+    src = tmp_path / "c.jsonl"
+    src.write_bytes(lines(RECORDS))
+    (report,) = [
+        json.loads(line) for line in run("--check", "--format", "json", str(src)).stdout.splitlines()
+    ]
+    assert report["path"] == str(src) and report["counts"]["masks"] == 2

@@ -104,8 +104,14 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
         jobs = options.jobs or os.cpu_count() or 1
         with _sink(options.output, stdout) as sink, Workers(restorer, jobs) as workers:
             if options.check:
-                # A .jsonl file is checked record by record, with or without --jsonl.
-                records = [n for n in options.names if options.jsonl or has_extension(n, JSONL_EXTENSIONS)]
+                # A .jsonl file is checked record by record, with or without --jsonl (with
+                # --diff or --format json it is shown as text, as those show text).
+                by_record = options.show is Show.FINDINGS or options.jsonl
+                records = [
+                    n
+                    for n in options.names
+                    if by_record and (options.jsonl or has_extension(n, JSONL_EXTENSIONS))
+                ]
                 texts = tuple(n for n in options.names if n not in records)
                 if texts:
                     plain_options = replace(options, names=texts)
