@@ -246,8 +246,8 @@ class _ConfiguredCommand(click.Command):
 @click.option(
     "--extensions",
     metavar="LIST",
-    help=f"Which files a folder is walked for (default {','.join(paths.TEXT_EXTENSIONS)}; "
-    f"with --jsonl {','.join(paths.JSONL_EXTENSIONS)}).",
+    help=f"Which files a folder is walked for (default {','.join(paths.TEXT_EXTENSIONS)}, and with "
+    f"--check also {','.join(paths.JSONL_EXTENSIONS)}; with --jsonl only those).",
 )
 @click.option("--no-gitignore", is_flag=True, help="Walk folders without honouring .gitignore files.")
 @click.option(
@@ -326,11 +326,7 @@ def cli(
     if extensions is not None:
         walk_for = paths.parse_extensions(extensions)
     else:
-        walk_for = (
-            paths.JSONL_EXTENSIONS
-            if jsonl
-            else paths.TEXT_EXTENSIONS + (paths.JSONL_EXTENSIONS if check else ())
-        )
+        walk_for = paths.default_extensions(jsonl=jsonl, check_records=check and not diff and fmt != "json")
     expanded = paths.expand(names, extensions=walk_for, exclude=excludes, gitignore=not no_gitignore)
     names = expanded.names
     if not names and not expanded.errors:

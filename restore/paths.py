@@ -43,6 +43,18 @@ def has_extension(name: str, extensions: Sequence[str]) -> bool:
     return any(lower.endswith("." + ext.lower().lstrip(".")) for ext in extensions)
 
 
+def default_extensions(*, jsonl: bool, check_records: bool) -> tuple[str, ...]:
+    """What a folder is walked for without --extensions: text files, JSON Lines with
+    ``--jsonl``, and both when ``--check`` checks JSON Lines record by record.
+
+    >>> default_extensions(jsonl=False, check_records=True)
+    ('md', 'text', 'txt', 'jsonl', 'jsonl.gz', 'jsonl.xz', 'jsonl.zst')
+    """
+    if jsonl:
+        return JSONL_EXTENSIONS
+    return TEXT_EXTENSIONS + (JSONL_EXTENSIONS if check_records else ())
+
+
 def parse_extensions(value: str) -> tuple[str, ...]:
     """``"txt, md,.html"`` -> ``("txt", "md", "html")``.
 

@@ -93,3 +93,12 @@ def test_a_folder_that_cannot_be_listed_is_reported():
     walked = list(paths._walk("/nonexistent-restore-folder", ("txt",), None, False, out.errors))
     assert walked == []
     assert out.errors == ["/nonexistent-restore-folder: No such file or directory"]
+
+
+def test_check_walks_for_jsonl_corpora_too(tmp_path, monkeypatch):
+    tree(tmp_path, {"pages/a.txt": DAMAGED, "pages/c.jsonl": '{"id": 1, "text": "坚持以*建引领"}\n'})
+    monkeypatch.chdir(tmp_path)
+    assert run("--check", "pages").stdout.splitlines()[-1].startswith("pages/c.jsonl:1: id=1: text[3]: mask")
+    assert found(run("--jsonl", "--check", "pages")) == ["pages/c.jsonl"]
+    diff = run("--diff", "pages").stdout
+    assert "--- pages/a.txt" in diff and "c.jsonl" not in diff
