@@ -9,7 +9,7 @@ True
 
 from __future__ import annotations
 
-from typing import IO, BinaryIO, cast
+from typing import IO, Any, BinaryIO, cast
 
 #: Extension -> compression, for reading and for writing.
 SUFFIXES = {".gz": "gz", ".xz": "xz", ".zst": "zst"}
@@ -24,24 +24,92 @@ def compression(name: str) -> str | None:
 
 
 def open_read(name: str) -> BinaryIO:
-    """``name`` opened for reading bytes, decompressed as its extension says."""
+    """``name`` opened for reading bytes, decompressed as its extension says. A damaged
+    or cut-short compressed file raises OSError (``corrupt gz data: ...``), as a file
+    that cannot be read does, so the run reports it in one line."""
     kind = compression(name)
+    if kind is None:
+        return open(name, "rb")
     if kind == "gz":
         import gzip
 
-        return cast(BinaryIO, gzip.open(name, "rb"))
+        return cast(BinaryIO, _Checked(gzip.open(name, "rb"), kind))
     if kind == "xz":
         import lzma
 
-        return cast(BinaryIO, lzma.open(name, "rb"))
-    if kind == "zst":
+        return cast(BinaryIO, _Checked(lzma.open(name, "rb"), kind))
+    return cast(BinaryIO, _Checked(_ZstdReader(open(name, "rb")), kind))
+
+
+class _ZstdReader:
+    """Zstandard frames, one after another, decompressed as they are read; a file that ends
+    inside a frame is an error (zstandard's own stream reader ends quietly there)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
         import zstandard
 
-        fh = open(name, "rb")  # noqa: SIM115 (closed with the reader)
-        return cast(
-            BinaryIO, zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True, closefd=True)
-        )
-    return open(name, "rb")
+        self.raw = raw
+        self.new = zstandard.ZstdDecompressor().decompressobj
+        self.obj = self.new()
+        self.in_frame = False
+
+    def read1(self, size: int = -1) -> bytes:
+        while True:
+            block = self.raw.read(1 << 16)
+            if not block:
+                if self.in_frame:
+                    raise EOFError("the file ends inside a frame")
+                return b""
+            out = []
+            while block:
+                self.in_frame = True
+                out.append(self.obj.decompress(block))
+                block = b""
+                if self.obj.eof:
+                    block, self.obj, self.in_frame = self.obj.unused_data, self.new(), False
+            data = b"".join(out)
+            if data:
+                return data
+
+    def read(self, size: int = -1) -> bytes:
+        parts = []
+        while part := self.read1():
+            parts.append(part)
+        return b"".join(parts)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class _Checked:
+    """A decompressing reader whose decoding errors are OSErrors."""
+
+    def __init__(self, reader: Any, kind: str) -> None:
+        self.reader = reader
+        self.kind = kind
+
+    def _call(self, method: str, size: int) -> bytes:
+        try:
+            return cast(bytes, getattr(self.reader, method)(size))
+        except OSError as exc:
+            raise OSError(f"corrupt {self.kind} data ({exc.strerror or exc})") from None
+        except Exception as exc:  # EOFError, lzma.LZMAError, zstandard.ZstdError
+            raise OSError(f"corrupt {self.kind} data ({exc})") from None
+
+    def read(self, size: int = -1) -> bytes:
+        return self._call("read", size)
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._call("read1", size)
+
+    def close(self) -> None:
+        self.reader.close()
+
+    def __enter__(self) -> _Checked:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def wrap_write(kind: str, raw: IO[bytes]) -> BinaryIO:
@@ -56,4 +124,4 @@ def wrap_write(kind: str, raw: IO[bytes]) -> BinaryIO:
         return cast(BinaryIO, lzma.LZMAFile(raw, "wb"))
     import zstandard
 
-    return cast(BinaryIO, zstandard.ZstdCompressor().stream_writer(raw, closefd=False))
+    return cast(BinaryIO, zstandard.ZstdCompressor(write_checksum=True).stream_writer(raw, closefd=False))

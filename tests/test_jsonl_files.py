@@ -103,3 +103,23 @@ def test_check_with_format_json_reports_a_jsonl_file_as_text(tmp_path):
         json.loads(line) for line in run("--check", "--format", "json", str(src)).stdout.splitlines()
     ]
     assert report["path"] == str(src) and report["counts"]["masks"] == 2
+
+
+@pytest.mark.parametrize("ext", sorted(WRITERS))
+def test_a_damaged_compressed_file_is_one_line_and_the_others_go_on(tmp_path, ext):
+    bad = tmp_path / f"bad.{ext}"
+    bad.write_bytes(WRITERS[ext](lines(RECORDS))[:-8])  # cut short
+    good = tmp_path / "good.jsonl"
+    good.write_bytes(lines(RECORDS))
+    for mode in (["--jsonl"], ["--check"]):
+        result = run(*mode, str(bad), str(good))
+        assert result.exit_code == EXIT_ERROR
+        assert result.stderr.startswith(f"{bad}: corrupt {ext.split('.')[-1]} data (")
+        assert len(result.stderr.splitlines()) == 1
+        assert str(good) in result.stdout or "坚持以党建引领" in result.stdout
+
+
+def test_concatenated_zstd_frames_are_read_whole(tmp_path):
+    src = tmp_path / "two.jsonl.zst"
+    src.write_bytes(WRITERS["jsonl.zst"](lines(RECORDS[:1])) + WRITERS["jsonl.zst"](lines(RECORDS[2:])))
+    assert len(run("--check", str(src)).stdout.splitlines()) == 2
