@@ -116,13 +116,16 @@ class Acceptor:
         self.recorded: list[tuple[str, str, str]] = []
         self._off: dict[str, bool] = {}
 
-    def accept(self, path: str, result: Result) -> Result:
+    def accept(self, path: str, result: Result, *, continued: bool = True) -> Result:
         """``result`` less the edits accepted inline or by the baseline (or recorded for it).
 
-        Successive calls for one ``path`` are its successive chunks.
+        Successive calls for one ``path`` are its successive chunks (``continued``: a
+        ``restore: off`` of the chunk before is still in force); a JSON Lines record
+        stands alone (``continued=False``).
         """
         if self.inline:
-            spans, self._off[path] = ignored_spans(result.source, self._off.get(path, False))
+            off = self._off.get(path, False) if continued else False
+            spans, self._off[path] = ignored_spans(result.source, off)
         else:
             spans = []
         if not result.edits:

@@ -69,3 +69,20 @@ def test_baseline_errors_are_one_line(tmp_path):
     result = run("--check", "--baseline", str(bad), str(src))
     assert result.exit_code == EXIT_ERROR
     assert "not a restore baseline" in result.stderr
+
+
+def test_jsonl_check_takes_a_baseline_by_id_and_markers_per_record(tmp_path):
+    records = [
+        {"id": "a", "text": "记者刘**报道。"},
+        {"id": "b", "text": "坚持以*建引领 restore: off"},
+        {"id": "c", "text": "坚持以*建引领"},
+    ]
+    src = write(tmp_path, "c.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    baseline = tmp_path / "b.json"
+    result = run("--check", "--baseline", str(baseline), "--write-baseline", str(src))
+    assert result.exit_code == EXIT_CLEAN
+    paths = [f["path"] for f in json.loads(baseline.read_text(encoding="utf-8"))["findings"]]
+    assert paths == [f"{src}:a", f"{src}:c"]  # b is accepted inline; its 'off' ends with it
+    assert run("--check", "--baseline", str(baseline), str(src)).exit_code == EXIT_CLEAN
+    reported = [line.split(": ")[0:2] for line in run("--check", str(src)).stdout.splitlines()]
+    assert reported == [[f"{src}:1", "id=a"], [f"{src}:3", "id=c"]]

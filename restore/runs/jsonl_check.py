@@ -109,7 +109,8 @@ def check_jsonl(
                 stats.errors += 1
                 continue
             if accept is not None:
-                result = accept.accept(f"{path}:{ident}" if ident is not None else path, result)
+                key = f"{path}:{ident}" if ident is not None else path
+                result = accept.accept(key, result, continued=False)
             stats.documents += 1
             stats.add(len(result.source), result.counts())
             if result.edits and not damaged_here:
