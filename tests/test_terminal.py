@@ -150,3 +150,13 @@ def test_progress_over_several_files_shows_a_percentage_and_time_left():
     drawn = stream.getvalue()
     progress.close()
     assert "25%" in drawn and "1/4" in drawn and "<" in drawn  # elapsed<remaining
+
+
+def test_check_summary_says_what_was_found_not_what_was_done(tmp_path, monkeypatch):
+    src = tmp_path / "a.txt"
+    src.write_text(DAMAGED, encoding="utf-8")
+    monkeypatch.setattr(runs, "is_terminal", lambda stream: True)  # stderr (and stdout) a terminal
+    summary = run("--check", str(src)).stderr.splitlines()[-1]
+    assert "1 mask restorable, 0 unresolved, 0 gaps found" in summary
+    summary = run(str(src)).stderr.splitlines()[-1]
+    assert "1 mask restored, 0 unresolved, 0 gaps marked" in summary
