@@ -21,12 +21,10 @@ the findings of the run (those not accepted inline) to the file.
 
 from __future__ import annotations
 
-import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-
-import regex
 
 from .apply import apply_edits
 from .model import Result
@@ -34,12 +32,12 @@ from .model import Result
 if TYPE_CHECKING:
     from .model import Edit
 
-MARKER = regex.compile(r"restore:[ \t]*(ignore|off|on)\b")
+MARKER = re.compile(r"restore:[ \t]*(ignore|off|on)\b")
 #: Characters of context on each side of a finding in a baseline key.
 CONTEXT = 8
 BASELINE_VERSION = 1
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def ignored_spans(text: str, off: bool) -> tuple[list[tuple[int, int]], bool]:
@@ -79,6 +77,8 @@ def baseline_key(path: str, edit: Edit, source: str) -> tuple[str, str, str]:
 
 def read_baseline(name: str) -> Counter[tuple[str, str, str]]:
     """The findings listed in a baseline file. Raises OSError or ValueError (one line)."""
+    import json  # only with --baseline: start-up of a plain run is measured (benchmarks/README.md)
+
     with open(name, encoding="utf-8") as fh:
         try:
             data = json.load(fh)
@@ -91,6 +91,8 @@ def read_baseline(name: str) -> Counter[tuple[str, str, str]]:
 
 def write_baseline(name: str, keys: Iterable[tuple[str, str, str]]) -> None:
     """Write ``keys`` as a baseline file, sorted, atomically."""
+    import json
+
     from . import atomic
 
     findings = [{"path": p, "kind": k, "context": c} for p, k, c in sorted(keys)]
@@ -123,8 +125,8 @@ class Acceptor:
         ``restore: off`` of the chunk before is still in force); a JSON Lines record
         stands alone (``continued=False``).
         """
-        if self.inline:
-            off = self._off.get(path, False) if continued else False
+        off = self._off.get(path, False) if continued else False
+        if self.inline and (off or "restore:" in result.source):  # a C-speed test for most chunks
             spans, self._off[path] = ignored_spans(result.source, off)
         else:
             spans = []

@@ -112,7 +112,8 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
                     for n in options.names
                     if by_record and (options.jsonl or has_extension(n, JSONL_EXTENSIONS))
                 ]
-                texts = tuple(n for n in options.names if n not in records)
+                by_records = set(records)
+                texts = tuple(n for n in options.names if n not in by_records)
                 if texts:
                     plain_options = replace(options, names=texts)
                     _restore_plain(
