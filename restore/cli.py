@@ -39,7 +39,7 @@ SUBCOMMANDS: dict[str, click.Command] = {}
 _DEFAULTS = RestoreConfig()
 
 EPILOG = f"""\b
-Output (one of; restored text goes to stdout unless -o or --in-place):
+Output (one of; to stdout, or to FILE with -o; text also with --in-place):
   (default)      restored text, byte for byte in the input's encoding,
                  BOM and line endings; numeric gaps marked with --gap-marker
   --check        findings, one per line: PATH:LINE:COL: mask * ==> 党 (0.97)
@@ -58,6 +58,9 @@ Large inputs and corpora:
   memory stays flat. --jobs N restores in N processes, output order kept.
   On a terminal, stderr shows a progress bar and a closing summary line
   (not with -q); --stats FILE writes the same figures as JSON.
+  Folders are walked; options may be set in restore.toml or [tool.restore]
+  of pyproject.toml; 'restore: ignore' on a line, or --baseline FILE,
+  accepts a finding (docs/usage.md).
 \b
 Subcommands:
   restore learn FILES... -o MODEL   build a model from your own text
