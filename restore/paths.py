@@ -125,14 +125,18 @@ class _Ignores:
             pass
 
     def ignored(self, path: str, is_dir: bool) -> bool:
+        """As git decides: the deepest .gitignore with a rule for ``path`` wins, so a
+        folder's ``!keep.txt`` takes back what a file above it left out."""
         full = os.path.abspath(path)
-        for folder, spec in self.rules:
+        decided = False
+        for folder, spec in self.rules:  # outermost first
             rel = os.path.relpath(full, folder)
             if rel.startswith(".."):
                 continue
-            if _matches(spec, rel.replace(os.sep, "/"), is_dir):
-                return True
-        return False
+            include = spec.check_file(rel.replace(os.sep, "/") + ("/" if is_dir else "")).include
+            if include is not None:
+                decided = include
+        return decided
 
 
 def _above(folder: str) -> list[str]:

@@ -102,3 +102,11 @@ def test_check_walks_for_jsonl_corpora_too(tmp_path, monkeypatch):
     assert found(run("--jsonl", "--check", "pages")) == ["pages/c.jsonl"]
     diff = run("--diff", "pages").stdout
     assert "--- pages/a.txt" in diff and "c.jsonl" not in diff
+
+
+def test_a_nested_gitignore_takes_back_a_rule_above_it(tmp_path, monkeypatch):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    tree(tmp_path, {".gitignore": "*.raw.txt\n", "pages/.gitignore": "!keep.raw.txt\n"})
+    tree(tmp_path, {"pages/a.raw.txt": DAMAGED, "pages/keep.raw.txt": DAMAGED, "pages/b.txt": DAMAGED})
+    monkeypatch.chdir(tmp_path)
+    assert found(run("--check", "pages")) == ["pages/b.txt", "pages/keep.raw.txt"]
