@@ -107,7 +107,8 @@ class _ConfiguredCommand(click.Command):
             try:
                 ctx.default_map = {**(ctx.default_map or {}), **settings.default_map(self, args)}
             except settings.ConfigError as exc:
-                raise CliError(str(exc)) from None
+                if not {"-h", "--help", "--version"} & set(args):  # those still answer
+                    raise CliError(str(exc)) from None
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> object:

@@ -83,3 +83,9 @@ def test_config_and_no_config_together_are_refused(project):
     result = run("--config", "x.toml", "--no-config", "a.txt")
     assert result.exit_code == EXIT_ERROR
     assert "cannot combine --config and --no-config" in result.stderr
+
+
+def test_help_and_version_answer_despite_a_broken_config(project):
+    (project / "restore.toml").write_text("bogus = 1\n", encoding="utf-8")
+    assert run("--version").exit_code == 0
+    assert run("--help").exit_code == 0
