@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+import io
 from typing import IO, Any, BinaryIO, cast
 
 #: Extension -> compression, for reading and for writing.
@@ -28,17 +29,51 @@ def open_read(name: str) -> BinaryIO:
     or cut-short compressed file raises OSError (``corrupt gz data: ...``), as a file
     that cannot be read does, so the run reports it in one line."""
     kind = compression(name)
+    raw = cast(BinaryIO, _Counted(open(name, "rb")))  # noqa: SIM115 (closed with the reader)
     if kind is None:
-        return open(name, "rb")
+        return raw
     if kind == "gz":
         import gzip
 
-        return cast(BinaryIO, _Checked(gzip.open(name, "rb"), kind))
+        return cast(BinaryIO, _Checked(gzip.GzipFile(fileobj=raw, mode="rb"), kind, raw))
     if kind == "xz":
         import lzma
 
-        return cast(BinaryIO, _Checked(lzma.open(name, "rb"), kind))
-    return cast(BinaryIO, _Checked(_ZstdReader(open(name, "rb")), kind))
+        return cast(BinaryIO, _Checked(lzma.LZMAFile(raw, "rb"), kind, raw))
+    return cast(BinaryIO, _Checked(_ZstdReader(raw), kind, raw))
+
+
+class BytesRead:
+    """Bytes read from files opened by :func:`open_read` in this process (compressed
+    bytes for a compressed file): what a progress bar over known file sizes counts."""
+
+    count = 0
+
+
+class _Counted:
+    """A file whose reads are added to :attr:`BytesRead.count`."""
+
+    def __init__(self, fh: io.BufferedReader) -> None:
+        self.fh = fh
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.fh.read(size)
+        BytesRead.count += len(data)
+        return data
+
+    def read1(self, size: int = -1) -> bytes:
+        data = self.fh.read1(size)
+        BytesRead.count += len(data)
+        return data
+
+    def close(self) -> None:
+        self.fh.close()
+
+    def __enter__(self) -> _Counted:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class _ZstdReader:
@@ -84,9 +119,10 @@ class _ZstdReader:
 class _Checked:
     """A decompressing reader whose decoding errors are OSErrors."""
 
-    def __init__(self, reader: Any, kind: str) -> None:
+    def __init__(self, reader: Any, kind: str, raw: BinaryIO) -> None:
         self.reader = reader
         self.kind = kind
+        self.raw = raw
 
     def _call(self, method: str, size: int) -> bytes:
         try:
@@ -104,6 +140,7 @@ class _Checked:
 
     def close(self) -> None:
         self.reader.close()
+        self.raw.close()  # GzipFile and LZMAFile leave a file object they were given open
 
     def __enter__(self) -> _Checked:
         return self

@@ -1,8 +1,11 @@
 """Outputs and terminal behaviour, and the messages (issue 16, findings 6, 7 and 9)."""
 
+import gzip
 import io
+import json
 import os
 import pty
+import re
 import select
 import signal
 import subprocess
@@ -15,7 +18,7 @@ from click.testing import CliRunner
 from restore import runs
 from restore.cli import EXIT_ERROR, EXIT_INTERRUPTED, cli, main
 from restore.runs import RunOptions
-from restore.runs.progress import Progress, Stats
+from restore.runs.progress import Measure, Progress, Stats
 
 DAMAGED = "坚持以*建引领\n"
 
@@ -143,7 +146,7 @@ def test_a_jieba_userdict_line_gets_a_hint_about_tabs(tmp_path):
 def test_progress_over_several_files_shows_a_percentage_and_time_left():
     stream = io.StringIO()
     stats = Stats()
-    progress = Progress(stats, True, stream=stream, files=4)
+    progress = Progress(stats, True, stream=stream, measure=Measure(4, "file", lambda: stats.documents))
     stats.documents, stats.characters = 1, 1200
     progress.update(force=True)
     progress.bar.refresh()
@@ -160,3 +163,14 @@ def test_check_summary_says_what_was_found_not_what_was_done(tmp_path, monkeypat
     assert "1 mask restorable, 0 unresolved, 0 gaps found" in summary
     summary = run(str(src)).stderr.splitlines()[-1]
     assert "1 mask restored, 0 unresolved, 0 gaps marked" in summary
+
+
+@pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz"])
+def test_progress_over_jsonl_files_counts_their_bytes(tmp_path, name):
+    data = "".join(json.dumps({"id": i, "text": "坚持以*建引领"}) + "\n" for i in range(50)).encode()
+    src = tmp_path / name
+    src.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    result = run("--jsonl", "--progress", str(src), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 0
+    assert re.search(r"restore: +\d+%\|", result.stderr), result.stderr  # a total: a percentage
+    assert "B/s" in result.stderr

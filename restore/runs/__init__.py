@@ -24,9 +24,10 @@ from functools import partial
 from typing import TYPE_CHECKING, BinaryIO
 
 from .. import atomic, compress, ignore
+from ..paths import JSONL_EXTENSIONS, has_extension
 from . import plain
 from .plain import Show
-from .progress import Progress, Stats
+from .progress import Measure, Progress, Stats
 from .reading import STDIN, os_message
 from .report import Report, Stop
 from .workers import Workers
@@ -87,11 +88,8 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
     report = Report(check=options.check, in_place=options.in_place)
     terminal = not options.quiet and is_terminal(sys.stderr)
     stats = Stats(check=options.check)
-    from ..paths import JSONL_EXTENSIONS, has_extension
-
-    plain_only = not options.jsonl and not any(has_extension(n, JSONL_EXTENSIONS) for n in options.names)
-    files = len(options.names) if plain_only and len(options.names) > 1 else None
-    progress = Progress(stats, wants_progress(options, sys.stderr, sys.stdout), files=files)
+    enabled = wants_progress(options, sys.stderr, sys.stdout)
+    progress = Progress(stats, enabled, measure=_measure(options, stats) if enabled else None)
     for message in options.unreadable:
         progress.message(message)
         report.errors += 1
@@ -176,6 +174,24 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
     if options.stats_file is not None:
         _write_stats(options.stats_file, stats, report, progress)
     return report
+
+
+def _measure(options: RunOptions, stats: Stats) -> Measure | None:
+    """What the bar can count against a known total: files, when there are several text
+    files; bytes, when the JSON Lines inputs are all files (stdin's size is not known)."""
+    names = options.names
+    if options.jsonl or (options.check and any(has_extension(n, JSONL_EXTENSIONS) for n in names)):
+        if STDIN in names or not all(has_extension(n, JSONL_EXTENSIONS) for n in names):
+            return None
+        try:
+            total = sum(os.path.getsize(n) for n in names)
+        except OSError:
+            return None
+        start = compress.BytesRead.count
+        return Measure(total, "B", lambda: compress.BytesRead.count - start)
+    if len(names) > 1:
+        return Measure(len(names), "file", lambda: stats.documents + stats.errors)
+    return None
 
 
 def _restore_plain(

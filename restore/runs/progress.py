@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -73,11 +74,22 @@ class Stats:
         }
 
 
+class Measure:
+    """What a bar counts when its total is known: ``done()`` of ``total`` ``unit``."""
+
+    __slots__ = ("done", "total", "unit")
+
+    def __init__(self, total: int, unit: str, done: Callable[[], int]) -> None:
+        self.total = total
+        self.unit = unit
+        self.done = done
+
+
 class Progress:
     """A tqdm bar on stderr counting characters, with documents, masks and gaps as postfix.
 
-    With ``files`` (the number of inputs, when there are several and the run knows them
-    all), it counts files done of ``files`` instead, so it shows a percentage and the
+    With a :class:`Measure` (a known total: the number of files, or the bytes of the
+    JSON Lines files to read), it counts that instead, so it shows a percentage and the
     time left; characters go into the postfix.
 
     Disabled, it does nothing and tqdm is never imported. The bar is redrawn at most
@@ -87,11 +99,11 @@ class Progress:
     INTERVAL = 0.2
 
     def __init__(
-        self, stats: Stats, enabled: bool, stream: IO[str] | None = None, files: int | None = None
+        self, stats: Stats, enabled: bool, stream: IO[str] | None = None, measure: Measure | None = None
     ) -> None:
         self.stats = stats
         self.bar: Any = None
-        self.files = files
+        self.measure = measure
         self._shown = 0
         self._last = 0.0
         if enabled:
@@ -100,9 +112,9 @@ class Progress:
             tqdm.monitor_interval = 0  # no monitor thread (worker processes may be forked)
             self.bar = tqdm(
                 file=stream or sys.stderr,
-                total=files,
-                unit="file" if files else "char",
-                unit_scale=not files,
+                total=measure.total if measure else None,
+                unit=measure.unit if measure else "char",
+                unit_scale=measure is None or measure.unit == "B",
                 dynamic_ncols=True,
                 leave=False,
                 desc="restore",
@@ -117,8 +129,8 @@ class Progress:
         self._last = now
         s = self.stats
         postfix = {"docs": f"{s.documents:,}", "restored": f"{s.restored:,}", "gaps": f"{s.gaps:,}"}
-        done = s.documents + s.errors if self.files else s.characters
-        if self.files:
+        done = self.measure.done() if self.measure else s.characters
+        if self.measure:
             postfix = {"chars": f"{s.characters:,}", **postfix}
         self.bar.set_postfix(postfix, refresh=False)
         self.bar.update(done - self._shown)
