@@ -130,7 +130,7 @@ class Acceptor:
             spans, self._off[path] = ignored_spans(result.source, off)
         else:
             spans = []
-        if not result.edits:
+        if not result.edits or not (spans or self.record or self.baseline):
             return result
         kept = []
         for edit in result.edits:
