@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Restore a JSONL corpus with datatrove: JsonlReader -> RestoreStep -> JsonlWriter.
 
-    pip install 'restore[datatrove]'
+    pip install 'zh-restore[datatrove]'
     python examples/datatrove_pipeline.py corpus/ restored/ --tasks 8 --workers 4
 
 Every ``*.jsonl`` / ``*.jsonl.gz`` file under the input folder is read (``id`` and

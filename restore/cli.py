@@ -15,16 +15,20 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 import click
 
-from . import __version__, runs, textio
+from . import __version__, paths, runs, settings, textio
 from .config import RestoreConfig
 from .pipeline import Restorer
 from .runs.reading import STDIN
 from .runs.report import EXIT_CLEAN, EXIT_DAMAGE, EXIT_ERROR
 
 if TYPE_CHECKING:
+    from collections import Counter
     from pathlib import Path
 
-__all__ = ["EXIT_CLEAN", "EXIT_DAMAGE", "EXIT_ERROR", "SUBCOMMANDS", "cli", "main"]
+__all__ = ["EXIT_CLEAN", "EXIT_DAMAGE", "EXIT_ERROR", "EXIT_INTERRUPTED", "SUBCOMMANDS", "cli", "main"]
+
+#: Ctrl-C (SIGINT): 128 + 2, as shells report it; never 1, which means damage found.
+EXIT_INTERRUPTED = 130
 
 #: Subcommands, dispatched by :func:`main` on the first argument before any file is
 #: parsed: ``restore learn ...`` runs ``SUBCOMMANDS["learn"]``. Register one with
@@ -35,7 +39,7 @@ SUBCOMMANDS: dict[str, click.Command] = {}
 _DEFAULTS = RestoreConfig()
 
 EPILOG = f"""\b
-Output (one of; restored text goes to stdout unless -o or --in-place):
+Output (one of; to stdout, or to FILE with -o; text also with --in-place):
   (default)      restored text, byte for byte in the input's encoding,
                  BOM and line endings; numeric gaps marked with --gap-marker
   --check        findings, one per line: PATH:LINE:COL: mask * ==> 党 (0.97)
@@ -54,11 +58,19 @@ Large inputs and corpora:
   memory stays flat. --jobs N restores in N processes, output order kept.
   On a terminal, stderr shows a progress bar and a closing summary line
   (not with -q); --stats FILE writes the same figures as JSON.
+  Folders are walked; options may be set in restore.toml or [tool.restore]
+  of pyproject.toml; 'restore: ignore' on a line, or --baseline FILE,
+  accepts a finding (docs/usage.md).
+\b
+Subcommands:
+  restore learn FILES... -o MODEL   build a model from your own text
+                                    (restore learn --help)
 \b
 Exit status:
   {EXIT_CLEAN}  nothing to repair
   {EXIT_DAMAGE}  damage found with --check, or files rewritten with --in-place
   {EXIT_ERROR}  usage or input error (the other files are still processed)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
 """
 
 
@@ -86,14 +98,46 @@ def _paths(names: Sequence[str]) -> tuple[Path, ...]:
 # -- the command ---------------------------------------------------------------------------------
 
 
+class _ConfiguredCommand(click.Command):
+    """A command whose defaults come from the config file (:mod:`restore.settings`), found
+    before the arguments are parsed, so that the command line wins."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not ctx.resilient_parsing:
+            try:
+                ctx.default_map = {**(ctx.default_map or {}), **settings.default_map(self, args)}
+            except settings.ConfigError as exc:
+                if not {"-h", "--help", "--version"} & set(args):  # those still answer
+                    raise CliError(str(exc)) from None
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Ctrl-C exits 130 (click's own handling exits 1, which means damage found)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("restore: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
 @click.command(
+    cls=_ConfiguredCommand,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=EPILOG,
 )
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("-o", "--output", metavar="FILE", help="Write the restored text to FILE (replaced atomically).")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write what the mode produces (text, findings, diff or JSON) to FILE, replaced atomically.",
+)
 @click.option("--in-place", is_flag=True, help="Rewrite each changed file atomically, keeping its mode.")
-@click.option("--check", is_flag=True, help="Print findings and change nothing; exit 1 if damage is found.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Print findings and change nothing; exit 1 if damage is found (.jsonl files: per record).",
+)
 @click.option("--diff", is_flag=True, help="Print an annotated diff of the changed lines.")
 @click.option(
     "--format",
@@ -103,7 +147,11 @@ def _paths(names: Sequence[str]) -> tuple[Path, ...]:
     show_default=True,
     help="json: one JSON report per file, one object per line.",
 )
-@click.option("--jsonl", is_flag=True, help="Read and write JSON Lines (corpus mode), streaming.")
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help="Read and write JSON Lines (corpus mode), streaming; .gz, .xz and .zst by extension.",
+)
 @click.option("--field", default="text", show_default=True, help="With --jsonl: the field to restore.")
 @click.option(
     "--skip-bad-lines", is_flag=True, help="With --jsonl: report a bad line, pass it through, go on."
@@ -187,6 +235,56 @@ def _paths(names: Sequence[str]) -> tuple[Path, ...]:
 @click.option(
     "-q", "--quiet", is_flag=True, help="No messages on stderr except errors (no progress bar, no summary)."
 )
+@click.option(
+    "--progress",
+    is_flag=True,
+    help="Draw the progress bar on stderr (by default only when stderr is a terminal and stdout a file).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the diff (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
+)
+@click.option(
+    "--exclude",
+    "excludes",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files and folders matching GLOB (gitignore syntax; repeatable).",
+)
+@click.option(
+    "--extensions",
+    metavar="LIST",
+    help=f"Which files a folder is walked for (default {','.join(paths.TEXT_EXTENSIONS)}, and with "
+    f"--check also {','.join(paths.JSONL_EXTENSIONS)}; with --jsonl only those).",
+)
+@click.option("--no-gitignore", is_flag=True, help="Walk folders without honouring .gitignore files.")
+@click.option(
+    "--files-from",
+    metavar="FILE",
+    help="Read the names of the inputs from FILE, one per line ('-': stdin).",
+)
+@click.option("-0", "--null", is_flag=True, help="With --files-from: names are separated by NUL bytes.")
+@click.option(
+    "--config",
+    metavar="PATH",
+    expose_value=False,
+    help="Read options from PATH (default: restore.toml or [tool.restore] in pyproject.toml, "
+    "from here upwards).",
+)
+@click.option("--no-config", is_flag=True, expose_value=False, help="Read no config file.")
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    help="Accept the findings listed in FILE (keyed on their context, not their line).",
+)
+@click.option(
+    "--write-baseline",
+    is_flag=True,
+    help="With --check: write this run's findings to the --baseline FILE, accepting them all.",
+)
 @click.version_option(__version__, "--version", prog_name="restore", message="%(prog)s %(version)s")
 def cli(
     files: tuple[str, ...],
@@ -212,14 +310,45 @@ def cli(
     jobs: int,
     stats_file: str | None,
     quiet: bool,
+    progress: bool,
+    color: str,
+    excludes: tuple[str, ...],
+    extensions: str | None,
+    no_gitignore: bool,
+    files_from: str | None,
+    null: bool,
+    baseline: str | None,
+    write_baseline: bool,
 ) -> None:
     """Restore Chinese text whose characters a filter replaced with * (*建 -> 党建) and
     mark where a scraper deleted digits (截至年9月底 -> 截至⁇年9月底).
 
-    FILES are read as bytes; none, or -, means stdin.
+    FILES are read as bytes; none, or -, means stdin. A folder is walked for text files
+    (--extensions), honouring .gitignore and --exclude.
     """
-    names = list(files) or [STDIN]
+    listed = list(files)
+    if files_from is not None:
+        listed += _read_files_from(files_from, null)
+    elif null:
+        raise CliError("-0/--null needs --files-from")
+    if STDIN in listed and files_from == STDIN:
+        raise CliError("cannot read both the names (--files-from -) and a text from stdin")
+    names = listed or ([] if files_from is not None else [STDIN])
     _check_usage(names, output, in_place, check, diff, fmt, jsonl, encoding)
+    if extensions is not None:
+        walk_for = paths.parse_extensions(extensions)
+    else:
+        walk_for = paths.default_extensions(jsonl=jsonl, check_records=check and not diff and fmt != "json")
+    expanded = paths.expand(names, extensions=walk_for, exclude=excludes, gitignore=not no_gitignore)
+    names = expanded.names
+    if not names and not expanded.errors:
+        if not quiet:
+            click.echo("restore: no files to restore", err=True)
+        click.get_current_context().exit(EXIT_CLEAN)
+    _hint_on_terminal(names, quiet)
+    accepted = _read_baseline(baseline, write_baseline, check)
+    if stats_file is not None:
+        _check_writable(stats_file, "--stats")
     config = RestoreConfig(
         mask_symbols=mask_symbols,
         candidates=candidates,
@@ -252,12 +381,46 @@ def cli(
         jobs=jobs,
         stats_file=stats_file,
         quiet=quiet,
+        color=color,
+        progress=progress,
+        unreadable=tuple(expanded.errors),
+        baseline=accepted,
+        write_baseline=baseline if write_baseline else None,
     )
     try:
         report = runs.run(restorer, options, _binary(sys.stdin), _binary(sys.stdout))
     except runs.RunError as exc:
         raise CliError(str(exc)) from None
     click.get_current_context().exit(report.exit_code)
+
+
+def _read_baseline(name: str | None, write: bool, check: bool) -> Counter[tuple[str, str, str]] | None:
+    if write and (name is None or not check):
+        raise CliError("--write-baseline needs --check and --baseline FILE")
+    if name is None or write:
+        return None
+    from . import ignore
+
+    try:
+        return ignore.read_baseline(name)
+    except OSError as exc:
+        raise CliError(f"{name}: {exc.strerror or exc} (given with --baseline)") from None
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _check_writable(name: str, option: str) -> None:
+    """Refuse a file that cannot be written before anything is read or printed."""
+    import os
+
+    existed = os.path.exists(name)
+    try:
+        with open(name, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise CliError(f"{name}: {exc.strerror or exc} (given with {option})") from None
+    if not existed:
+        os.remove(name)
 
 
 def _show(*, jsonl: bool, diff: bool, fmt: str, check: bool) -> runs.Show | None:
@@ -286,12 +449,11 @@ def _check_usage(
     """Refuse option combinations that have no single meaning, before any input is read."""
     conflicts = [
         (in_place and output is not None, "--in-place and --output"),
-        (check and output is not None, "--check and --output (--check changes nothing)"),
         (check and in_place, "--check and --in-place (--check changes nothing)"),
         (diff and fmt == "json", "--diff and --format json"),
         (
-            jsonl and (check or diff or in_place or fmt == "json"),
-            "--jsonl and --check/--diff/--in-place/--format json",
+            jsonl and (diff or in_place or fmt == "json"),
+            "--jsonl and --diff/--in-place/--format json",
         ),
         (jsonl and encoding is not None, "--jsonl and --encoding (JSON Lines are UTF-8)"),
     ]
@@ -305,6 +467,26 @@ def _check_usage(
             textio.check_encoding(encoding)
         except LookupError:
             raise CliError(f"unknown encoding {encoding!r}") from None
+
+
+def _read_files_from(name: str, null: bool) -> list[str]:
+    """The names listed in ``--files-from`` FILE (``-``: stdin)."""
+    try:
+        if name == STDIN:
+            return paths.read_files_from(_binary(sys.stdin), null=null)
+        with open(name, "rb") as fh:
+            return paths.read_files_from(fh, null=null)
+    except OSError as exc:
+        raise CliError(f"{name}: {exc.strerror or exc} (given with --files-from)") from None
+
+
+def _hint_on_terminal(names: Sequence[str], quiet: bool) -> None:
+    """Bare ``restore`` on a terminal would wait silently for text: say so, on one line."""
+    if not quiet and STDIN in names and runs.is_terminal(sys.stdin):
+        click.echo(
+            "restore: reading text from the terminal; end it with Ctrl-D, or give FILES (restore --help)",
+            err=True,
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

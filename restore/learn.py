@@ -106,12 +106,16 @@ def learn_command(
     symbols = RestoreConfig().mask_symbols
 
     def clean_texts() -> Iterator[str]:
-        for text in iter_texts(files, field):
-            if any(ch in text for ch in symbols):
-                raise ValueError(
-                    "the input holds mask symbols (*); learn from clean text only (or pass --damaged)"
-                )
-            yield text
+        for path in files:
+            for text in iter_texts((path,), field):
+                at = min((text.find(ch) for ch in symbols if ch in text), default=-1)
+                if at >= 0:
+                    where = f"line {text.count(chr(10), 0, at) + 1}" if field is None else "a record"
+                    raise ValueError(
+                        f"{path}: {where} holds a mask symbol ({text[at]}); learn from clean "
+                        "text only (or pass --damaged)"
+                    )
+                yield text
 
     def restored_texts() -> Iterator[str]:
         yield from self_taught_texts(iter_texts(files, field), RestoreConfig(candidates=candidates))

@@ -29,6 +29,10 @@ def _show(field: str) -> str:
     return f"{field[:SHOW]!r}... ({len(field):,} characters)"
 
 
+#: A jieba userdict line (``行业主管部门 50000 n``): a word, a count and perhaps a tag, by spaces.
+_JIEBA_LINE = regex.compile(r"^\S+ +\d+( +\S+)?$")
+
+
 class LexiconError(ValueError):
     """A lexicon file is missing or malformed; the message is ``file:line: reason``."""
 
@@ -61,10 +65,21 @@ def parse_lexicon(path: Path) -> list[Entry]:
             continue
         fields = line.split("\t")
         if len(fields) > 2:
-            raise LexiconError(f"{path}:{lineno}: expected WORD or WORD<TAB>WEIGHT, got {len(fields)} fields")
+            raise LexiconError(
+                f"{path}:{lineno}: expected WORD or WORD<TAB>WEIGHT, got {len(fields)} TAB-separated fields"
+            )
         word = fields[0].strip()
         if not _WORD.match(word):
-            raise LexiconError(f"{path}:{lineno}: {_show(word)} is not a word (letters only, at most 32)")
+            if _JIEBA_LINE.match(line.strip()):
+                raise LexiconError(
+                    f"{path}:{lineno}: {_show(line.strip())} looks like a jieba userdict line "
+                    "(WORD FREQ TAG, separated by spaces); a restore lexicon has WORD or "
+                    "WORD<TAB>WEIGHT on each line, separated by a TAB (lexicons/README.md)"
+                )
+            raise LexiconError(
+                f"{path}:{lineno}: {_show(word)} is not a word (letters only, at most 32); "
+                "each line is WORD or WORD<TAB>WEIGHT"
+            )
         weight = DEFAULT_WEIGHT
         if len(fields) == 2:
             digits = fields[1].strip()

@@ -84,8 +84,25 @@ def _conf(p: float) -> str:
     return f"{p:.2f}"
 
 
+#: An unresolved mask's candidates worth reading: at most this many, ...
+SHOWN_CANDIDATES = 3
+#: ... each at least this likely (the best one is always shown).
+SHOWN_MIN_PROBABILITY = 0.01
+
+
+def shown_candidates(edit: Edit) -> list[tuple[str, float]]:
+    """The candidates a person reads: the best few, none that rounds to nothing.
+
+    >>> shown_candidates(Edit("mask", 0, 2, None, 0.26, (("政党", 0.26), ("党政", 0.19), ("党群", 0.04), ("党党", 0.001))))
+    [('政党', 0.26), ('党政', 0.19), ('党群', 0.04)]
+    """
+    ranked = list(edit.candidates)
+    kept = [(c, p) for c, p in ranked[:SHOWN_CANDIDATES] if p >= SHOWN_MIN_PROBABILITY]
+    return kept or ranked[:1]
+
+
 def _candidates(edit: Edit) -> str:
-    return ", ".join(f"{c} {_conf(p)}" for c, p in edit.candidates)
+    return ", ".join(f"{c} {_conf(p)}" for c, p in shown_candidates(edit))
 
 
 def describe(edit: Edit, source: str) -> str:
@@ -213,7 +230,7 @@ def _render_line(
                 )
             else:
                 alternatives = (
-                    " ".join(f"{c} {_conf(p)}" for c, p in e.candidates[:3]) or e.note or "no candidates"
+                    " ".join(f"{c} {_conf(p)}" for c, p in shown_candidates(e)) or e.note or "no candidates"
                 )
                 pieces.append(
                     style(symbols, fg="red", bold=True, reverse=True) + style(f"[? {alternatives}]", fg="red")

@@ -154,15 +154,12 @@ def test_undecodable_file_and_good_file(tmp_path):
     assert RESTORED.fullmatch(result.stdout)
 
 
-def test_missing_file_and_directory(tmp_path):
+def test_missing_file_is_reported_and_the_others_go_on(tmp_path):
     good = write(tmp_path, "good.txt", CLEAN)
     missing = tmp_path / "missing.txt"
-    result = run(str(missing), str(tmp_path), str(good))
+    result = run(str(missing), str(good))
     assert result.exit_code == EXIT_ERROR
-    assert result.stderr.splitlines() == [
-        f"{missing}: No such file or directory",
-        f"{tmp_path}: Is a directory",
-    ]
+    assert result.stderr.splitlines() == [f"{missing}: No such file or directory"]
     assert result.stdout == CLEAN
 
 
@@ -185,7 +182,7 @@ def test_named_encoding(tmp_path):
         (["--in-place", "-o", "x"], "cannot combine --in-place and --output"),
         (["--check", "--in-place", "x"], "cannot combine --check and --in-place"),
         (["--diff", "--format", "json"], "cannot combine --diff and --format json"),
-        (["--jsonl", "--check"], "cannot combine --jsonl and"),
+        (["--jsonl", "--diff"], "cannot combine --jsonl and"),
         (["--jsonl", "--encoding", "gbk"], "cannot combine --jsonl and --encoding"),
         (["--in-place"], "--in-place needs file arguments"),
         (["--encoding", "no-such-codec"], "unknown encoding 'no-such-codec'"),
@@ -327,12 +324,23 @@ def test_check_with_diff_sets_the_exit_code(tmp_path):
     assert result.stdout.startswith(f"--- {src}\n")
 
 
-def test_diff_with_output_writes_both(tmp_path):
+@pytest.mark.parametrize(
+    "mode, starts",
+    [
+        (["--diff"], "--- {src}\n"),
+        (["--format", "json"], '{{"path": "{src}"'),
+        (["--check"], "{src}:1:4: mask"),
+    ],
+    ids=["diff", "json", "check"],
+)
+def test_output_file_takes_what_the_mode_produces(tmp_path, mode, starts):
+    """Issue 16: -o got the restored text while the report went to stdout."""
     src = write(tmp_path, "a.txt", DAMAGED)
     out = tmp_path / "out.txt"
-    result = run("--diff", "-o", str(out), str(src))
-    assert result.stdout.startswith(f"--- {src}\n")
-    assert RESTORED.fullmatch(out.read_text(encoding="utf-8"))
+    result = run(*mode, "-o", str(out), str(src))
+    assert result.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith(starts.format(src=src))
+    assert src.read_text(encoding="utf-8") == DAMAGED
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("datatrove")
-pytest.importorskip("orjson")  # JsonlReader/JsonlWriter need it (part of restore[datatrove])
+pytest.importorskip("orjson")  # JsonlReader/JsonlWriter need it (part of zh-restore[datatrove])
 
 from datatrove.data import Document
 from datatrove.executor import LocalPipelineExecutor

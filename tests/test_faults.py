@@ -196,6 +196,7 @@ def test_every_fault_is_one_line_and_the_other_files_go_on(tmp_path):
     missing = tmp_path / "missing.txt"
     folder = tmp_path / "folder"
     folder.mkdir()
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # walked, then unreadable
     binary = tmp_path / "x.bin"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     bad = tmp_path / "bad.txt"
@@ -210,7 +211,7 @@ def test_every_fault_is_one_line_and_the_other_files_go_on(tmp_path):
     assert err.splitlines() == [
         f"{ro}: file is read-only; not rewritten",
         f"{missing}: No such file or directory",
-        f"{folder}: Is a directory",
+        f"{folder / 'gone.txt'}: No such file or directory",
         f"{binary}: looks binary (contains NUL bytes); for UTF-16 without a BOM use --encoding",
         f"{bad}: cannot decode as UTF-8 or GB18030 (use --encoding)",
     ]

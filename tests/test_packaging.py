@@ -54,7 +54,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout
-    (built,) = out.glob("restore-*.whl")
+    (built,) = out.glob("zh_restore-*.whl")
     return built
 
 
@@ -74,6 +74,8 @@ def test_wheel_carries_every_lexicon_and_py_typed(wheel: Path) -> None:
             assert member in names, f"{name} is missing from the wheel"
             assert zf.read(member) == (ROOT / "lexicons" / name).read_bytes()
         assert "restore/py.typed" in names
+        for schema in ("edit", "report", "jsonl-record"):
+            assert f"restore/schema/{schema}.schema.json" in names
         assert "restore/cli.py" in names
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "restore = restore.cli:main" in zf.read(entry_points).decode()
@@ -113,3 +115,36 @@ def test_installed_package_finds_its_lexicons() -> None:
     assert files
     assert "official.tsv" in {p.name for p in files}
     assert all(p.is_file() for p in files)
+
+
+def test_wheel_is_named_zh_restore_and_keeps_the_restore_command(wheel: Path) -> None:
+    """PyPI's ``restore`` is an unrelated package: ours is distributed as ``zh-restore``."""
+    with zipfile.ZipFile(wheel) as zf:
+        metadata = next(n for n in zf.namelist() if n.endswith(".dist-info/METADATA"))
+        assert "\nName: zh-restore\n" in zf.read(metadata).decode()
+
+
+def test_every_install_hint_names_the_distribution() -> None:
+    """README, the example and the ImportError message install zh-restore, never PyPI's restore."""
+    hinted = [
+        ROOT / "README.md",
+        ROOT / "examples" / "datatrove_pipeline.py",
+        ROOT / "restore" / "integrations" / "datatrove.py",
+    ]
+    for path in hinted:
+        text = path.read_text(encoding="utf-8")
+        assert "pip install 'restore[" not in text, path
+        assert "zh-restore[datatrove]" in text, path
+
+
+def test_python_dash_m_restore_runs_the_command() -> None:
+    """``python -m restore`` avoids Debian's /sbin/restore when both are on PATH."""
+    result = subprocess.run(
+        [sys.executable, "-m", "restore", "--version"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("restore ")

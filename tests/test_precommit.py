@@ -150,9 +150,10 @@ def test_manifest_and_example_are_valid(env: dict[str, str]) -> None:
 
 def test_manifest_declares_both_hooks() -> None:
     hooks = {hook["id"]: hook for hook in yaml.safe_load(HOOKS_FILE.read_text(encoding="utf-8"))}
-    assert set(hooks) == {"restore-check", "restore"}
+    assert set(hooks) == {"restore-check", "restore", "restore-check-jsonl"}
     assert hooks["restore-check"]["entry"] == "restore --check"
     assert hooks["restore"]["entry"] == "restore --in-place"
+    assert hooks.pop("restore-check-jsonl")["entry"] == "restore --check --jsonl"  # tests/test_jsonl_files.py
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert hook["types"] == ["text"]
@@ -262,3 +263,18 @@ def test_files_pattern_limits_the_hook(
     result = _pre_commit(corpus, env, "run", "--all-files")
     assert result.returncode == 0, result.stdout
     assert (corpus / "page.log").read_text(encoding="utf-8") == DAMAGED
+
+
+def test_example_and_readme_pin_a_tag_that_exists() -> None:
+    """Issue 16: the example pinned v0.1.0, which no tag named. The rev is this version's tag,
+    the README gives the same, and in a checkout that has tags, git knows it."""
+    from restore import __version__
+
+    (entry,) = _example()["repos"]
+    assert entry["rev"] == f"v{__version__}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"rev: {entry['rev']}\n" in readme
+    tags = subprocess.run(["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True, check=False)
+    if tags.returncode != 0 or not tags.stdout.strip():
+        pytest.skip("not a git checkout with tags (a shallow CI clone)")
+    assert entry["rev"] in tags.stdout.split()

@@ -1,6 +1,6 @@
 """A datatrove_ pipeline step that restores masked characters in every document.
 
-Needs the extra: ``pip install 'restore[datatrove]'``.
+Needs the extra: ``pip install 'zh-restore[datatrove]'``.
 
 >>> from datatrove.executor import LocalPipelineExecutor  # doctest: +SKIP
 >>> from datatrove.pipeline.readers import JsonlReader  # doctest: +SKIP
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 try:
     from datatrove.pipeline.base import PipelineStep
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise ImportError("install the extra: pip install 'restore[datatrove]'") from exc
+    raise ImportError("install the extra: pip install 'zh-restore[datatrove]'") from exc
 
 from ..config import RestoreConfig
 

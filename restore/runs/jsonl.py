@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
+from .. import compress
 from .events import Failed, Opened
 from .progress import Progress, Stats
 from .reading import STDIN, STDIN_NAME, display, os_message
@@ -144,7 +145,7 @@ def work_items(
     """
     for name in names:
         try:
-            source = nullcontext(stdin) if name == STDIN else open(name, "rb")  # noqa: SIM115 (with below)
+            source = nullcontext(stdin) if name == STDIN else compress.open_read(name)
         except OSError as exc:
             yield Failed(name, os_message(exc))
             continue

@@ -28,6 +28,7 @@ from .report import Report, Stop, merge_json_report
 from .workers import Passed
 
 if TYPE_CHECKING:
+    from ..ignore import Acceptor
     from ..model import Result
     from ..pipeline import Restorer
 
@@ -143,7 +144,9 @@ class PlainText:
         progress: Progress,
         stdout: BinaryIO,
         sink: BinaryIO,
+        accept: Acceptor | None = None,
     ) -> None:
+        self.accept = accept
         self.show = show
         self.write_text = write_text
         self.in_place = in_place
@@ -186,6 +189,8 @@ class PlainText:
                 self.fail(name, os_message(exc))
 
     def chunk(self, run: _FileRun, result: Result) -> None:
+        if self.accept is not None:
+            result = self.accept.accept(run.path, result)
         run.chunks += 1
         counts = result.counts()
         for key, value in counts.items():
@@ -255,6 +260,7 @@ class PlainText:
         if run is None:
             return
         self.stats.documents += 1
+        self.progress.update()
         if self.show is Show.DIFF:
             line = render.summary(run.path, run.counts)
             text = click.style(line, bold=True) if self.color else line

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -25,6 +26,8 @@ class Stats:
     errors: int = 0
     started: float = field(default_factory=time.perf_counter)
     seconds: float = 0.0
+    #: A --check run changes nothing: its summary says what was found, not what was done.
+    check: bool = False
 
     def add(self, characters: int, counts: dict[str, int]) -> None:
         self.characters += characters
@@ -41,16 +44,19 @@ class Stats:
 
         >>> Stats(1, 1200, 3, 2, 1, 1, seconds=0.25).summary()
         'restore: 1 document, 1,200 characters, 2 masks restored, 1 unresolved, 1 gap marked in 0.2 s'
+        >>> Stats(1, 1200, 3, 2, 1, 1, seconds=0.25, check=True).summary()
+        'restore: 1 document, 1,200 characters, 2 masks restorable, 1 unresolved, 1 gap found in 0.2 s'
         """
 
         def n(count: int, noun: str) -> str:
             return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
         errors = f", {n(self.errors, 'error')}" if self.errors else ""
+        restored, marked = ("restorable", "found") if self.check else ("restored", "marked")
         return (
             f"restore: {n(self.documents, 'document')}, {n(self.characters, 'character')}, "
-            f"{n(self.restored, 'mask')} restored, {self.unresolved:,} unresolved, "
-            f"{n(self.gaps, 'gap')} marked{errors} in {self.seconds:.1f} s"
+            f"{n(self.restored, 'mask')} {restored}, {self.unresolved:,} unresolved, "
+            f"{n(self.gaps, 'gap')} {marked}{errors} in {self.seconds:.1f} s"
         )
 
     def to_json(self) -> dict[str, object]:
@@ -68,8 +74,23 @@ class Stats:
         }
 
 
+class Measure:
+    """What a bar counts when its total is known: ``done()`` of ``total`` ``unit``."""
+
+    __slots__ = ("done", "total", "unit")
+
+    def __init__(self, total: int, unit: str, done: Callable[[], int]) -> None:
+        self.total = total
+        self.unit = unit
+        self.done = done
+
+
 class Progress:
     """A tqdm bar on stderr counting characters, with documents, masks and gaps as postfix.
+
+    With a :class:`Measure` (a known total: the number of files, or the bytes of the
+    JSON Lines files to read), it counts that instead, so it shows a percentage and the
+    time left; characters go into the postfix.
 
     Disabled, it does nothing and tqdm is never imported. The bar is redrawn at most
     every :data:`INTERVAL` seconds; :meth:`write` prints a message above it.
@@ -77,9 +98,12 @@ class Progress:
 
     INTERVAL = 0.2
 
-    def __init__(self, stats: Stats, enabled: bool, stream: IO[str] | None = None) -> None:
+    def __init__(
+        self, stats: Stats, enabled: bool, stream: IO[str] | None = None, measure: Measure | None = None
+    ) -> None:
         self.stats = stats
         self.bar: Any = None
+        self.measure = measure
         self._shown = 0
         self._last = 0.0
         if enabled:
@@ -88,8 +112,9 @@ class Progress:
             tqdm.monitor_interval = 0  # no monitor thread (worker processes may be forked)
             self.bar = tqdm(
                 file=stream or sys.stderr,
-                unit="char",
-                unit_scale=True,
+                total=measure.total if measure else None,
+                unit=measure.unit if measure else "char",
+                unit_scale=measure is None or measure.unit == "B",
                 dynamic_ncols=True,
                 leave=False,
                 desc="restore",
@@ -104,9 +129,12 @@ class Progress:
         self._last = now
         s = self.stats
         postfix = {"docs": f"{s.documents:,}", "restored": f"{s.restored:,}", "gaps": f"{s.gaps:,}"}
+        done = self.measure.done() if self.measure else s.characters
+        if self.measure:
+            postfix = {"chars": f"{s.characters:,}", **postfix}
         self.bar.set_postfix(postfix, refresh=False)
-        self.bar.update(s.characters - self._shown)
-        self._shown = s.characters
+        self.bar.update(done - self._shown)
+        self._shown = done
 
     def message(self, message: str) -> None:
         """One line on stderr: above the bar while one is shown, else as click writes it."""
