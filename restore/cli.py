@@ -139,6 +139,12 @@ def _paths(names: Sequence[str]) -> tuple[Path, ...]:
     default=_DEFAULTS.gap_marker,
     help="Written where digits were deleted (default ⁇, U+2047); '' reports gaps without marking them.",
 )
+@click.option(
+    "--ascii-gap-marker",
+    default=textio.ASCII_GAP_MARKER,
+    show_default=True,
+    help="Written instead of --gap-marker in a file whose encoding cannot hold it (GBK: ⁇).",
+)
 @click.option("--no-gaps", is_flag=True, help="Do not look for deleted digits.")
 @click.option(
     "--lexicon",
@@ -196,6 +202,7 @@ def cli(
     max_run: int,
     min_confidence: float,
     gap_marker: str,
+    ascii_gap_marker: str,
     no_gaps: bool,
     lexicons: tuple[str, ...],
     model: str | None,
@@ -212,6 +219,8 @@ def cli(
     """
     names = list(files) or [STDIN]
     _check_usage(names, output, in_place, check, diff, fmt, jsonl, encoding)
+    if not ascii_gap_marker.isascii() or any(ch.isdigit() or ch in mask_symbols for ch in ascii_gap_marker):
+        raise CliError("--ascii-gap-marker must be ASCII, with no digit and no mask symbol")
     config = RestoreConfig(
         mask_symbols=mask_symbols,
         candidates=candidates,
@@ -243,6 +252,7 @@ def cli(
         jobs=jobs,
         stats_file=stats_file,
         quiet=quiet,
+        ascii_gap_marker=ascii_gap_marker,
     )
     try:
         report = runs.run(restorer, options, _binary(sys.stdin), _binary(sys.stdout))

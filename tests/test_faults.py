@@ -486,3 +486,51 @@ def test_fuzz_core_never_crashes_and_edits_replay(text):
     check_edit_invariants(text, result, FUZZ_RESTORER.config.gap_marker)
     plain = FUZZ_RESTORER.restore(text, mark_gaps=False)
     check_edit_invariants(text, plain, "")
+
+
+# -- encodings: decode only what can be told apart ------------------------------------------------
+
+JAPANESE = "今日は天気がとても良いので、公園に散歩に行きました。東京都の会議で決定された*。\n"
+KOREAN = "오늘은 날씨가 아주 좋아서 공원에 산책을 갔습니다. 정부는 새로운 정책을 발표했다*.\n"
+TRADITIONAL = "習近平在接見探月工程嫦娥六號任務參研參試人員代表時強調，弘揚探月精神，為建設航天強國*。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [(TRADITIONAL, "big5"), (JAPANESE, "shift_jis"), (JAPANESE, "euc_jp"), (KOREAN, "euc_kr")],
+)
+def test_big5_shift_jis_euc_files_are_refused_not_read_as_gb18030(tmp_path, text, encoding):
+    """Why 1: these bytes all decode as GB18030; the file was rewritten with GB18030 bytes."""
+    src = tmp_path / "a.txt"
+    data = text.encode(encoding)
+    src.write_bytes(data)
+    for args in (["--in-place"], ["--check"], []):
+        result = run(*args, str(src))
+        assert result.exit_code == EXIT_ERROR
+        assert one_line(result.stderr) == f"{src}: cannot tell the encoding (use --encoding)"
+        assert result.stdout_bytes == b""
+        assert src.read_bytes() == data
+    src.write_bytes(clean := text.replace("*", "").encode(encoding))
+    result = run("--encoding", encoding, str(src))
+    assert result.exit_code == EXIT_CLEAN, result.stderr
+    assert result.stdout_bytes == clean  # named, it is read and written back as it came
+
+
+def test_gb18030_and_gbk_chinese_is_still_detected(tmp_path):
+    """The other side of the check: simplified and traditional Chinese in GB18030 and GBK."""
+    src = tmp_path / "a.txt"
+    for text in (DAMAGED * 3, TRADITIONAL):
+        for encoding in ("gb18030", "gbk"):
+            src.write_bytes(text.encode(encoding))
+            result = run(str(src))
+            assert (result.exit_code, result.stderr) == (EXIT_CLEAN, "")
+            out = result.stdout_bytes.decode(encoding)
+            assert out == RESTORED * 3 if text == DAMAGED * 3 else len(out) == len(text)
+
+
+def test_gbk_file_never_gets_a_four_byte_gb18030_sequence(tmp_path):
+    """Issue 16 item 7: ⁇ is four bytes in GB18030 and absent from GBK."""
+    src = tmp_path / "a.txt"
+    src.write_bytes("截至年9月底\n".encode("gbk"))
+    out = run(str(src)).stdout_bytes
+    assert out.decode("gbk") == "截至??年9月底\n"

@@ -56,6 +56,8 @@ class RunOptions:
     jobs: int = 1
     stats_file: str | None = None
     quiet: bool = False
+    #: Written instead of the gap marker in a file whose encoding cannot hold it.
+    ascii_gap_marker: str = "??"
 
     @property
     def write_text(self) -> bool:
@@ -143,7 +145,8 @@ def _restore_plain(
         sink=sink,
     )
     symbols = restorer.config.mask_symbols
-    items = plain.work_items(options.names, stdin, options.encoding, options.write_text, symbols)
+    markers = (restorer.config.gap_marker, options.ascii_gap_marker)
+    items = plain.work_items(options.names, stdin, options.encoding, options.write_text, symbols, markers)
     try:
         for item in workers.map(plain.restore_chunk, items, partial(plain.needs_ranker, symbols)):
             consumer.consume(item)

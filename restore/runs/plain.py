@@ -41,10 +41,12 @@ class Show(enum.Enum):
 
 
 class Chunk(NamedTuple):
-    """A work item: one chunk of text, and whether its gaps are marked in the output."""
+    """A work item: one chunk of text, whether its gaps are marked in the output, and the
+    marker when it is not the configured one (the file's encoding cannot hold that)."""
 
     text: str
     mark_gaps: bool
+    gap_marker: str | None = None
 
 
 class ChunkOutcome(NamedTuple):
@@ -57,7 +59,8 @@ class ChunkOutcome(NamedTuple):
 def restore_chunk(restorer: Restorer, chunk: Chunk) -> ChunkOutcome:
     """Worker side: one chunk restored, or the message for bad options."""
     try:
-        return ChunkOutcome(restorer.restore(chunk.text, mark_gaps=chunk.mark_gaps), None)
+        result = restorer.restore(chunk.text, mark_gaps=chunk.mark_gaps, gap_marker=chunk.gap_marker)
+        return ChunkOutcome(result, None)
     except ValueError as exc:
         return ChunkOutcome(None, str(exc))
 
@@ -68,19 +71,31 @@ def needs_ranker(symbols: str, chunk: Chunk) -> bool:
 
 
 def work_items(
-    names: Sequence[str], stdin: BinaryIO, encoding: str | None, mark_gaps: bool, symbols: str
+    names: Sequence[str],
+    stdin: BinaryIO,
+    encoding: str | None,
+    mark_gaps: bool,
+    symbols: str,
+    markers: tuple[str, str] = (DEFAULT_GAP_MARKER, textio.ASCII_GAP_MARKER),
 ) -> Iterator[Chunk | Passed]:
-    """The work list: for each input :class:`Opened`, its chunks, then :class:`Ended` or :class:`Failed`."""
+    """The work list: for each input :class:`Opened`, its chunks, then :class:`Ended` or :class:`Failed`.
+
+    ``markers``: the gap marker, and the ASCII one written instead in a file whose
+    encoding cannot hold it (and read back as a marker there by the next run).
+    """
     for name in names:
         try:
             with reading.open_text(name, stdin, encoding) as source:
                 yield Opened(name, source)
+                marker = None if textio.holds(source.writes, markers[0]) else markers[1]
                 count = 0
                 for text in chunks.split_chunks(source.pieces, chunks.CHUNK_CHARS, symbols):
                     count += 1
-                    yield Chunk(text, mark_gaps)
+                    yield Chunk(text, mark_gaps, marker)
                 if not count:
-                    yield Chunk("", mark_gaps)  # an empty file is one empty document (its BOM is kept)
+                    yield Chunk(
+                        "", mark_gaps, marker
+                    )  # an empty file is one empty document (its BOM is kept)
         except OSError as exc:
             yield Failed(name, os_message(exc))
             continue
@@ -270,7 +285,11 @@ class PlainText:
         if not run.source.streamed:
             try:
                 decoded = textio.Decoded("", run.source.encoding, run.source.bom)
-                data = textio.encode("".join(run.texts), decoded)
+                text = "".join(run.texts)
+                if run.source.writes != run.source.encoding:
+                    # GB18030 input in GBK's range stays there: a four-byte sequence is an error.
+                    textio.encode(text, textio.Decoded("", run.source.writes))
+                data = textio.encode(text, decoded)
             except ValueError as exc:  # EncodeError
                 self.fail(run.name, str(exc))
                 return

@@ -35,6 +35,12 @@ class TextSource:
     #: then come after some pieces, and those pieces' output has been written.
     streamed: bool
     pieces: Iterator[str]
+    #: The encoding the output may use (:func:`restore.textio.narrow_encoding`): ``gbk``
+    #: for GB18030 input without four-byte sequences.
+    writes: str = ""
+
+    def __post_init__(self) -> None:
+        self.writes = self.writes or self.encoding
 
 
 @contextmanager
@@ -52,13 +58,11 @@ def open_text(name: str, stdin: BinaryIO, encoding: str | None) -> Iterator[Text
     try:
         head = fh.read(PROBE_BYTES + 1)
         if len(head) <= PROBE_BYTES:
-            decoded = textio.decode(head, encoding)
-            yield TextSource(decoded.encoding, decoded.bom, False, iter((decoded.text,)))
+            yield _whole(head, encoding)
             return
         bom, nul_check = _utf8_stream(head, encoding)
         if bom is None:
-            decoded = textio.decode(head + fh.read(), encoding)
-            yield TextSource(decoded.encoding, decoded.bom, False, iter((decoded.text,)))
+            yield _whole(head + fh.read(), encoding)
             return
         if name != "-" and _is_regular(fh):
             try:
@@ -66,8 +70,7 @@ def open_text(name: str, stdin: BinaryIO, encoding: str | None) -> Iterator[Text
                     pass
             except textio.DecodeError:
                 fh.seek(0)
-                decoded = textio.decode(fh.read(), encoding)
-                yield TextSource(decoded.encoding, decoded.bom, False, iter((decoded.text,)))
+                yield _whole(fh.read(), encoding)
                 return
             fh.seek(0)
             head = fh.read(PROBE_BYTES + 1)
@@ -75,6 +78,13 @@ def open_text(name: str, stdin: BinaryIO, encoding: str | None) -> Iterator[Text
     finally:
         if fh is not stdin:
             fh.close()
+
+
+def _whole(data: bytes, encoding: str | None) -> TextSource:
+    """A source decoded whole by :func:`textio.decode`."""
+    decoded = textio.decode(data, encoding)
+    writes = textio.narrow_encoding(data, decoded) if encoding is None else decoded.encoding
+    return TextSource(decoded.encoding, decoded.bom, False, iter((decoded.text,)), writes)
 
 
 def _is_regular(fh: IO[bytes]) -> bool:
