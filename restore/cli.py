@@ -106,6 +106,16 @@ def _paths(names: Sequence[str]) -> tuple[Path, ...]:
 @click.option("--jsonl", is_flag=True, help="Read and write JSON Lines (corpus mode), streaming.")
 @click.option("--field", default="text", show_default=True, help="With --jsonl: the field to restore.")
 @click.option(
+    "--edits-field",
+    default="edits",
+    show_default=True,
+    metavar="NAME",
+    help="With --jsonl: the field the edits are added as (a record that has it already is an error).",
+)
+@click.option(
+    "--merge-edits", is_flag=True, help="With --jsonl: add the edits to an existing edits field's list."
+)
+@click.option(
     "--skip-bad-lines", is_flag=True, help="With --jsonl: report a bad line, pass it through, go on."
 )
 @click.option(
@@ -196,6 +206,8 @@ def cli(
     fmt: str,
     jsonl: bool,
     field: str,
+    edits_field: str,
+    merge_edits: bool,
     skip_bad_lines: bool,
     mask_symbols: str,
     candidates: str,
@@ -219,6 +231,8 @@ def cli(
     """
     names = list(files) or [STDIN]
     _check_usage(names, output, in_place, check, diff, fmt, jsonl, encoding)
+    if jsonl and field == edits_field:
+        raise CliError(f"--field and --edits-field are both {field!r}: the edits would overwrite the text")
     if not ascii_gap_marker.isascii() or any(ch.isdigit() or ch in mask_symbols for ch in ascii_gap_marker):
         raise CliError("--ascii-gap-marker must be ASCII, with no digit and no mask symbol")
     config = RestoreConfig(
@@ -247,6 +261,8 @@ def cli(
         show=_show(jsonl=jsonl, diff=diff, fmt=fmt, check=check),
         jsonl=jsonl,
         field=field,
+        edits_field=edits_field,
+        merge_edits=merge_edits,
         skip_bad_lines=skip_bad_lines,
         encoding=encoding,
         jobs=jobs,

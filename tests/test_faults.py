@@ -358,10 +358,10 @@ def test_a_1_gb_jsonl_is_restored_in_flat_memory(tmp_path):
     "line, message",
     [
         (b'{"text": "x", "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "invalid JSON (nested too deeply)"),
-        (b'{"text": "\\ud800*\\u5efa"}', "invalid JSON (lone surrogate"),
-        (b'{"text": "x", "n": 1' + b"0" * 5000 + b"}", "invalid JSON (number too long"),
+        (b'{"text": "x", "a": [1,]}', "invalid JSON ("),
+        (b'{"text": "x"} {}', "invalid JSON (Extra data"),
     ],
-    ids=["deeply-nested", "lone-surrogate", "huge-integer"],
+    ids=["deeply-nested", "trailing-comma", "two-values"],
 )
 def test_hostile_jsonl_record_is_a_bad_line(line, message):
     stdin = b'{"text": "*\xe5\xbb\xba"}\n' + line + b'\n{"text": "*\xe7\xad\x96"}\n'
@@ -534,3 +534,70 @@ def test_gbk_file_never_gets_a_four_byte_gb18030_sequence(tmp_path):
     src.write_bytes("截至年9月底\n".encode("gbk"))
     out = run(str(src)).stdout_bytes
     assert out.decode("gbk") == "截至??年9月底\n"
+
+
+# -- JSON Lines: what restore does not own is kept byte for byte ----------------------------------
+
+#: Every byte of this record but the text's value is kept: numbers as written, key order,
+#: a duplicate key, escapes, odd spacing, and a lone surrogate in a field restore does not touch.
+ODD_RECORD = (
+    '{"p": 0.1000000000000000055511151231257827, "e": 1E2, "inf": 1e400, "k": 1, "k": 2,'
+    ' "s": "\\udc00\\u00e9\\/",  "text" :"以*建引领，截至年9月底" , "big": 1' + "2" * 5000 + " }"
+)
+
+
+def test_jsonl_record_with_edits_is_spliced_not_reserialised():
+    """Why 4: floats lost digits, 1E2 became 100.0, 1e400 became Infinity, duplicates collapsed."""
+    stdin = ("\ufeff" + ODD_RECORD + "\r\n" + '{"text": "*建"}\n').encode("utf-8")
+    proc = restore_process("--jsonl", input=stdin)
+    assert (proc.returncode, proc.stderr) == (EXIT_CLEAN, b"")
+    first, second = proc.stdout.split(b"\r\n")
+    assert first.startswith(b"\xef\xbb\xbf"), "the BOM is kept"
+    before, after = ODD_RECORD.split("以*建引领，截至年9月底")
+    line = first[3:].decode("utf-8")
+    kept = before + "以党建引领，截至年9月底" + after[:-1]
+    assert line.startswith(kept + ', "edits": [') and line.endswith("]}"), "every other byte as it came"
+    edits = json.loads(line[len(kept) + len(', "edits": ') : -1])
+    assert [e["kind"] for e in edits] == ["mask", "gap"]
+    assert second.endswith(b"\n") and b"\r" not in second, "each line keeps its own ending"
+
+
+def test_jsonl_valid_but_unusual_records_are_processed():
+    """Why 5: a 5,000-digit integer or a lone surrogate elsewhere stopped the whole run."""
+    lines = [
+        '{"text": "*建", "n": 1' + "0" * 5000 + "}",
+        '{"s": "\\ud800", "text": "*建"}',
+        '{"text": "\\ud800以*建"}',  # in the field itself: written back as the same escape
+    ]
+    proc = restore_process("--jsonl", input="\n".join(lines).encode("utf-8") + b"\n")
+    assert (proc.returncode, proc.stderr) == (EXIT_CLEAN, b"")
+    out = proc.stdout.decode("utf-8").splitlines()
+    assert out[0].startswith('{"text": "党建", "n": 1' + "0" * 5000 + ', "edits": [')
+    assert out[1].startswith('{"s": "\\ud800", "text": "党建", "edits": [')
+    assert out[2].startswith('{"text": "\\ud800以党建", "edits": [')
+
+
+def test_jsonl_existing_edits_member_is_an_error_unless_named_or_merged():
+    """Why 4: an existing edits field was overwritten (a second run lost the first's edits)."""
+    first = run("--jsonl", input='{"text": "以*建引领，推进行*村建设"}\n').stdout
+    second = run("--jsonl", input=first)
+    assert second.exit_code == EXIT_ERROR
+    assert one_line(second.stderr) == (
+        "<stdin>:1: the record already has an 'edits' field (use --edits-field NAME or --merge-edits)"
+    )
+    assert second.stdout == ""
+    named = run("--jsonl", "--edits-field", "edits2", input='{"text": "*建", "edits": [1]}\n')
+    assert named.stdout.startswith('{"text": "党建", "edits": [1], "edits2": [{"kind": "mask"')
+    merged = run("--jsonl", "--merge-edits", input='{"text": "*建", "edits": [1] }\n')
+    assert merged.stdout.startswith('{"text": "党建", "edits": [1, {"kind": "mask"')
+    again = run("--jsonl", "--merge-edits", input=first)
+    assert (again.exit_code, again.stdout) == (EXIT_CLEAN, first), "nothing new: the line as it came"
+    bad = run("--jsonl", "--merge-edits", input='{"text": "*建", "edits": "old"}\n')
+    assert one_line(bad.stderr) == "<stdin>:1: field 'edits' is not a list; cannot merge edits into it"
+
+
+def test_jsonl_field_and_edits_field_may_not_be_the_same():
+    """Why 4: --field edits lost the text."""
+    result = run("--jsonl", "--field", "edits", input='{"edits": "*建"}\n')
+    assert result.exit_code == EXIT_ERROR
+    assert "--field and --edits-field are both 'edits'" in one_line(result.stderr)

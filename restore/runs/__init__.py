@@ -51,6 +51,9 @@ class RunOptions:
     show: Show | None = None
     jsonl: bool = False
     field: str = "text"
+    #: With ``jsonl``: the member the edits go in, and whether an existing one is added to.
+    edits_field: str = "edits"
+    merge_edits: bool = False
     skip_bad_lines: bool = False
     encoding: str | None = None
     jobs: int = 1
@@ -91,6 +94,8 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
                     workers,
                     options.names,
                     field=options.field,
+                    edits_field=options.edits_field,
+                    merge_edits=options.merge_edits,
                     skip_bad_lines=options.skip_bad_lines,
                     report=report,
                     stats=stats,
