@@ -601,3 +601,79 @@ def test_jsonl_field_and_edits_field_may_not_be_the_same():
     result = run("--jsonl", "--field", "edits", input='{"edits": "*建"}\n')
     assert result.exit_code == EXIT_ERROR
     assert "--field and --edits-field are both 'edits'" in one_line(result.stderr)
+
+
+# -- --in-place and -o: one snapshot, and nothing replaced that changed or failed ---------------
+
+
+def _edit_during_run(monkeypatch, edit):
+    """Call ``edit()`` when the first chunk is restored: the file changes mid-run."""
+    from restore.runs import plain
+
+    original = plain.restore_chunk
+    calls = []
+
+    def restore_chunk(restorer, chunk):
+        if not calls:
+            edit()
+        calls.append(1)
+        return original(restorer, chunk)
+
+    monkeypatch.setattr(plain, "restore_chunk", restore_chunk)
+
+
+@pytest.mark.parametrize("megabytes", [0.01, 1.5], ids=["whole", "streamed"])
+@pytest.mark.parametrize("how", ["appended", "saved-by-an-editor"])
+def test_in_place_leaves_a_file_that_changed_during_the_run(tmp_path, monkeypatch, megabytes, how):
+    """Why 2: the unchanged part was reopened by name, mixing two versions; appended lines were lost."""
+    src = tmp_path / "a.txt"
+    _big_damaged(src, megabytes)
+    newer = src.read_bytes() + "追加的一行，以*建引领。\n".encode()
+
+    def edit():
+        if how == "appended":
+            with src.open("ab") as fh:
+                fh.write(newer[src.stat().st_size :])
+        else:
+            (tmp_path / "saved").write_bytes(newer)
+            os.replace(tmp_path / "saved", src)
+
+    _edit_during_run(monkeypatch, edit)
+    result = run("--in-place", str(src))
+    assert result.exit_code == EXIT_ERROR
+    assert one_line(result.stderr) == f"{src}: changed while it was restored; left as it is"
+    assert src.read_bytes() == newer
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_output_file_is_replaced_only_when_all_input_was_restored(tmp_path):
+    """Why 3: stdin undecodable after the first megabyte replaced FILE with a truncated output."""
+    out = tmp_path / "out.txt"
+    out.write_bytes(b"the old output\n")
+    data = (CLEAN * 30_000).encode("utf-8") + b"\xff\xfe tail\n"
+    proc = restore_process("-o", str(out), input=data)
+    assert proc.returncode == EXIT_ERROR
+    lines = proc.stderr.decode("utf-8").splitlines()
+    assert lines[0].startswith("<stdin>: cannot decode as UTF-8")
+    assert lines[1] == f"{out}: not written (an input failed); left as it was"
+    assert out.read_bytes() == b"the old output\n"
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
+def test_output_to_dev_stdout_writes_into_the_pipe_or_appends_to_the_log(tmp_path):
+    """Why 3: -o /dev/stdout failed on a pipe, and under '>> log' replaced the log."""
+    proc = restore_process("-o", "/dev/stdout", input=DAMAGED.encode("utf-8"))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (EXIT_CLEAN, RESTORED.encode("utf-8"), b"")
+    log = tmp_path / "log"
+    log.write_bytes(b"earlier\n")
+    with log.open("ab") as fh:
+        done = subprocess.run(
+            [sys.executable, "-m", "restore", "-o", "/dev/stdout"],
+            input=DAMAGED.encode("utf-8"),
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert (done.returncode, done.stderr) == (EXIT_CLEAN, b"")
+    assert log.read_bytes() == b"earlier\n" + RESTORED.encode("utf-8")

@@ -85,7 +85,7 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
     broken_pipe = False
     try:
         jobs = options.jobs or os.cpu_count() or 1
-        with _sink(options.output, stdout) as sink, Workers(restorer, jobs) as workers:
+        with _sink(options.output, stdout, report, progress) as sink, Workers(restorer, jobs) as workers:
             if options.jsonl:
                 # Imported here: a plain run (a pre-commit hook's) does not pay for it at start-up.
                 from . import jsonl
@@ -151,7 +151,9 @@ def _restore_plain(
     )
     symbols = restorer.config.mask_symbols
     markers = (restorer.config.gap_marker, options.ascii_gap_marker)
-    items = plain.work_items(options.names, stdin, options.encoding, options.write_text, symbols, markers)
+    items = plain.work_items(
+        options.names, stdin, options.encoding, options.write_text, symbols, markers, keep=options.in_place
+    )
     try:
         for item in workers.map(plain.restore_chunk, items, partial(plain.needs_ranker, symbols)):
             consumer.consume(item)
@@ -160,8 +162,12 @@ def _restore_plain(
 
 
 @contextmanager
-def _sink(output: str | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
-    """Where restored text goes: stdout, or FILE replaced atomically once everything is written."""
+def _sink(output: str | None, stdout: BinaryIO, report: Report, progress: Progress) -> Iterator[BinaryIO]:
+    """Where restored text goes: stdout, or FILE replaced atomically once everything is written.
+
+    FILE is replaced only when every input was read and restored: an input that fails
+    (undecodable after its first megabyte, a bad JSON line) leaves the old FILE as it was.
+    """
     if output is None or output == STDIN:
         yield stdout
         return
@@ -175,6 +181,10 @@ def _sink(output: str | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
     except BaseException:
         writer.__exit__(*sys.exc_info())
         raise
+    if report.errors and writer.tmp is not None:
+        writer.__exit__(Stop, None, None)  # drops the temporary file
+        progress.message(f"{output}: not written (an input failed); left as it was")
+        return
     try:
         writer.__exit__(None, None, None)
     except OSError as exc:

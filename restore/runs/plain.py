@@ -12,6 +12,7 @@ piece once the whole file has been restored, so an error leaves nothing half-wri
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
@@ -77,15 +78,18 @@ def work_items(
     mark_gaps: bool,
     symbols: str,
     markers: tuple[str, str] = (DEFAULT_GAP_MARKER, textio.ASCII_GAP_MARKER),
+    keep: bool = False,
 ) -> Iterator[Chunk | Passed]:
     """The work list: for each input :class:`Opened`, its chunks, then :class:`Ended` or :class:`Failed`.
 
     ``markers``: the gap marker, and the ASCII one written instead in a file whose
     encoding cannot hold it (and read back as a marker there by the next run).
+    ``keep`` (``--in-place``): each source keeps its open file for the consumer
+    (:attr:`TextSource.fd`), so a rewrite copies from the file that was read.
     """
     for name in names:
         try:
-            with reading.open_text(name, stdin, encoding) as source:
+            with reading.open_text(name, stdin, encoding, keep) as source:
                 yield Opened(name, source)
                 marker = None if textio.holds(source.writes, markers[0]) else markers[1]
                 count = 0
@@ -246,17 +250,19 @@ class PlainText:
             if not result.changed or run.read_only:
                 run.written += len(data)
                 return
-            run.writer = atomic.AtomicWriter(run.name, through=False)
+            run.writer = atomic.AtomicWriter(run.name, through=False, expect=run.source.identity)
             try:
                 run.out = run.writer.__enter__()
-                with open(run.name, "rb") as original:
-                    left = run.written
-                    while left:
-                        block = original.read(min(left, reading.READ_BYTES))
-                        if not block:
-                            raise OSError("the file changed while it was read")
-                        run.out.write(block)
-                        left -= len(block)
+                # The bytes before the first change, from the file that was read (never
+                # reopened by name: an editor may have saved another file there meanwhile).
+                assert run.source.fd is not None
+                done = 0
+                while done < run.written:
+                    block = os.pread(run.source.fd, min(run.written - done, reading.READ_BYTES), done)
+                    if not block:
+                        raise atomic.Changed(0, CHANGED)
+                    run.out.write(block)
+                    done += len(block)
             except OSError as exc:
                 self.fail(run.name, f"cannot rewrite: {os_message(exc)}")
                 return
@@ -269,6 +275,12 @@ class PlainText:
         run, self.run = self.run, None
         if run is None:
             return
+        try:
+            self._end(run)
+        finally:
+            _release(run)
+
+    def _end(self, run: _FileRun) -> None:
         self.stats.documents += 1
         if self.show is Show.DIFF:
             line = render.summary(run.path, run.counts)
@@ -309,7 +321,10 @@ class PlainText:
                 self.run = None
                 run.writer.__exit__(None, None, None)
             else:
-                atomic.write_atomic(run.name, data)
+                atomic.write_atomic(run.name, data, expect=run.source.identity)
+        except atomic.Changed:
+            self.fail(run.name, CHANGED)
+            return
         except OSError as exc:
             self.fail(run.name, f"cannot rewrite: {os_message(exc)}")
             return
@@ -328,8 +343,22 @@ class PlainText:
     def close(self) -> None:
         """Drop the input in progress, and its temporary file if it was being rewritten."""
         run, self.run = self.run, None
-        if run is not None and run.writer is not None and run.out is not None:
+        if run is None:
+            return
+        _release(run)
+        if run.writer is not None and run.out is not None:
             try:
                 run.writer.__exit__(Stop, None, None)  # removes the temporary file
             except OSError:
                 pass
+
+
+#: Why a file being rewritten in place was left alone.
+CHANGED = "changed while it was restored; left as it is"
+
+
+def _release(run: _FileRun) -> None:
+    """Close the descriptor of the file that was read, kept for an in-place rewrite."""
+    fd, run.source.fd = run.source.fd, None
+    if fd is not None:
+        os.close(fd)
