@@ -37,7 +37,8 @@ def is_read_only(path: str | os.PathLike[str]) -> bool:
 class AtomicWriter:
     """A binary file that replaces ``path`` only when the ``with`` block ends without error.
 
-    The data goes to a temporary file ``.NAME.XXXX.tmp`` in the same folder, which is
+    The data goes to a temporary file ``.NAME.restore-PID.XXXX.tmp`` in the same folder
+    (a later run removes one whose process is gone), which is
     flushed, fsynced, given the original's permission bits (and owner, where the
     process may set it) and renamed over the original; the folder is then fsynced so
     that the rename itself survives a crash. A reader sees the old file or the new
@@ -89,7 +90,10 @@ class AtomicWriter:
         self.stat = st
         import tempfile  # here, not at the top: it imports shutil, random and compressors
 
-        fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp")
+        _remove_stale(self.target)
+        fd, self.tmp = tempfile.mkstemp(
+            dir=self.target.parent, prefix=_prefix(self.target.name), suffix=".tmp"
+        )
         self.fh = os.fdopen(fd, "wb")
         return self.fh
 
@@ -125,6 +129,42 @@ class AtomicWriter:
             except OSError:
                 pass  # only root may give a file away; the mode is still kept
         os.chmod(tmp, stat.S_IMODE(self.stat.st_mode))
+
+
+def _prefix(name: str, pid: int | None = None) -> str:
+    """How a temporary file for ``name`` starts: ``.NAME.restore-PID.`` (hidden, and named
+    for its target and the process that writes it, so a later run can tell a stray)."""
+    return f".{name}.restore-{os.getpid() if pid is None else pid}."
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove temporary files for ``target`` left by a ``restore`` that was killed (SIGKILL
+    gives no chance to clean up): those whose process no longer exists."""
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    start = f".{target.name}.restore-"
+    for name in names:
+        if not (name.startswith(start) and name.endswith(".tmp")):
+            continue
+        pid = name[len(start) :].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            continue
+        try:
+            os.unlink(target.parent / name)
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, and is someone else's
+    return True
 
 
 def _identity_of(path: Path) -> tuple[int, int, int, int] | None:

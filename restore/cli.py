@@ -9,8 +9,10 @@ stderr.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 import click
@@ -271,10 +273,56 @@ def cli(
         ascii_gap_marker=ascii_gap_marker,
     )
     try:
-        report = runs.run(restorer, options, _binary(sys.stdin), _binary(sys.stdout))
+        with _signals_stop_the_run():
+            report = runs.run(restorer, options, _binary(sys.stdin), _binary(sys.stdout))
     except runs.RunError as exc:
         raise CliError(str(exc)) from None
+    except Signalled as exc:
+        # Every ``with`` on the way here has run: temporary files are gone, workers killed.
+        click.echo(f"restore: stopped by {exc.name}", err=True)
+        click.get_current_context().exit(128 + exc.signum)
     click.get_current_context().exit(report.exit_code)
+
+
+class Signalled(BaseException):
+    """SIGINT, SIGTERM or SIGHUP arrived: unwind (cleaning up) and exit with 128 + N.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` stops it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+@contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    """While the run lasts, SIGINT, SIGTERM and SIGHUP raise :class:`Signalled` in it.
+
+    Their default action kills the process where it stands, leaving a temporary file as
+    large as the input, and workers with no parent. Only the main thread may set
+    handlers; elsewhere (a library caller's thread) nothing changes.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Signalled(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {signum: signal.signal(signum, stop) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def _show(*, jsonl: bool, diff: bool, fmt: str, check: bool) -> runs.Show | None:
@@ -335,4 +383,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         name = args.pop(0)
         SUBCOMMANDS[name].main(args, prog_name=f"restore {name}")
         return
-    cli.main(args, prog_name="restore")
+    try:
+        cli.main(args, prog_name="restore")
+    except SystemExit as exc:
+        from .runs import workers
+
+        if workers.ABANDONED:  # a dead worker's pool: joining its threads at exit could hang
+            code = exc.code if isinstance(exc.code, int) else EXIT_ERROR
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(code)
+        raise
