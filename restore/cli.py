@@ -272,9 +272,10 @@ def cli(
         quiet=quiet,
         ascii_gap_marker=ascii_gap_marker,
     )
+    stdin, stdout = _streams(options)
     try:
         with _signals_stop_the_run():
-            report = runs.run(restorer, options, _binary(sys.stdin), _binary(sys.stdout))
+            report = runs.run(restorer, options, stdin, stdout)
     except runs.RunError as exc:
         raise CliError(str(exc)) from None
     except Signalled as exc:
@@ -282,6 +283,19 @@ def cli(
         click.echo(f"restore: stopped by {exc.name}", err=True)
         click.get_current_context().exit(128 + exc.signum)
     click.get_current_context().exit(report.exit_code)
+
+
+def _streams(options: runs.RunOptions) -> tuple[BinaryIO, BinaryIO]:
+    """stdin and stdout as byte streams; a closed one is an error only when the run needs it."""
+    import io
+
+    if sys.stdin is None and STDIN in options.names:
+        raise CliError("stdin is closed; name the files to read")
+    if sys.stdout is None and options.to_stdout:
+        raise CliError("stdout is closed; use -o FILE or --in-place")
+    stdin = _binary(sys.stdin) if sys.stdin is not None else io.BytesIO()
+    stdout = _binary(sys.stdout) if sys.stdout is not None else cast(BinaryIO, io.BytesIO())
+    return stdin, stdout
 
 
 class Signalled(BaseException):

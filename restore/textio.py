@@ -96,7 +96,8 @@ def looks_foreign(data: bytes, text: str) -> bool:
 
     GB18030 decodes almost any byte string, so a Big5 or Korean file would otherwise be
     read as nonsense Chinese, its ``*`` filled with GB18030 bytes and the file rewritten.
-    Bytes with a four-byte GB18030 sequence (``[81-FE][30-39][81-FE][30-39]``, invalid in
+    Fewer than four non-ASCII characters are too few to tell: they are read as GB18030,
+    the documented default. Bytes with a four-byte GB18030 sequence (``[81-FE][30-39][81-FE][30-39]``, invalid in
     all four) are GB18030. Each other test is structural, not a guess from letter frequencies, and was measured on
     the dev sets (docs/robustness.md): simplified Chinese in GB18030 never trips one, and
     traditional Chinese in GBK never decodes as Big5.
@@ -114,7 +115,7 @@ def looks_foreign(data: bytes, text: str) -> bool:
       Chinese title can keep to the early rows: 全国年节及纪念日放假).
     """
     wide = [ch for ch in text if ch > "\x7f"]
-    if not wide or len(data) != len(text) + len(wide):
+    if len(wide) < 4 or len(data) != len(text) + len(wide):
         return False  # a four-byte sequence: GB18030's own, which none of the others can hold
     common = kana = hanzi = late = 0
     for ch in wide:

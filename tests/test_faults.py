@@ -434,7 +434,7 @@ def test_lexicon_line_numbers_count_only_real_line_breaks(tmp_path):
 
 
 def test_lexicon_that_is_a_directory(tmp_path):
-    with pytest.raises(LexiconError, match=r"cannot read lexicon \(Is a directory\)"):
+    with pytest.raises(LexiconError, match=r"cannot read lexicon \(not a regular file\)"):
         parse_lexicon(tmp_path)
     result = run("--lexicon", str(tmp_path), input="以*建引领")
     assert result.exit_code == EXIT_ERROR
@@ -797,3 +797,117 @@ def test_a_killed_worker_ends_the_run_with_a_message(tmp_path):
 @SLOW
 def test_a_killed_worker_ends_the_run_with_a_message_50_times(tmp_path):
     _check_worker_deaths(tmp_path, 50)
+
+
+# -- every error is one line and a status, never a traceback (Why 9) -----------------------------
+
+
+def _shell(command: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["bash", "-c", command],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "RESTORE": f"{sys.executable} -m restore"},
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("$RESTORE d.txt > /dev/full", "restore: cannot write the output (No space left on device)"),
+        ("$RESTORE d.txt -o /dev/full", "Error: /dev/full: No space left on device"),
+        ("$RESTORE d.txt >&-", "Error: stdout is closed; use -o FILE or --in-place"),
+        ("$RESTORE --jsonl <&-", "Error: stdin is closed; name the files to read"),
+    ],
+    ids=["stdout-full", "output-full", "stdout-closed", "stdin-closed"],
+)
+def test_full_disk_and_closed_streams_are_one_line(tmp_path, command, message):
+    (tmp_path / "d.txt").write_text(DAMAGED, encoding="utf-8")
+    proc = _shell(command, tmp_path)
+    assert proc.returncode == EXIT_ERROR
+    assert one_line(proc.stderr) == message
+
+
+def test_lexicon_that_is_not_a_regular_file_is_refused_at_once(tmp_path):
+    """Why 9: --lexicon /dev/zero filled memory, and a FIFO hung the run."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for lexicon in ("/dev/zero", str(fifo)):
+        proc = restore_process("--lexicon", lexicon, input=DAMAGED.encode("utf-8"), timeout=30)
+        assert proc.returncode == EXIT_ERROR
+        assert one_line(proc.stderr) == f"Error: {lexicon}: cannot read lexicon (not a regular file)"
+
+
+def _model(tmp_path: Path, payload, name="m.model") -> Path:
+    import gzip
+
+    path = tmp_path / name
+    raw = payload if isinstance(payload, bytes) else json.dumps(payload).encode("utf-8")
+    path.write_bytes(gzip.compress(raw))
+    return path
+
+
+GOOD_MODEL = {
+    "format": "restore-context-model",
+    "version": 1,
+    "candidates": "党政",
+    "unigram": {"党": 3, "政": 2},
+    "left": {"以": {"党": 2}},
+    "right": {"建": {"党": 2}},
+    "chars": 10,
+    "order": 2,
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"unigram": None}, "no 'unigram' member"),
+        ({"left": []}, "'left' must be an object"),
+        ({"right": {"建": {"党": "2"}}}, "'right': count of '党' is not a non-negative integer"),
+        ({"left": {"以": {"党": -1}}}, "'left': count of '党' is not a non-negative integer"),
+        ({"order": 10**6}, "'order' must be an integer from 1 to 8"),
+        ({"candidates": 5}, "'candidates' must be a string of 1 to 8 characters"),
+        ({"left": {"以以以": {"党": 1}}}, "'left': context '以以以' is not 1 to 2 characters"),
+    ],
+    ids=["missing-key", "wrong-type", "string-count", "negative", "order", "candidates", "long-context"],
+)
+def test_crafted_model_is_one_line_naming_the_file(tmp_path, change, reason):
+    """Why 9: a missing key or wrong types gave a traceback."""
+    payload = {**GOOD_MODEL, **change}
+    payload = {k: v for k, v in payload.items() if v is not None}
+    path = _model(tmp_path, payload)
+    proc = restore_process("--model", str(path), input=DAMAGED.encode("utf-8"))
+    assert proc.returncode == EXIT_ERROR
+    assert one_line(proc.stderr) == f"Error: {path}: not a restore model ({reason})"
+
+
+def test_model_well_formed_is_accepted(tmp_path):
+    proc = restore_process("--model", str(_model(tmp_path, GOOD_MODEL)), input=DAMAGED.encode("utf-8"))
+    assert (proc.returncode, proc.stderr) == (EXIT_CLEAN, b"")
+
+
+def test_deeply_nested_model_and_gzip_bomb_are_one_line(tmp_path):
+    """Why 9: deep nesting gave a RecursionError traceback; a gzip bomb filled memory."""
+    from restore import untrusted
+
+    deep = _model(tmp_path, b"[" * 200_000 + b"]" * 200_000, "deep.model")
+    proc = restore_process("--model", str(deep), input=DAMAGED.encode("utf-8"))
+    assert one_line(proc.stderr) == f"Error: {deep}: not a restore model (JSON nested too deeply)"
+    bomb = tmp_path / "bomb.model"
+    import zlib
+
+    squeezer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing
+    with bomb.open("wb") as fh:
+        fh.write(squeezer.compress(b'{"a": "'))
+        zeros = b"0" * (1 << 20)
+        for _ in range((untrusted.DECOMPRESSED_LIMIT >> 20) + 2):
+            fh.write(squeezer.compress(zeros))
+        fh.write(squeezer.compress(b'"}') + squeezer.flush())
+    assert bomb.stat().st_size < untrusted.FILE_LIMIT
+    proc = restore_process("--model", str(bomb), input=DAMAGED.encode("utf-8"))
+    assert proc.returncode == EXIT_ERROR
+    assert one_line(proc.stderr) == f"Error: {bomb}: not a restore model (decompresses to more than 256 MiB)"

@@ -115,6 +115,11 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
     except _broken_pool() as exc:
         report.errors += 1
         progress.message(f"restore: a worker process died ({exc}); try fewer --jobs")
+    except OSError as exc:
+        # Writing the output failed (a full disk, stdout on /dev/full): one line, status 2.
+        report.errors += 1
+        progress.message(f"restore: cannot write the output ({os_message(exc)})")
+        _silence_stdout()
     finally:
         progress.close()
         stats.stop()
