@@ -80,8 +80,26 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+class _Spans:
+    """Half-open spans, asked whether one holds a position, in O(log n) a question.
+
+    ``any()`` over every span made a chunk of ``*a* *a* ...`` or inline code with stars
+    quadratic (issue 15: 390 s/MB). Sorted by start, with the furthest end reached so
+    far: a position is inside iff the spans that start at or before it reach past it.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        from itertools import accumulate
+
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+
+    def __contains__(self, pos: int) -> bool:
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
 
 
 def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
@@ -120,9 +138,10 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         skip.append((m.start(), m.start("body")))
         skip.append((m.end("body"), m.end()))
     masks: list[Mask] = []
+    inside = _Spans(skip)
     for run in runs:
         a, b = run.span()
-        if skip and _inside(a, skip):
+        if skip and a in inside:
             continue
         if a in doubtful:
             masks.append(Mask(a, b, doubtful[a] if b - a <= cfg.max_run else MaskState.REDACTION))

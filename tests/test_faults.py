@@ -911,3 +911,26 @@ def test_deeply_nested_model_and_gzip_bomb_are_one_line(tmp_path):
     proc = restore_process("--model", str(bomb), input=DAMAGED.encode("utf-8"))
     assert proc.returncode == EXIT_ERROR
     assert one_line(proc.stderr) == f"Error: {bomb}: not a restore model (decompresses to more than 256 MiB)"
+
+
+# -- pathological text: time linear in the input ------------------------------------------------
+
+#: Inputs that were quadratic (issue 15, "Pathological text"), one unit each.
+PATHOLOGICAL = {
+    "star-a": "*a* ",
+    "star-quote": "*“",
+    "bold": "**重点**内容，",
+    "code-with-stars": "`a*b` 和 *建 ",
+}
+
+
+@pytest.mark.parametrize("unit", list(PATHOLOGICAL.values()), ids=list(PATHOLOGICAL))
+def test_pathological_text_costs_at_most_5_seconds_per_mb(unit):
+    """`*a* ` repeated took about 390 s/MB: scan rescanned every span for every run."""
+    restorer = Restorer()
+    restorer.restore(DAMAGED)
+    text = unit * (60_000 // len(unit))  # about one chunk
+    started = time.perf_counter()
+    restorer.restore(text)
+    took = time.perf_counter() - started
+    assert took / (len(text.encode("utf-8")) / 1e6) <= 5.0, f"{took:.2f} s for {len(text)} characters"
