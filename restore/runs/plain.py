@@ -96,10 +96,8 @@ def work_items(
                 for text in chunks.split_chunks(source.pieces, chunks.CHUNK_CHARS, symbols):
                     count += 1
                     yield Chunk(text, mark_gaps, marker)
-                if not count:
-                    yield Chunk(
-                        "", mark_gaps, marker
-                    )  # an empty file is one empty document (its BOM is kept)
+                if not count:  # an empty file is one empty document (its BOM is kept)
+                    yield Chunk("", mark_gaps, marker)
         except OSError as exc:
             yield Failed(name, os_message(exc))
             continue
