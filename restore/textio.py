@@ -129,34 +129,37 @@ def looks_foreign(data: bytes, text: str) -> bool:
         if 0xB0 <= code[0] <= 0xF7:
             hanzi += 1
             late += code[0] >= 0xC9
-    if common < 0.7 * len(wide) and (_big5(data) or _decodes(data, "shift_jis")):
+    if common < 0.7 * len(wide) and (_big5(data, text) or _decodes(data, "shift_jis", text)):
         return True
-    if kana >= 0.3 * len(wide) and _decodes(data, "euc_jp"):
+    if kana >= 0.3 * len(wide) and _decodes(data, "euc_jp", text):
         return True
     spaced = text.count(" ") * 6 >= hanzi
-    return hanzi >= 10 and late < 0.03 * hanzi and (spaced or hanzi >= 40) and _decodes(data, "euc_kr")
+    return hanzi >= 10 and late < 0.03 * hanzi and (spaced or hanzi >= 40) and _decodes(data, "euc_kr", text)
 
 
-def _big5(data: bytes) -> bool:
+def _big5(data: bytes, text: str) -> bool:
     """The bytes decode as Big5 and 95 % of its characters are in its common rows (A1-C6).
 
     Big5 keeps the 5,401 common hanzi in rows A4-C6 and punctuation in A1-A3; traditional
     Chinese in GBK that happens to decode as Big5 spreads over every row.
     """
     try:
-        text = data.decode("big5")
+        other = data.decode("big5")
     except UnicodeDecodeError:
         return False
-    leads = [ch.encode("big5")[0] for ch in text if ch > "\x7f"]
+    if other == text:
+        return False
+    leads = [ch.encode("big5")[0] for ch in other if ch > "\x7f"]
     return sum(lead <= 0xC6 for lead in leads) >= 0.95 * len(leads)
 
 
-def _decodes(data: bytes, name: str) -> bool:
+def _decodes(data: bytes, name: str, text: str) -> bool:
+    """Whether ``data`` decodes strictly as ``name`` to another text than ``text`` (pure
+    hiragana is the same bytes in GB2312 and EUC-JP: no doubt to resolve there)."""
     try:
-        data.decode(name)
+        return data.decode(name) != text
     except UnicodeDecodeError:
         return False
-    return True
 
 
 def _decode_as(data: bytes, name: str) -> Decoded:

@@ -520,7 +520,7 @@ def test_big5_shift_jis_euc_files_are_refused_not_read_as_gb18030(tmp_path, text
 def test_gb18030_and_gbk_chinese_is_still_detected(tmp_path):
     """The other side of the check: simplified and traditional Chinese in GB18030 and GBK."""
     src = tmp_path / "a.txt"
-    for text in (DAMAGED * 3, TRADITIONAL):
+    for text in (DAMAGED * 3, TRADITIONAL, "こんにちは"):  # kana: the same bytes in EUC-JP
         for encoding in ("gb18030", "gbk"):
             src.write_bytes(text.encode(encoding))
             result = run(str(src))
@@ -930,7 +930,11 @@ def test_pathological_text_costs_at_most_5_seconds_per_mb(unit):
     restorer = Restorer()
     restorer.restore(DAMAGED)
     text = unit * (60_000 // len(unit))  # about one chunk
-    started = time.perf_counter()
-    restorer.restore(text)
-    took = time.perf_counter() - started
-    assert took / (len(text.encode("utf-8")) / 1e6) <= 5.0, f"{took:.2f} s for {len(text)} characters"
+    took = []
+    for _ in range(3):  # the fastest of three: a busy machine's pause is no property of the input
+        started = time.perf_counter()
+        restorer.restore(text)
+        took.append(time.perf_counter() - started)
+    assert min(took) / (len(text.encode("utf-8")) / 1e6) <= 5.0, (
+        f"{min(took):.2f} s for {len(text)} characters"
+    )
