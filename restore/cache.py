@@ -6,11 +6,11 @@ many times over, so the first run that needs the table writes it here and later 
 read it back (:func:`restore.wordtable.load_word_table`).
 
 The file's name holds a digest of everything the table is built from (each source
-file's path, size and modification time, restore's version, Python's version), so a
+file's path and a SHA-256 of its content, restore's version, Python's version), so a
 new jieba, an edited lexicon, a new restore or a new Python builds a new file and
 never reads a stale one; the newest :data:`KEEP` files of a kind stay. Writes are
-atomic (a temporary file, then :func:`os.replace`); a file that cannot be read back is
-ignored and rebuilt, and a folder that cannot be written is no error: the run goes on
+atomic (a temporary file, then :func:`os.replace`); a file that cannot be read back, is
+not a regular file, or holds records that make no sense is ignored and rebuilt, and a folder that cannot be written is no error: the run goes on
 without the cache.
 
 Where: ``$RESTORE_CACHE_DIR`` if set (an empty value turns the cache off), else
@@ -49,14 +49,17 @@ def cache_file(kind: str, sources: Sequence[Path]) -> Path | None:
     if folder is None:
         return None
     from . import __version__
+    from .untrusted import read_regular
 
     key = [kind, __version__, sys.version, str(marshal.version)]
     for source in sources:
         try:
-            st = source.stat()
-        except OSError:
-            return None
-        key += [str(source.resolve()), str(st.st_size), str(st.st_mtime_ns)]
+            # The content, not the size and mtime: an edit that keeps both (a tool that
+            # restores the mtime, two saves in one clock tick) must not be served stale.
+            content = hashlib.sha256(read_regular(source)).hexdigest()
+        except (OSError, ValueError):
+            return None  # the build reports what is wrong with the file
+        key += [str(source.resolve()), content]
     digest = hashlib.sha256("\0".join(key).encode("utf-8", "surrogatepass")).hexdigest()[:20]
     return folder / f"{kind}-{digest}.marshal"
 
@@ -66,10 +69,18 @@ def read_bytes(path: Path | None) -> bytes | None:
     (what they hold is the caller's to check: a damaged file is rebuilt and written again)."""
     if path is None:
         return None
+    from .untrusted import read_regular
+
     try:
-        return path.read_bytes()
-    except OSError:
+        # A regular file of bounded size: a FIFO or /dev/zero put there neither hangs
+        # the run nor fills its memory.
+        return read_regular(path, CACHE_LIMIT)
+    except (OSError, ValueError):
         return None
+
+
+#: The most bytes a cached table may hold (the word table: about 11 MB).
+CACHE_LIMIT = 256 << 20
 
 
 #: Files of one kind kept in the cache folder: the newest ones; a new user lexicon

@@ -9,8 +9,10 @@ stderr.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 import click
@@ -154,6 +156,16 @@ class _ConfiguredCommand(click.Command):
 )
 @click.option("--field", default="text", show_default=True, help="With --jsonl: the field to restore.")
 @click.option(
+    "--edits-field",
+    default="edits",
+    show_default=True,
+    metavar="NAME",
+    help="With --jsonl: the field the edits are added as (a record that has it already is an error).",
+)
+@click.option(
+    "--merge-edits", is_flag=True, help="With --jsonl: add the edits to an existing edits field's list."
+)
+@click.option(
     "--skip-bad-lines", is_flag=True, help="With --jsonl: report a bad line, pass it through, go on."
 )
 @click.option(
@@ -193,6 +205,12 @@ class _ConfiguredCommand(click.Command):
     "--gap-marker",
     default=_DEFAULTS.gap_marker,
     help="Written where digits were deleted (default ⁇, U+2047); '' reports gaps without marking them.",
+)
+@click.option(
+    "--ascii-gap-marker",
+    default=textio.ASCII_GAP_MARKER,
+    show_default=True,
+    help="Written instead of --gap-marker in a file whose encoding cannot hold it (GBK: ⁇).",
 )
 @click.option("--no-gaps", is_flag=True, help="Do not look for deleted digits.")
 @click.option(
@@ -295,6 +313,8 @@ def cli(
     fmt: str,
     jsonl: bool,
     field: str,
+    edits_field: str,
+    merge_edits: bool,
     skip_bad_lines: bool,
     mask_symbols: str,
     candidates: str,
@@ -302,6 +322,7 @@ def cli(
     max_run: int,
     min_confidence: float,
     gap_marker: str,
+    ascii_gap_marker: str,
     no_gaps: bool,
     lexicons: tuple[str, ...],
     model: str | None,
@@ -335,6 +356,10 @@ def cli(
         raise CliError("cannot read both the names (--files-from -) and a text from stdin")
     names = listed or ([] if files_from is not None else [STDIN])
     _check_usage(names, output, in_place, check, diff, fmt, jsonl, encoding)
+    if jsonl and field == edits_field:
+        raise CliError(f"--field and --edits-field are both {field!r}: the edits would overwrite the text")
+    if not ascii_gap_marker.isascii() or any(ch.isdigit() or ch in mask_symbols for ch in ascii_gap_marker):
+        raise CliError("--ascii-gap-marker must be ASCII, with no digit and no mask symbol")
     if extensions is not None:
         walk_for = paths.parse_extensions(extensions)
     else:
@@ -376,6 +401,8 @@ def cli(
         show=_show(jsonl=jsonl, diff=diff, fmt=fmt, check=check),
         jsonl=jsonl,
         field=field,
+        edits_field=edits_field,
+        merge_edits=merge_edits,
         skip_bad_lines=skip_bad_lines,
         encoding=encoding,
         jobs=jobs,
@@ -386,11 +413,18 @@ def cli(
         unreadable=tuple(expanded.errors),
         baseline=accepted,
         write_baseline=baseline if write_baseline else None,
+        ascii_gap_marker=ascii_gap_marker,
     )
+    stdin, stdout = _streams(options)
     try:
-        report = runs.run(restorer, options, _binary(sys.stdin), _binary(sys.stdout))
+        with _signals_stop_the_run():
+            report = runs.run(restorer, options, stdin, stdout)
     except runs.RunError as exc:
         raise CliError(str(exc)) from None
+    except Signalled as exc:
+        # Every ``with`` on the way here has run: temporary files are gone, workers killed.
+        click.echo(f"restore: stopped by {exc.name}", err=True)
+        click.get_current_context().exit(128 + exc.signum)
     click.get_current_context().exit(report.exit_code)
 
 
@@ -421,6 +455,60 @@ def _check_writable(name: str, option: str) -> None:
         raise CliError(f"{name}: {exc.strerror or exc} (given with {option})") from None
     if not existed:
         os.remove(name)
+
+
+def _streams(options: runs.RunOptions) -> tuple[BinaryIO, BinaryIO]:
+    """stdin and stdout as byte streams; a closed one is an error only when the run needs it."""
+    import io
+
+    if sys.stdin is None and STDIN in options.names:
+        raise CliError("stdin is closed; name the files to read")
+    if sys.stdout is None and options.to_stdout:
+        raise CliError("stdout is closed; use -o FILE or --in-place")
+    stdin = _binary(sys.stdin) if sys.stdin is not None else io.BytesIO()
+    stdout = _binary(sys.stdout) if sys.stdout is not None else cast(BinaryIO, io.BytesIO())
+    return stdin, stdout
+
+
+class Signalled(BaseException):
+    """SIGINT, SIGTERM or SIGHUP arrived: unwind (cleaning up) and exit with 128 + N.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` stops it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+@contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    """While the run lasts, SIGINT, SIGTERM and SIGHUP raise :class:`Signalled` in it.
+
+    Their default action kills the process where it stands, leaving a temporary file as
+    large as the input, and workers with no parent. Only the main thread may set
+    handlers; elsewhere (a library caller's thread) nothing changes.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Signalled(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {signum: signal.signal(signum, stop) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def _show(*, jsonl: bool, diff: bool, fmt: str, check: bool) -> runs.Show | None:
@@ -500,4 +588,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         name = args.pop(0)
         SUBCOMMANDS[name].main(args, prog_name=f"restore {name}")
         return
-    cli.main(args, prog_name="restore")
+    try:
+        cli.main(args, prog_name="restore")
+    except SystemExit as exc:
+        from .runs import workers
+
+        if workers.ABANDONED:  # a dead worker's pool: joining its threads at exit could hang
+            code = exc.code if isinstance(exc.code, int) else EXIT_ERROR
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(code)
+        raise

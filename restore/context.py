@@ -169,12 +169,15 @@ def _plain(d: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
 
 @cache
 def _load_cached(path: str) -> ContextModel:
+    from . import untrusted  # regular files only, size-capped, gzip bombs refused, schema checked
+
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            payload = json.load(fh)
+        payload = untrusted.read_json_gz(path)
     except FileNotFoundError:
         raise ModelError(f"{path}: no such model file (build one with 'restore learn')") from None
-    except (OSError, ValueError, EOFError) as exc:
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot read model ({exc.strerror or exc})") from None
+    except ValueError as exc:
         raise ModelError(f"{path}: not a restore model ({exc})") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ModelError(f"{path}: not a restore model")
@@ -182,6 +185,10 @@ def _load_cached(path: str) -> ContextModel:
         raise ModelError(
             f"{path}: model version {payload.get('version')} is not {VERSION}; rebuild it with 'restore learn'"
         )
+    try:
+        untrusted.check_model(payload)
+    except ValueError as exc:
+        raise ModelError(f"{path}: not a restore model ({exc})") from None
     return ContextModel(
         payload["candidates"],
         payload["unigram"],

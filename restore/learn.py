@@ -38,7 +38,9 @@ def iter_texts(paths: Iterable[Path], field: str | None = None) -> Iterator[str]
         if field is None:
             yield text
             continue
-        for lineno, line in enumerate(text.splitlines(), 1):
+        # Lines end at \n only: str.splitlines would also cut at U+2028 and U+2029, which
+        # JSON allows unescaped inside a string.
+        for lineno, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:

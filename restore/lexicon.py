@@ -49,10 +49,14 @@ def parse_lexicon(path: Path) -> list[Entry]:
     Blank lines and lines starting with ``#`` are skipped. Anything else must be a
     word of letters (at most 32), optionally followed by a tab and a positive integer.
     """
+    from .untrusted import read_regular
+
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular(path)  # a regular file of bounded size: never a FIFO or /dev/zero
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

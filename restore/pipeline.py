@@ -162,8 +162,10 @@ class Restorer:
         notes.append(TWO_SYMBOLS)
         return expand(edits, back), hidden, notes
 
-    def restore(self, text: str, *, mark_gaps: bool = True) -> Result:
+    def restore(self, text: str, *, mark_gaps: bool = True, gap_marker: str | None = None) -> Result:
         """Restore one document. ``mark_gaps=False`` keeps gaps out of the text (JSONL mode).
+
+        ``gap_marker`` stands in for the configured one (a GBK file cannot hold ``⁇``).
 
         A gap marker already in the input is an earlier run's mark. Everything is
         computed on the text without its markers, as that run saw it, and mapped
@@ -171,7 +173,8 @@ class Restorer:
         output repeats the first run's last computation and changes nothing.
         """
         cfg = self.config
-        plain, origin, marked = _without_markers(text, cfg.gap_marker)
+        marker = cfg.gap_marker if gap_marker is None else gap_marker
+        plain, origin, marked = _without_markers(text, marker)
         # Ranked in Simplified script, one character for one: offsets stay the same.
         script = read_script(plain)
         seen = script.simplified
@@ -193,7 +196,7 @@ class Restorer:
             edits.sort(key=lambda e: (e.start, e.end))
         return Result(
             source=text,
-            text=apply_edits(text, edits, cfg.gap_marker if mark_gaps else "") if edits else text,
+            text=apply_edits(text, edits, marker if mark_gaps else "") if edits else text,
             edits=tuple(edits),
             alphabet=hidden,
             notes=tuple(notes),

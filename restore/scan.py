@@ -87,8 +87,26 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+class _Spans:
+    """Half-open spans, asked whether one holds a position, in O(log n) a question.
+
+    ``any()`` over every span made a chunk of ``*a* *a* ...`` or inline code with stars
+    quadratic (issue 15: 390 s/MB). Sorted by start, with the furthest end reached so
+    far: a position is inside iff the spans that start at or before it reach past it.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        from itertools import accumulate
+
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+
+    def __contains__(self, pos: int) -> bool:
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
 
 
 def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
@@ -131,8 +149,9 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         # (注意**负面信息**。). A pair of ** or *** is bold: a filter's 党政 is rare
         # beside the hundreds of bold phrases of such a page. A pair of single stars is
         # as often two masks (企*和*务) as italics; settle decides from the words.
+        skipped = _Spans(skip)  # code, and emphasis already settled above
         for pair in emphasis_pairs(text, symbols):
-            if skip and _inside(pair.open_start, skip):
+            if pair.open_start in skipped:
                 continue
             if pair.open_end - pair.open_start > 1:
                 doubtful.pop(pair.open_start, None)  # a bold sentence: bold here, not a question
@@ -147,9 +166,10 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     # A page with a footnote note (*注：) marks footnotes with the same star.
     footnotes = any(_starts_note(text, r.start(), r.end()) for r in runs)
     masks: list[Mask] = []
+    inside = _Spans(skip)
     for run in runs:
         a, b = run.span()
-        if skip and _inside(a, skip):
+        if skip and a in inside:
             continue
         if a in doubtful:
             masks.append(Mask(a, b, doubtful[a] if b - a <= cfg.max_run else MaskState.REDACTION))

@@ -78,10 +78,88 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         raise DecodeError("looks binary (contains NUL bytes); for UTF-16 without a BOM use --encoding")
     for name in AUTO_ENCODINGS:
         try:
-            return _exact(data, name, b"")
+            decoded = _exact(data, name, b"")
         except DecodeError:
             continue
+        if name == "gb18030" and looks_foreign(data, decoded.text):
+            raise DecodeError(UNTELLABLE)
+        return decoded
     raise DecodeError("cannot decode as UTF-8 or GB18030 (use --encoding)")
+
+
+#: The message for bytes that GB18030 decodes but another East Asian encoding explains better.
+UNTELLABLE = "cannot tell the encoding (use --encoding)"
+
+
+def looks_foreign(data: bytes, text: str) -> bool:
+    """True when bytes that decode as GB18030 read better as Big5, Shift-JIS, EUC-KR or EUC-JP.
+
+    GB18030 decodes almost any byte string, so a Big5 or Korean file would otherwise be
+    read as nonsense Chinese, its ``*`` filled with GB18030 bytes and the file rewritten.
+    Fewer than four non-ASCII characters are too few to tell: they are read as GB18030,
+    the documented default. Bytes with a four-byte GB18030 sequence (``[81-FE][30-39][81-FE][30-39]``, invalid in
+    all four) are GB18030. Each other test is structural, not a guess from letter frequencies, and was measured on
+    the dev sets (docs/robustness.md): simplified Chinese in GB18030 never trips one, and
+    traditional Chinese in GBK never decodes as Big5.
+
+    * Big5 and Shift-JIS: fewer than 70 % of the non-ASCII characters GB18030 gives are
+      in GB2312, the common simplified set (simplified text: nearly all; Big5 read as
+      GB18030: about 40 %; Shift-JIS kana: none), and the bytes decode strictly as
+      Shift-JIS, or as Big5 with 95 % of the characters in its common rows.
+    * EUC-JP: the bytes decode as EUC-JP and GB18030 gives kana for 30 % or more of the
+      non-ASCII characters (EUC-JP kana sit where GB2312 keeps its own).
+    * EUC-KR: the bytes decode as EUC-KR and at least 10 of GB2312's hanzi come out, all
+      but 3 % from rows B0-C8, where EUC-KR keeps Hangul (Chinese text uses the rows
+      from C9 on for about a third of its hanzi: 是, 我, 这, 中, 在, 有 ...), with a
+      space for every six of them (Korean spaces its words) or 40 hanzi at least (a short
+      Chinese title can keep to the early rows: 全国年节及纪念日放假).
+    """
+    wide = [ch for ch in text if ch > "\x7f"]
+    if len(wide) < 4 or len(data) != len(text) + len(wide):
+        return False  # a four-byte sequence: GB18030's own, which none of the others can hold
+    common = kana = hanzi = late = 0
+    for ch in wide:
+        if "\u3040" <= ch <= "\u30ff":
+            kana += 1
+        try:
+            code = ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+        if 0xB0 <= code[0] <= 0xF7:
+            hanzi += 1
+            late += code[0] >= 0xC9
+    if common < 0.7 * len(wide) and (_big5(data, text) or _decodes(data, "shift_jis", text)):
+        return True
+    if kana >= 0.3 * len(wide) and _decodes(data, "euc_jp", text):
+        return True
+    spaced = text.count(" ") * 6 >= hanzi
+    return hanzi >= 10 and late < 0.03 * hanzi and (spaced or hanzi >= 40) and _decodes(data, "euc_kr", text)
+
+
+def _big5(data: bytes, text: str) -> bool:
+    """The bytes decode as Big5 and 95 % of its characters are in its common rows (A1-C6).
+
+    Big5 keeps the 5,401 common hanzi in rows A4-C6 and punctuation in A1-A3; traditional
+    Chinese in GBK that happens to decode as Big5 spreads over every row.
+    """
+    try:
+        other = data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    if other == text:
+        return False
+    leads = [ch.encode("big5")[0] for ch in other if ch > "\x7f"]
+    return sum(lead <= 0xC6 for lead in leads) >= 0.95 * len(leads)
+
+
+def _decodes(data: bytes, name: str, text: str) -> bool:
+    """Whether ``data`` decodes strictly as ``name`` to another text than ``text`` (pure
+    hiragana is the same bytes in GB2312 and EUC-JP: no doubt to resolve there)."""
+    try:
+        return data.decode(name) != text
+    except UnicodeDecodeError:
+        return False
 
 
 def _decode_as(data: bytes, name: str) -> Decoded:
@@ -117,6 +195,40 @@ def _exact(body: bytes, name: str, bom: bytes) -> Decoded:
         # UTF-8 (strict) always round-trips; other codecs may map two byte sequences to one character.
         raise DecodeError(f"does not round-trip through {name}")
     return Decoded(text, name, bom)
+
+
+#: Written where digits were deleted when the file's encoding cannot hold ``--gap-marker``
+#: (``⁇`` is not in GBK): ASCII, which every supported encoding holds.
+ASCII_GAP_MARKER = "??"
+
+
+def narrow_encoding(data: bytes, decoded: Decoded) -> str:
+    """The encoding whose bytes the output may use: ``gbk`` for GB18030 input that used none
+    of GB18030's four-byte sequences, else ``decoded.encoding``.
+
+    Most GB18030 files are GBK files; writing a four-byte sequence (``⁇`` is one) into
+    one would make it unreadable to the GBK reader it was written for. The count needs
+    no second decoding: GB18030 is one byte per ASCII character and two or four for the
+    rest.
+    """
+    if decoded.encoding != "gb18030":
+        return decoded.encoding
+    ascii_chars = len(decoded.text.encode("ascii", "ignore"))
+    wide = len(decoded.text) - ascii_chars
+    return "gbk" if len(data) - len(decoded.bom) - ascii_chars == 2 * wide else "gb18030"
+
+
+def holds(encoding: str, text: str) -> bool:
+    """Whether ``encoding`` can write ``text``.
+
+    >>> holds("gbk", "\u2047"), holds("gb18030", "\u2047")
+    (False, True)
+    """
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def encode(text: str, decoded: Decoded) -> bytes:

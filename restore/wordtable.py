@@ -128,6 +128,7 @@ class WordTable:
             single, seconds, words, counts, bounds = marshal.loads(record)
             # read in place: a bucket's few groups a text needs are sliced out as asked
             opened = (seconds, memoryview(bounds).cast("i"), words, memoryview(counts).cast("q"))
+            _check_record(single, opened)
         except (EOFError, ValueError, TypeError):
             self._read_whole()
             return
@@ -152,6 +153,31 @@ class WordTable:
         """The word's count; 0 for a prefix of a longer word only; None if neither."""
         self.ensure(word[:2])
         return self.freq.get(word)
+
+
+def _check_record(single: object, opened: tuple[Any, memoryview, Any, memoryview]) -> None:
+    """Raise ValueError unless a record makes sense, not only passes its CRC.
+
+    A CRC catches a disk error, not a crafted file: each part must have its type, the
+    group bounds must rise and end at the words and counts there are, and no count may
+    be negative (a log of it would fail, or rank a word above every real one).
+    """
+    seconds, bounds, words, counts = opened
+    if single is not None and (type(single) is not int or single < 0):
+        raise ValueError("count")
+    if not isinstance(seconds, str) or not isinstance(words, str):
+        raise ValueError("types")
+    if len(bounds) != 2 * (len(seconds) + 1):
+        raise ValueError("bounds")
+    pairs = bounds.tolist()
+    if pairs[:2] != [0, 0] or any(a > b for a, b in zip(pairs[0::2], pairs[2::2])):
+        raise ValueError("bounds")
+    if any(a > b for a, b in zip(pairs[1::2], pairs[3::2])):
+        raise ValueError("bounds")
+    if pairs[-2] != len(counts) or pairs[-1] != len(words) or words.count("\n") != len(counts):
+        raise ValueError("bounds")
+    if counts and min(counts) < 0:
+        raise ValueError("count")
 
 
 def _packed(freq: dict[str, int], total: int) -> bytes:
@@ -224,8 +250,8 @@ def _unpacked(data: bytes | None) -> WordTable | None:
         checks = array("I", sums)
     except (EOFError, ValueError, TypeError):
         return None
-    if layout != PACK_FORMAT or not isinstance(total, int) or not isinstance(firsts, str):
-        return None
+    if layout != PACK_FORMAT or type(total) is not int or total <= 0 or not isinstance(firsts, str):
+        return None  # a total of 0 would fail every log(count / total), run after run
     base = 8 + size
     if len(offsets) != len(firsts) + 1 or len(checks) != len(firsts) or base + offsets[-1] != len(data):
         return None

@@ -263,3 +263,59 @@ def whole_and_packed(built_table):
 def test_packed_and_whole_tables_restore_alike(whole_and_packed, text):
     whole, packed = whole_and_packed
     assert packed.restore(text) == whole.restore(text)
+
+
+# -- a hostile or broken cache is rebuilt, never trusted (issue 15, Why 10) -----------------------
+
+
+def test_a_zero_total_is_rebuilt_not_a_math_error_on_every_run(cache_folder, small_dict):
+    built = wordtable._load_word_table()
+    (path,) = cache_folder.iterdir()
+    path.write_bytes(wordtable._packed(built.freq, 0))  # a valid layout and CRCs, a total of 0
+    again = wordtable._load_word_table()
+    assert not again.unread and again.total == built.total, "built again"
+    healed = wordtable._load_word_table()
+    assert healed.unread and healed.total == built.total, "and written again: the cache heals"
+
+
+def test_a_crafted_record_with_a_good_crc_is_not_trusted(cache_folder, small_dict):
+    built = wordtable._load_word_table()
+    (path,) = cache_folder.iterdir()
+    crafted = dict(built.freq)
+    crafted["党建"] = -(10**12)  # a count no table holds; every CRC computed for it
+    path.write_bytes(wordtable._packed(crafted, built.total))
+    table = wordtable._load_word_table()
+    assert table.unread, "the head makes sense: read as packed"
+    assert table.count("党建") == built.freq["党建"], "the record was caught and the table rebuilt"
+
+
+def test_a_fifo_or_dev_zero_at_the_cache_path_neither_hangs_nor_fills_memory(cache_folder, small_dict):
+    import threading
+
+    built = wordtable._load_word_table()
+    (path,) = cache_folder.iterdir()
+    for plant in (lambda: os.mkfifo(path), lambda: os.symlink("/dev/zero", path)):
+        path.unlink()
+        plant()
+        done: list[wordtable.WordTable] = []
+        worker = threading.Thread(target=_load_into, args=(done,), daemon=True)
+        worker.start()
+        worker.join(30)
+        assert done, "the load hung on the cache path"
+        assert done[0].freq == built.freq
+
+
+def _load_into(done: list) -> None:
+    done.append(wordtable._load_word_table())
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_not_served_stale(tmp_path, cache_folder):
+    a, b = tmp_path / "dict.txt", tmp_path / "user.tsv"
+    a.write_text("党建 10 n\n", encoding="utf-8")
+    b.write_text("政务\t3\n", encoding="utf-8")
+    before = cache.cache_file("word-table", [a, b])
+    st = b.stat()
+    b.write_text("政务\t4\n", encoding="utf-8")
+    os.utime(b, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert b.stat().st_size == st.st_size and b.stat().st_mtime_ns == st.st_mtime_ns
+    assert cache.cache_file("word-table", [a, b]) != before

@@ -118,3 +118,15 @@ def test_the_evidence_memo_stays_bounded(monkeypatch):
         model.evidence(chr(0x4E00 + i), "党", chr(0x5E00 + i), "党政")
         assert len(model._memo) <= 50
     assert model.evidence("甲", "政", "乙", "党政") == first
+
+
+def test_learn_jsonl_keeps_a_line_separator_inside_a_string(tmp_path):
+    """Issue 15: U+2028 (valid unescaped in a JSON string) cut the record in two."""
+    corpus = tmp_path / "clean.jsonl"
+    record = json.dumps({"text": "坚持以党建引领\u2028推进行政村建设"}, ensure_ascii=False)
+    corpus.write_text(record + "\r\n" + record + "\n", encoding="utf-8")
+    model = tmp_path / "m.model"
+    proc = learn(str(corpus), "--jsonl", "-o", str(model))
+    assert proc.returncode == 0, proc.stderr
+    assert b": 30 characters read;" in proc.stderr  # two records of 15, the separator included
+    assert ContextModel.load(model).unigram["党"] == 2

@@ -60,6 +60,8 @@ def check_bytes_kept(data: bytes, result, out_bytes: bytes, marker: str = DEFAUL
     (report,) = [json.loads(line) for line in result.stdout.splitlines()]
     decoded = textio.decode(data, None)
     source = decoded.text
+    if not textio.holds(textio.narrow_encoding(data, decoded), marker):
+        marker = textio.ASCII_GAP_MARKER  # GB18030 in GBK's range: ⁇ would be its first four-byte code
     edits = [
         Edit(e["kind"], e["start"], e["end"], e["replacement"], e["confidence"]) for e in report["edits"]
     ]
@@ -272,19 +274,25 @@ def test_utf16_without_bom_is_refused_not_garbled(tmp_path):
     assert src.read_bytes() == "以党建引领".encode("utf-16-le")
 
 
-def test_unwritable_restoration_leaves_the_file_alone(tmp_path):
-    """The gap marker ⁇ does not exist in GBK: the file is reported and kept, not half written."""
+def test_gbk_file_gets_the_ascii_gap_marker_and_keeps_it_on_a_second_run(tmp_path):
+    """The gap marker ⁇ does not exist in GBK: ``--ascii-gap-marker`` (``??``) is written
+    instead, and read back as a marker, so a second run changes nothing."""
     src = tmp_path / "a.txt"
-    data = "截至年9月底，以*建引领".encode("gbk")
-    src.write_bytes(data)
-    result = CliRunner().invoke(cli, ["--in-place", "--encoding", "gbk", str(src)])
-    assert result.exit_code == EXIT_ERROR
-    assert result.stderr == (f"{src}: cannot write '⁇' (U+2047) in gbk (use --gap-marker or --encoding)\n")
-    assert src.read_bytes() == data
-    assert os.listdir(tmp_path) == ["a.txt"]
-    result = CliRunner().invoke(cli, ["--in-place", "-q", "--encoding", "gbk", "--gap-marker", "?", str(src)])
-    assert result.exit_code == EXIT_DAMAGE
-    assert src.read_bytes() == "截至?年9月底，以党建引领".encode("gbk")
+    src.write_bytes("截至年9月底，以*建引领".encode("gbk"))
+    for args in (["--encoding", "gbk"], []):  # named, or detected (GB18030 without four-byte codes)
+        src.write_bytes("截至年9月底，以*建引领".encode("gbk"))
+        result = CliRunner().invoke(cli, ["--in-place", "-q", *args, str(src)])
+        assert (result.exit_code, result.stderr) == (EXIT_DAMAGE, "")
+        assert src.read_bytes() == "截至??年9月底，以党建引领".encode("gbk")
+        result = CliRunner().invoke(cli, ["--in-place", "-q", *args, str(src)])
+        assert (result.exit_code, result.stderr) == (EXIT_CLEAN, "")
+        assert os.listdir(tmp_path) == ["a.txt"]
+    src.write_bytes("截至年9月底".encode("gbk"))
+    result = CliRunner().invoke(cli, ["--ascii-gap-marker", "[?]", str(src)])
+    assert result.stdout_bytes == "截至[?]年9月底".encode("gbk")
+    # GB18030 that already uses four-byte codes holds ⁇ itself.
+    src.write_bytes("😀截至年9月底".encode("gb18030"))
+    assert CliRunner().invoke(cli, [str(src)]).stdout_bytes == "😀截至⁇年9月底".encode("gb18030")
 
 
 # -- idempotence over the dev set ----------------------------------------------------------------

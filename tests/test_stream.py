@@ -125,7 +125,7 @@ def test_chunked_output_in_gb18030_and_utf16(tmp_path, small_chunks):
     text = document(newline="\n") + "\n"
     restored = whole(text).text
     for encode in (
-        lambda t: t.encode("gb18030"),
+        lambda t: t.replace("⁇", "??").encode("gb18030"),  # GBK's range holds no ⁇: the ASCII marker
         lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
     ):
         src = tmp_path / "in.txt"
@@ -141,7 +141,7 @@ def test_a_file_that_turns_out_not_utf8_is_decoded_whole(tmp_path, small_chunks)
     src.write_bytes(text.encode("gb18030"))
     result = CliRunner().invoke(cli, [str(src)])
     assert (result.exit_code, result.stderr) == (EXIT_CLEAN, "")
-    assert result.stdout_bytes == whole(text).text.encode("gb18030")
+    assert result.stdout_bytes == whole(text).text.replace("⁇", "??").encode("gb18030")
 
 
 def test_stdin_that_turns_out_not_utf8_stops_with_the_byte_offset(small_chunks):

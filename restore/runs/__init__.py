@@ -53,6 +53,9 @@ class RunOptions:
     show: Show | None = None
     jsonl: bool = False
     field: str = "text"
+    #: With ``jsonl``: the member the edits go in, and whether an existing one is added to.
+    edits_field: str = "edits"
+    merge_edits: bool = False
     skip_bad_lines: bool = False
     encoding: str | None = None
     jobs: int = 1
@@ -69,6 +72,8 @@ class RunOptions:
     baseline: Counter[tuple[str, str, str]] | None = None
     #: ``--write-baseline``: the file the run's findings are written to, as accepted.
     write_baseline: str | None = None
+    #: Written instead of the gap marker in a file whose encoding cannot hold it.
+    ascii_gap_marker: str = "??"
 
     @property
     def write_text(self) -> bool:
@@ -100,7 +105,7 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
     )
     try:
         jobs = options.jobs or os.cpu_count() or 1
-        with _sink(options.output, stdout) as sink, Workers(restorer, jobs) as workers:
+        with _sink(options.output, stdout, report, progress) as sink, Workers(restorer, jobs) as workers:
             if options.check:
                 # A .jsonl file is checked record by record, with or without --jsonl (with
                 # --diff or --format json it is shown as text, as those show text).
@@ -139,6 +144,8 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
                     workers,
                     options.names,
                     field=options.field,
+                    edits_field=options.edits_field,
+                    merge_edits=options.merge_edits,
                     skip_bad_lines=options.skip_bad_lines,
                     report=report,
                     stats=stats,
@@ -160,6 +167,11 @@ def run(restorer: Restorer, options: RunOptions, stdin: BinaryIO, stdout: Binary
     except _broken_pool() as exc:
         report.errors += 1
         progress.message(f"restore: a worker process died ({exc}); try fewer --jobs")
+    except OSError as exc:
+        # Writing the output failed (a full disk, stdout on /dev/full): one line, status 2.
+        report.errors += 1
+        progress.message(f"restore: cannot write the output ({os_message(exc)})")
+        _silence_stdout()
     finally:
         progress.close()
         stats.stop()
@@ -221,7 +233,10 @@ def _restore_plain(
         accept=accept,
     )
     symbols = restorer.config.mask_symbols
-    items = plain.work_items(options.names, stdin, options.encoding, options.write_text, symbols)
+    markers = (restorer.config.gap_marker, options.ascii_gap_marker)
+    items = plain.work_items(
+        options.names, stdin, options.encoding, options.write_text, symbols, markers, keep=options.in_place
+    )
     try:
         for item in workers.map(plain.restore_chunk, items, partial(plain.needs_ranker, symbols)):
             consumer.consume(item)
@@ -230,8 +245,12 @@ def _restore_plain(
 
 
 @contextmanager
-def _sink(output: str | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
-    """Where restored text goes: stdout, or FILE replaced atomically once everything is written."""
+def _sink(output: str | None, stdout: BinaryIO, report: Report, progress: Progress) -> Iterator[BinaryIO]:
+    """Where restored text goes: stdout, or FILE replaced atomically once everything is written.
+
+    FILE is replaced only when every input was read and restored: an input that fails
+    (undecodable after its first megabyte, a bad JSON line) leaves the old FILE as it was.
+    """
     if output is None or output == STDIN:
         yield stdout
         return
@@ -249,6 +268,10 @@ def _sink(output: str | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
     except BaseException:
         writer.__exit__(*sys.exc_info())
         raise
+    if report.errors and writer.tmp is not None:
+        writer.__exit__(Stop, None, None)  # drops the temporary file
+        progress.message(f"{output}: not written (an input failed); left as it was")
+        return
     try:
         writer.__exit__(None, None, None)
     except OSError as exc:

@@ -33,67 +33,163 @@ class _BadLine(ValueError):
 JSONL_BATCH = 64
 
 
-def _restore_record(restorer: Restorer, body: bytes, field: str) -> tuple[bytes, int, dict[str, int]]:
-    """One JSON Lines record: ``field`` restored (gaps not marked), ``edits`` set, the rest kept.
+class Member(NamedTuple):
+    """One member of a record's top-level object: its key, and where its value's text lies."""
+
+    key: str
+    start: int
+    end: int
+    value: Any
+
+
+def _members(line: str) -> list[Member] | None:
+    """The members of the JSON object ``line`` in order, duplicates included, with the span
+    of each value; None when ``line`` is not one JSON object (:func:`_why_bad` says why).
+
+    Numbers are kept as their text (:class:`_Number`): a 5,000-digit integer is valid
+    JSON, and nothing here reads a number.
+    """
+    global _SCAN
+    if _SCAN is None:
+        import json.scanner
+
+        decoder: Any = json.JSONDecoder(
+            parse_int=_Number, parse_float=_Number
+        )  # typeshed: make_scanner(context)
+        _SCAN = json.scanner.make_scanner(decoder)
+    from json.decoder import scanstring  # type: ignore[attr-defined]  # json.scanner uses it too
+
+    n = len(line)
+    pos = _skip(line, 0)
+    if pos >= n or line[pos] != "{":
+        return None
+    pos = _skip(line, pos + 1)
+    members: list[Member] = []
+    if pos < n and line[pos] == "}":
+        return members if _skip(line, pos + 1) == n else None
+    try:
+        while True:
+            if pos >= n or line[pos] != '"':
+                return None
+            key, pos = scanstring(line, pos + 1)
+            pos = _skip(line, pos)
+            if pos >= n or line[pos] != ":":
+                return None
+            start = _skip(line, pos + 1)
+            value, pos = _SCAN(line, start)
+            members.append(Member(key, start, pos, value))
+            pos = _skip(line, pos)
+            if pos < n and line[pos] == ",":
+                pos = _skip(line, pos + 1)
+                continue
+            if pos < n and line[pos] == "}":
+                return members if _skip(line, pos + 1) == n else None
+            return None
+    except (StopIteration, ValueError, RecursionError):
+        return None
+
+
+class _Number(str):
+    """A JSON number, kept as its text (never converted: 1e400 or 5,000 digits are valid JSON)."""
+
+    __slots__ = ()
+
+
+def _skip(line: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not JSON white space."""
+    while pos < len(line) and line[pos] in " \t\n\r":
+        pos += 1
+    return pos
+
+
+#: The scanner of :func:`_members`, made on first use.
+_SCAN: Any = None
+
+
+def _why_bad(line: str) -> str:
+    """The message for a line :func:`_members` could not read."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return f"invalid JSON ({exc.msg}: column {exc.colno})"
+    except RecursionError:
+        return "invalid JSON (nested too deeply)"
+    except ValueError:
+        return "invalid JSON"
+    return f"expected a JSON object, got {type(record).__name__}"
+
+
+_NO_COUNTS = {"masks": 0, "restored": 0, "unresolved": 0, "gaps": 0}
+
+
+def _restore_record(
+    restorer: Restorer, body: bytes, field: str, edits_field: str = "edits", merge: bool = False
+) -> tuple[bytes, int, dict[str, int]]:
+    """One JSON Lines record: ``field`` restored (gaps not marked) and ``edits_field`` added.
+
+    The output is the input line with two splices: the field's value, when a mask was
+    filled, and the edits member, added before the closing brace (or, with ``merge``,
+    appended to the array already there). Every other byte stays as it came: numbers,
+    key order, duplicate keys, escapes, spacing. With duplicate keys the last one is
+    the record's, as every JSON reader that keeps one takes it.
 
     Returns the output line (without newline), the length of the text and its counts.
     """
     try:
-        record = json.loads(body.decode("utf-8"))
+        line = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _BadLine(f"invalid UTF-8 ({exc.reason} at byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise _BadLine(f"invalid JSON ({exc.msg}: column {exc.colno})") from None
-    except RecursionError:
-        raise _BadLine("invalid JSON (nested too deeply)") from None
-    except ValueError:  # Python's limit on the digits of an integer
-        raise _BadLine("invalid JSON (number too long)") from None
-    if not isinstance(record, dict):
-        raise _BadLine(f"expected a JSON object, got {type(record).__name__}")
-    if field not in record:
+    members = _members(line)
+    if members is None:
+        raise _BadLine(_why_bad(line))
+    found = {m.key: m for m in members}
+    if field not in found:
         raise _BadLine(f"no {field!r} field (name it with --field)")
-    text = record[field]
-    if not isinstance(text, str):
+    member = found[field]
+    text = member.value
+    if not isinstance(text, str) or isinstance(text, _Number):
         raise _BadLine(f"field {field!r} is not a string")
+    old = found.get(edits_field)
+    if old is not None and not merge:
+        raise _BadLine(
+            f"the record already has an {edits_field!r} field (use --edits-field NAME or --merge-edits)"
+        )
+    if old is not None and not isinstance(old.value, list):
+        raise _BadLine(f"field {edits_field!r} is not a list; cannot merge edits into it")
     try:
         result = restorer.restore(text, mark_gaps=False)
     except ValueError as exc:
         raise _BadLine(str(exc)) from None
-    if not result.edits and "edits" not in record:
-        spliced = _with_no_edits(body)
-        if spliced is not None:
-            return spliced, len(text), {"masks": 0, "restored": 0, "unresolved": 0, "gaps": 0}
-    record[field] = result.text
-    record["edits"] = [e.to_json() for e in result.edits]
     global _ENCODER
     if _ENCODER is None:
-        _ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) builds
-    try:
-        line = _ENCODER.encode(record).encode("utf-8")
-    except UnicodeEncodeError as exc:
-        bad = ord(exc.object[exc.start])
-        raise _BadLine(f"invalid JSON (lone surrogate \\u{bad:04x} is not text)") from None
-    # Result.counts() of a document with no edits, without walking them.
-    counts = result.counts() if result.edits else {"masks": 0, "restored": 0, "unresolved": 0, "gaps": 0}
-    return line, len(text), counts
+        _ENCODER = json.JSONEncoder(ensure_ascii=False)
+    listed = ", ".join(_ENCODER.encode(e.to_json()) for e in result.edits)
+    splices: list[tuple[int, int, str]] = []
+    if result.text != text:
+        splices.append((member.start, member.end, _json_string(result.text)))
+    if old is None:
+        close = line.rstrip(" \t\n\r")  # ends in "}": _members checked
+        gap = "" if not members else ", "
+        splices.append((len(close) - 1, len(close) - 1, f"{gap}{_ENCODER.encode(edits_field)}: [{listed}]"))
+    elif listed:
+        inner = line[old.start + 1 : old.end - 1]
+        splices.append((old.end - 1, old.end - 1, (", " if inner.strip() else "") + listed))
+    for start, end, piece in sorted(splices, reverse=True):
+        line = line[:start] + piece + line[end:]
+    counts = result.counts() if result.edits else _NO_COUNTS
+    return line.encode("utf-8"), len(text), counts
 
 
-def _with_no_edits(body: bytes) -> bytes | None:
-    """A record nothing was found in, as the input line with ``"edits": []`` added.
-
-    Its bytes stay as they came (spacing, escapes, key order), and it needs no
-    encoding. None when the line is not plainly an object that ends in ``}``, or holds
-    an escaped surrogate (re-encoding reports a lone one as an error).
-    """
-    line = body.rstrip()
-    if not line.endswith(b"}") or _SURROGATE_ESCAPE.search(line):
-        return None
-    return line[:-1] + b', "edits": []}'
+def _json_string(text: str) -> str:
+    """``text`` as a JSON string (UTF-8, not ASCII-escaped); a lone surrogate, which the
+    input held as an escape, is written back as one."""
+    encoded: str = _ENCODER.encode(text)
+    if _SURROGATE.search(encoded):
+        encoded = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    return encoded
 
 
-#: The start of an escaped UTF-16 surrogate, found with one regex search rather than
-#: two ``in`` tests (benchmarks/README.md).
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 #: One JSON encoder for every record, made on first use (json.dumps would make one per call).
@@ -101,15 +197,19 @@ _ENCODER: Any = None
 
 
 class Batch(NamedTuple):
-    """A work item: numbered lines of one input, and the field to restore in each."""
+    """A work item: numbered lines of one input (each as it came, newline and BOM
+    included), the field to restore in each, and where its edits go."""
 
     lines: list[tuple[int, bytes]]
     field: str
+    edits_field: str = "edits"
+    merge: bool = False
 
 
 class LineOutcome(NamedTuple):
-    """One line's outcome: the line to write (the input line itself when it is blank or
-    bad), the error that makes it bad, and the figures of a restored record."""
+    """One line's outcome: the line to write, newline included (the input line itself
+    when it is blank or bad), the error that makes it bad, and the figures of a
+    restored record."""
 
     number: int
     line: bytes
@@ -121,21 +221,34 @@ class LineOutcome(NamedTuple):
 def restore_batch(restorer: Restorer, batch: Batch) -> list[LineOutcome]:
     """Worker side: restore a batch of numbered lines; a bad line comes back as itself with its error."""
     out: list[LineOutcome] = []
-    for number, body in batch.lines:
+    for number, raw in batch.lines:
+        # The line's own ending (CRLF or LF; a last line without one gets LF) and a
+        # leading BOM stay where they were; the record is what lies between.
+        end = b"\r\n" if raw.endswith(b"\r\n") else b"\n"
+        body = raw.removesuffix(b"\n").removesuffix(b"\r") if end == b"\r\n" else raw.removesuffix(b"\n")
+        bom = b"\xef\xbb\xbf" if number == 1 and body.startswith(b"\xef\xbb\xbf") else b""
+        body = body[len(bom) :]
         if not body.strip():
-            out.append(LineOutcome(number, body, None, 0, None))
+            out.append(LineOutcome(number, bom + body + end, None, 0, None))
             continue
         try:
-            line, characters, counts = _restore_record(restorer, body, batch.field)
+            line, characters, counts = _restore_record(
+                restorer, body, batch.field, batch.edits_field, batch.merge
+            )
         except _BadLine as exc:
-            out.append(LineOutcome(number, body, str(exc), 0, None))
+            out.append(LineOutcome(number, bom + body + end, str(exc), 0, None))
             continue
-        out.append(LineOutcome(number, line, None, characters, counts))
+        out.append(LineOutcome(number, bom + line + end, None, characters, counts))
     return out
 
 
 def work_items(
-    names: Sequence[str], stdin: BinaryIO, field_name: str, batch: int
+    names: Sequence[str],
+    stdin: BinaryIO,
+    field_name: str,
+    batch: int,
+    edits_field: str = "edits",
+    merge: bool = False,
 ) -> Iterator[Batch | Passed]:
     """The work list: :class:`Opened` for each input, then its lines in numbered batches.
 
@@ -157,18 +270,15 @@ def work_items(
                 for arrived in _arrived_lines(lines):
                     for raw in arrived:
                         number += 1
-                        body = raw.rstrip(b"\r\n")
-                        if number == 1 and body.startswith(b"\xef\xbb\xbf"):
-                            body = body[3:]
-                        pending.append((number, body))
+                        pending.append((number, raw))
                         if batch and len(pending) >= batch:
-                            yield Batch(pending, field_name)
+                            yield Batch(pending, field_name, edits_field, merge)
                             pending = []
                     if not batch and pending:
-                        yield Batch(pending, field_name)
+                        yield Batch(pending, field_name, edits_field, merge)
                         pending = []
                 if pending:
-                    yield Batch(pending, field_name)
+                    yield Batch(pending, field_name, edits_field, merge)
         except OSError as exc:
             yield Failed(name, os_message(exc))
 
@@ -212,6 +322,8 @@ def restore_jsonl(
     names: Sequence[str],
     *,
     field: str,
+    edits_field: str = "edits",
+    merge_edits: bool = False,
     skip_bad_lines: bool,
     report: Report,
     stats: Stats,
@@ -227,7 +339,8 @@ def restore_jsonl(
     def needs_ranker(item: Batch) -> bool:
         return any(s in body for _, body in item.lines for s in symbols)
 
-    for item in workers.map(restore_batch, work_items(names, stdin, field, batch), needs_ranker):
+    items = work_items(names, stdin, field, batch, edits_field, merge_edits)
+    for item in workers.map(restore_batch, items, needs_ranker):
         if isinstance(item, Opened):
             path = display(item.name)
             continue
@@ -256,8 +369,7 @@ def restore_jsonl(
 
 
 def _write_lines(sink: BinaryIO, lines: list[bytes]) -> None:
-    """Write ``lines``, each followed by a newline, and flush."""
+    """Write ``lines`` (each ends in its newline) and flush."""
     if lines:
-        lines.append(b"")
-        sink.write(b"\n".join(lines))
+        sink.write(b"".join(lines))
     sink.flush()

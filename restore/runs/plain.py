@@ -12,6 +12,7 @@ piece once the whole file has been restored, so an error leaves nothing half-wri
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
@@ -42,10 +43,12 @@ class Show(enum.Enum):
 
 
 class Chunk(NamedTuple):
-    """A work item: one chunk of text, and whether its gaps are marked in the output."""
+    """A work item: one chunk of text, whether its gaps are marked in the output, and the
+    marker when it is not the configured one (the file's encoding cannot hold that)."""
 
     text: str
     mark_gaps: bool
+    gap_marker: str | None = None
 
 
 class ChunkOutcome(NamedTuple):
@@ -58,7 +61,8 @@ class ChunkOutcome(NamedTuple):
 def restore_chunk(restorer: Restorer, chunk: Chunk) -> ChunkOutcome:
     """Worker side: one chunk restored, or the message for bad options."""
     try:
-        return ChunkOutcome(restorer.restore(chunk.text, mark_gaps=chunk.mark_gaps), None)
+        result = restorer.restore(chunk.text, mark_gaps=chunk.mark_gaps, gap_marker=chunk.gap_marker)
+        return ChunkOutcome(result, None)
     except ValueError as exc:
         return ChunkOutcome(None, str(exc))
 
@@ -69,19 +73,32 @@ def needs_ranker(symbols: str, chunk: Chunk) -> bool:
 
 
 def work_items(
-    names: Sequence[str], stdin: BinaryIO, encoding: str | None, mark_gaps: bool, symbols: str
+    names: Sequence[str],
+    stdin: BinaryIO,
+    encoding: str | None,
+    mark_gaps: bool,
+    symbols: str,
+    markers: tuple[str, str] = (DEFAULT_GAP_MARKER, textio.ASCII_GAP_MARKER),
+    keep: bool = False,
 ) -> Iterator[Chunk | Passed]:
-    """The work list: for each input :class:`Opened`, its chunks, then :class:`Ended` or :class:`Failed`."""
+    """The work list: for each input :class:`Opened`, its chunks, then :class:`Ended` or :class:`Failed`.
+
+    ``markers``: the gap marker, and the ASCII one written instead in a file whose
+    encoding cannot hold it (and read back as a marker there by the next run).
+    ``keep`` (``--in-place``): each source keeps its open file for the consumer
+    (:attr:`TextSource.fd`), so a rewrite copies from the file that was read.
+    """
     for name in names:
         try:
-            with reading.open_text(name, stdin, encoding) as source:
+            with reading.open_text(name, stdin, encoding, keep) as source:
                 yield Opened(name, source)
+                marker = None if textio.holds(source.writes, markers[0]) else markers[1]
                 count = 0
                 for text in chunks.split_chunks(source.pieces, chunks.CHUNK_CHARS, symbols):
                     count += 1
-                    yield Chunk(text, mark_gaps)
-                if not count:
-                    yield Chunk("", mark_gaps)  # an empty file is one empty document (its BOM is kept)
+                    yield Chunk(text, mark_gaps, marker)
+                if not count:  # an empty file is one empty document (its BOM is kept)
+                    yield Chunk("", mark_gaps, marker)
         except OSError as exc:
             yield Failed(name, os_message(exc))
             continue
@@ -236,17 +253,19 @@ class PlainText:
             if not result.changed or run.read_only:
                 run.written += len(data)
                 return
-            run.writer = atomic.AtomicWriter(run.name, through=False)
+            run.writer = atomic.AtomicWriter(run.name, through=False, expect=run.source.identity)
             try:
                 run.out = run.writer.__enter__()
-                with open(run.name, "rb") as original:
-                    left = run.written
-                    while left:
-                        block = original.read(min(left, reading.READ_BYTES))
-                        if not block:
-                            raise OSError("the file changed while it was read")
-                        run.out.write(block)
-                        left -= len(block)
+                # The bytes before the first change, from the file that was read (never
+                # reopened by name: an editor may have saved another file there meanwhile).
+                assert run.source.fd is not None
+                done = 0
+                while done < run.written:
+                    block = os.pread(run.source.fd, min(run.written - done, reading.READ_BYTES), done)
+                    if not block:
+                        raise atomic.Changed(0, CHANGED)
+                    run.out.write(block)
+                    done += len(block)
             except OSError as exc:
                 self.fail(run.name, f"cannot rewrite: {os_message(exc)}")
                 return
@@ -259,6 +278,12 @@ class PlainText:
         run, self.run = self.run, None
         if run is None:
             return
+        try:
+            self._end(run)
+        finally:
+            _release(run)
+
+    def _end(self, run: _FileRun) -> None:
         self.stats.documents += 1
         self.progress.update()
         if self.show is Show.DIFF:
@@ -276,7 +301,11 @@ class PlainText:
         if not run.source.streamed:
             try:
                 decoded = textio.Decoded("", run.source.encoding, run.source.bom)
-                data = textio.encode("".join(run.texts), decoded)
+                text = "".join(run.texts)
+                if run.source.writes != run.source.encoding:
+                    # GB18030 input in GBK's range stays there: a four-byte sequence is an error.
+                    textio.encode(text, textio.Decoded("", run.source.writes))
+                data = textio.encode(text, decoded)
             except ValueError as exc:  # EncodeError
                 self.fail(run.name, str(exc))
                 return
@@ -296,7 +325,10 @@ class PlainText:
                 self.run = None
                 run.writer.__exit__(None, None, None)
             else:
-                atomic.write_atomic(run.name, data)
+                atomic.write_atomic(run.name, data, expect=run.source.identity)
+        except atomic.Changed:
+            self.fail(run.name, CHANGED)
+            return
         except OSError as exc:
             self.fail(run.name, f"cannot rewrite: {os_message(exc)}")
             return
@@ -315,8 +347,22 @@ class PlainText:
     def close(self) -> None:
         """Drop the input in progress, and its temporary file if it was being rewritten."""
         run, self.run = self.run, None
-        if run is not None and run.writer is not None and run.out is not None:
+        if run is None:
+            return
+        _release(run)
+        if run.writer is not None and run.out is not None:
             try:
                 run.writer.__exit__(Stop, None, None)  # removes the temporary file
             except OSError:
                 pass
+
+
+#: Why a file being rewritten in place was left alone.
+CHANGED = "changed while it was restored; left as it is"
+
+
+def _release(run: _FileRun) -> None:
+    """Close the descriptor of the file that was read, kept for an in-place rewrite."""
+    fd, run.source.fd = run.source.fd, None
+    if fd is not None:
+        os.close(fd)

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from .. import textio
 
@@ -35,10 +35,21 @@ class TextSource:
     #: then come after some pieces, and those pieces' output has been written.
     streamed: bool
     pieces: Iterator[str]
+    #: The encoding the output may use (:func:`restore.textio.narrow_encoding`): ``gbk``
+    #: for GB18030 input without four-byte sequences.
+    writes: str = ""
+    #: With ``keep``: the file's :func:`restore.atomic.identity` when it was opened, and a
+    #: descriptor of that same open file (to copy its unchanged bytes from; the consumer
+    #: closes it). A rewrite replaces the file only if it is still that file.
+    identity: tuple[int, int, int, int] | None = None
+    fd: int | None = None
+
+    def __post_init__(self) -> None:
+        self.writes = self.writes or self.encoding
 
 
 @contextmanager
-def open_text(name: str, stdin: BinaryIO, encoding: str | None) -> Iterator[TextSource]:
+def open_text(name: str, stdin: BinaryIO, encoding: str | None, keep: bool = False) -> Iterator[TextSource]:
     """Open ``name`` (``-`` is stdin) as a :class:`TextSource`. Raises OSError or DecodeError.
 
     Up to :data:`PROBE_BYTES`, the input is decoded whole by :func:`textio.decode`. A
@@ -50,15 +61,18 @@ def open_text(name: str, stdin: BinaryIO, encoding: str | None) -> Iterator[Text
     """
     fh: BinaryIO = stdin if name == "-" else open(name, "rb")  # noqa: SIM115 (closed below)
     try:
+        kept: dict[str, Any] = {}
+        if keep and fh is not stdin:
+            from ..atomic import identity
+
+            kept = {"identity": identity(os.fstat(fh.fileno())), "fd": os.dup(fh.fileno())}
         head = fh.read(PROBE_BYTES + 1)
         if len(head) <= PROBE_BYTES:
-            decoded = textio.decode(head, encoding)
-            yield TextSource(decoded.encoding, decoded.bom, False, iter((decoded.text,)))
+            yield _whole(head, encoding, kept)
             return
         bom, nul_check = _utf8_stream(head, encoding)
         if bom is None:
-            decoded = textio.decode(head + fh.read(), encoding)
-            yield TextSource(decoded.encoding, decoded.bom, False, iter((decoded.text,)))
+            yield _whole(head + fh.read(), encoding, kept)
             return
         if name != "-" and _is_regular(fh):
             try:
@@ -66,15 +80,26 @@ def open_text(name: str, stdin: BinaryIO, encoding: str | None) -> Iterator[Text
                     pass
             except textio.DecodeError:
                 fh.seek(0)
-                decoded = textio.decode(fh.read(), encoding)
-                yield TextSource(decoded.encoding, decoded.bom, False, iter((decoded.text,)))
+                yield _whole(fh.read(), encoding, kept)
                 return
             fh.seek(0)
             head = fh.read(PROBE_BYTES + 1)
-        yield TextSource("utf-8", bom, True, _utf8_pieces(fh, head, len(bom), nul_check))
+        yield TextSource("utf-8", bom, True, _utf8_pieces(fh, head, len(bom), nul_check), **kept)
     finally:
         if fh is not stdin:
             fh.close()
+
+
+def _whole(data: bytes, encoding: str | None, kept: dict[str, Any]) -> TextSource:
+    """A source decoded whole by :func:`textio.decode`."""
+    try:
+        decoded = textio.decode(data, encoding)
+    except textio.DecodeError:
+        if kept:
+            os.close(kept["fd"])
+        raise
+    writes = textio.narrow_encoding(data, decoded) if encoding is None else decoded.encoding
+    return TextSource(decoded.encoding, decoded.bom, False, iter((decoded.text,)), writes, **kept)
 
 
 def _is_regular(fh: IO[bytes]) -> bool:

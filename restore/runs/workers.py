@@ -23,12 +23,45 @@ R = TypeVar("R")
 #: the results are written in order, few enough for memory to stay flat.
 IN_FLIGHT_PER_JOB = 4
 
+#: Set when a pool was left after an error: its manager thread may be stuck reading a
+#: dead worker's half-sent result, and joining it at exit would hang, so the console
+#: entry point (:func:`restore.cli.main`) ends the process with ``os._exit``.
+ABANDONED = False
+
+#: Seconds between two checks that every worker is still alive, while a result is awaited.
+LIVENESS_SECONDS = 0.5
+
 _WORKER_RESTORER: Restorer | None = None
 #: The parent's Restorer, which a forked worker inherits with whatever it has loaded.
 _PARENT_RESTORER: Restorer | None = None
 
 
-def _init_worker(config: Any) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask Linux to kill this worker when its parent dies (``PR_SET_PDEATHSIG``).
+
+    Without it a worker whose parent was killed (SIGKILL, or SIGTERM before this change)
+    waited forever for work. If the parent died before the request was made, exit now.
+    Elsewhere the pool's own checks remain (a worker notices a closed queue).
+    """
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
+def _init_worker(config: Any, parent_pid: int = 0) -> None:
     """Each worker process has ONE Restorer, so it loads its lexicon once (on its first mask).
 
     A forked worker takes over the parent's when it has the same configuration: a
@@ -38,7 +71,11 @@ def _init_worker(config: Any) -> None:
     import signal  # only a worker needs it: not on the parent's start-up
 
     global _WORKER_RESTORER
+    _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's handlers, inherited by a fork, are not ours
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     parent = _PARENT_RESTORER
     _WORKER_RESTORER = parent if parent is not None and parent.config == config else Restorer(config)
 
@@ -73,10 +110,26 @@ class Workers:
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if exc_type is None:
+            pool.shutdown(wait=True, cancel_futures=True)
+            return
+        # Leaving on an error (a dead worker, a signal): waiting could hang on a queue
+        # that no live worker reads, so the workers are killed and not waited for.
+        processes = dict(getattr(pool, "_processes", None) or {})  # ProcessPoolExecutor's own
+        for process in processes.values():
+            try:
+                process.kill()
+            except (OSError, AttributeError, ValueError):
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes.values():
+            process.join(5)
+        global ABANDONED
+        ABANDONED = True
 
     def _start(self) -> Any:
         if self._pool is None:
@@ -84,8 +137,10 @@ class Workers:
 
             global _PARENT_RESTORER
             _PARENT_RESTORER = self.restorer
+            import os
+
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=_init_worker, initargs=(self.restorer.config,)
+                max_workers=self.jobs, initializer=_init_worker, initargs=(self.restorer.config, os.getpid())
             )
         return self._pool
 
@@ -143,11 +198,33 @@ class Workers:
             else:
                 pending.append(self._submit(self._pool, fn, item))
             while len(pending) > window or (pending and pending[0].done()):
-                yield pending.popleft().result()
+                yield self._result(pending.popleft())
         for item in held:  # at most one work item: not worth a pool
             yield item if isinstance(item, Passed) else fn(self.restorer, item)
         while pending:
-            yield pending.popleft().result()
+            yield self._result(pending.popleft())
+
+    def _result(self, future: Any) -> Any:
+        """The future's result, or BrokenProcessPool within a second of a worker's death.
+
+        The pool notices a dead worker by itself, except when the worker died while
+        sending a result: the pool's reader then waits forever for the rest of the
+        message (6 runs in 41 hung so). So the wait is in steps, and between them the
+        workers' liveness is checked here.
+        """
+        from concurrent.futures import TimeoutError as Timeout
+        from concurrent.futures.process import BrokenProcessPool
+
+        while True:
+            try:
+                return future.result(timeout=LIVENESS_SECONDS)
+            except Timeout:
+                processes = dict(getattr(self._pool, "_processes", None) or {})
+                dead = [p for p in processes.values() if p.exitcode is not None]
+                if dead:
+                    raise BrokenProcessPool(
+                        f"worker {dead[0].pid} exited with status {dead[0].exitcode}"
+                    ) from None
 
     @staticmethod
     def _submit(pool: Any, fn: Callable[[Restorer, T], R], item: T | Passed) -> Any:
