@@ -174,7 +174,9 @@ def _check_record(single: object, opened: tuple[Any, memoryview, Any, memoryview
         raise ValueError("bounds")
     if any(a > b for a, b in zip(pairs[1::2], pairs[3::2])):
         raise ValueError("bounds")
-    if pairs[-2] != len(counts) or pairs[-1] != len(words) or words.count("\n") != len(counts):
+    # A character with no longer word packs its empty word list as one newline.
+    listed = "" if words == "\n" and not counts else words
+    if pairs[-2] != len(counts) or pairs[-1] != len(listed) or listed.count("\n") != len(counts):
         raise ValueError("bounds")
     if counts and min(counts) < 0:
         raise ValueError("count")
