@@ -7,6 +7,7 @@ document costs one scan.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from functools import cached_property
 
@@ -112,9 +113,15 @@ class Restorer:
             vanished = sorted(k for k in left if k not in still)
             if not vanished:
                 return edits
-            # Consecutive vanished masks pair up as the delimiters of a span read as markup.
+            # Consecutive vanished masks pair up as the delimiters of a span read as markup;
+            # the spans are sorted and apart, so each restoration asks the one before it.
             between = [(opener[1], closer[0]) for opener, closer in zip(vanished[0::2], vanished[1::2])]
-            inside = {(e.start, e.end) for e in done if any(a <= e.start and e.end <= b for a, b in between)}
+            starts = [a for a, _ in between]
+            inside = set()
+            for e in done:
+                k = bisect_right(starts, e.start) - 1
+                if k >= 0 and e.end <= between[k][1]:
+                    inside.add((e.start, e.end))
             withdrawn = inside or {(e.start, e.end) for e in done}
             edits = [
                 replace(e, replacement=None, note=WITHDRAWN) if (e.start, e.end) in withdrawn else e
