@@ -6,13 +6,10 @@ The hook repository is a committed copy of this checkout (the files a build need
 the tests see the working tree as it is, uncommitted edits included, and never touch
 the checkout's own git state.
 
-Two ways in, as users meet them:
-
-* ``pre-commit try-repo`` (how a hook author tries the hooks). It builds the hook
-  environment in a throwaway store every time and ignores ``PRE_COMMIT_HOME``, so it is
-  used only twice.
-* a ``.pre-commit-config.yaml`` made from ``examples/pre-commit-config.yaml`` (how a user
-  runs them). These share one ``PRE_COMMIT_HOME``, so the environment is built once.
+The hooks run as a user meets them: from a ``.pre-commit-config.yaml`` made from
+``examples/pre-commit-config.yaml``, every test sharing one ``PRE_COMMIT_HOME``, so the
+hook environment is built once. (``pre-commit try-repo``, how a hook author tries them,
+builds it afresh each time, about 6 s; it reads the same ``.pre-commit-hooks.yaml``.)
 
 pip needs to reach an index (or a cache) that has restore's dependencies.
 """
@@ -171,34 +168,18 @@ def test_example_shows_both_hooks_one_commented() -> None:
     assert not files.search(".pre-commit-config.yaml")
 
 
-# -- pre-commit try-repo -----------------------------------------------------------------------
-
-
-def test_try_repo_check_fails_on_damage_and_reports_it(
+def test_check_hook_fails_on_damage_and_reports_it(
     tmp_path: Path, env: dict[str, str], hook_repo: tuple[Path, str]
 ) -> None:
     corpus = _corpus(tmp_path / "corpus", env, {"damaged.txt": DAMAGED, "clean.txt": CLEAN})
-    result = _pre_commit(
-        corpus, env, "try-repo", str(hook_repo[0]), "restore-check", "--files", "damaged.txt", "clean.txt"
-    )
+    _user_config(corpus, env, hook_repo, "restore-check")
+    result = _pre_commit(corpus, env, "run", "restore-check", "--files", "damaged.txt", "clean.txt")
     assert result.returncode == 1, result.stdout
     assert re.search(r"restore \(check.*\.+Failed", result.stdout)
     assert "damaged.txt:1:4: mask * ==> 党" in result.stdout
     assert "damaged.txt:1:13: mask * ==> 党" in result.stdout
     assert "clean.txt:" not in result.stdout
     assert (corpus / "damaged.txt").read_text(encoding="utf-8") == DAMAGED  # report only
-
-
-def test_try_repo_fix_rewrites_and_fails(
-    tmp_path: Path, env: dict[str, str], hook_repo: tuple[Path, str]
-) -> None:
-    corpus = _corpus(tmp_path / "corpus", env, {"damaged.txt": DAMAGED, "clean.txt": CLEAN})
-    result = _pre_commit(corpus, env, "try-repo", str(hook_repo[0]), "restore", "--all-files")
-    assert result.returncode == 1, result.stdout
-    assert "files were modified by this hook" in result.stdout
-    assert "党建" in (corpus / "damaged.txt").read_text(encoding="utf-8")
-    assert (corpus / "damaged.txt").read_text(encoding="utf-8") == REPAIRED
-    assert (corpus / "clean.txt").read_text(encoding="utf-8") == CLEAN
 
 
 # -- a user's .pre-commit-config.yaml (the example), one shared PRE_COMMIT_HOME ----------------------
@@ -225,6 +206,7 @@ def test_fix_hook_fails_once_then_passes(
     assert first.returncode == 1, first.stdout
     assert "files were modified by this hook" in first.stdout
     assert (corpus / "damaged.txt").read_text(encoding="utf-8") == REPAIRED
+    assert (corpus / "clean.txt").read_text(encoding="utf-8") == CLEAN
 
     _git(corpus, env, "add", "-A")
     second = _pre_commit(corpus, env, "run", "--all-files")
