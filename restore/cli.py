@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 import click
@@ -22,6 +21,7 @@ from .config import RestoreConfig
 from .pipeline import Restorer
 from .runs.reading import STDIN
 from .runs.report import EXIT_CLEAN, EXIT_DAMAGE, EXIT_ERROR
+from .runs.signals import Signalled, signals_stop_the_run
 
 if TYPE_CHECKING:
     from collections import Counter
@@ -417,7 +417,7 @@ def cli(
     )
     stdin, stdout = _streams(options)
     try:
-        with _signals_stop_the_run():
+        with signals_stop_the_run():
             report = runs.run(restorer, options, stdin, stdout)
     except runs.RunError as exc:
         raise CliError(str(exc)) from None
@@ -468,47 +468,6 @@ def _streams(options: runs.RunOptions) -> tuple[BinaryIO, BinaryIO]:
     stdin = _binary(sys.stdin) if sys.stdin is not None else io.BytesIO()
     stdout = _binary(sys.stdout) if sys.stdout is not None else cast(BinaryIO, io.BytesIO())
     return stdin, stdout
-
-
-class Signalled(BaseException):
-    """SIGINT, SIGTERM or SIGHUP arrived: unwind (cleaning up) and exit with 128 + N.
-
-    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` stops it.
-    """
-
-    def __init__(self, signum: int) -> None:
-        import signal
-
-        super().__init__(signum)
-        self.signum = signum
-        self.name = signal.Signals(signum).name
-
-
-@contextmanager
-def _signals_stop_the_run() -> Iterator[None]:
-    """While the run lasts, SIGINT, SIGTERM and SIGHUP raise :class:`Signalled` in it.
-
-    Their default action kills the process where it stands, leaving a temporary file as
-    large as the input, and workers with no parent. Only the main thread may set
-    handlers; elsewhere (a library caller's thread) nothing changes.
-    """
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise Signalled(signum)
-
-    wanted = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    before = {signum: signal.signal(signum, stop) for signum in wanted}
-    try:
-        yield
-    finally:
-        for signum, handler in before.items():
-            signal.signal(signum, handler)
 
 
 def _show(*, jsonl: bool, diff: bool, fmt: str, check: bool) -> runs.Show | None:
