@@ -269,6 +269,22 @@ def extract_markdown(
     min_han: int = 4,
 ) -> Writer:
     """Extract every Markdown file whose path passes ``keep`` into ``outdir``."""
+    return _extract(
+        gitdir, commit, outdir, keep, lambda path, text: markdown_paragraphs(text), convert, min_han
+    )
+
+
+def _extract(
+    gitdir: str,
+    commit: str,
+    outdir: str,
+    keep: Callable[[str], bool],
+    paragraphs: Callable[[str, str], Iterable[str]],
+    convert: Callable[[str], str] | None,
+    min_han: int,
+) -> Writer:
+    """Every file of the commit whose path passes ``keep``, converted (OpenCC) if asked,
+    cut into ``paragraphs(path, text)``, written into ``outdir``."""
     git = Git(gitdir, commit)
     writer = Writer(outdir, min_han=min_han)
     for path in sorted(git.ls()):
@@ -277,7 +293,7 @@ def extract_markdown(
         text = git.text(path)
         if convert is not None:
             text = convert(text)
-        writer.add_all(markdown_paragraphs(text))
+        writer.add_all(paragraphs(path, text))
     writer.close()
     return writer
 
@@ -377,14 +393,4 @@ def extract_docs(
     min_han: int = 4,
 ) -> Writer:
     """Extract every .md/.rst/.ipynb file whose path passes ``keep`` into ``outdir``."""
-    git = Git(gitdir, commit)
-    writer = Writer(outdir, min_han=min_han)
-    for path in sorted(git.ls()):
-        if not keep(path):
-            continue
-        text = git.text(path)
-        if convert is not None:
-            text = convert(text)
-        writer.add_all(doc_paragraphs(path, text))
-    writer.close()
-    return writer
+    return _extract(gitdir, commit, outdir, keep, doc_paragraphs, convert, min_han)
