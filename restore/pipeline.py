@@ -183,7 +183,7 @@ class Restorer:
         marker = cfg.gap_marker if gap_marker is None else gap_marker
         plain, origin, marked = _without_markers(text, marker)
         # Ranked in Simplified script, one character for one: offsets stay the same.
-        script = read_script(plain)
+        script = read_script(plain, cfg.candidates)
         seen = script.simplified
         masks = _split_at(find_masks(seen, cfg), marked)
         # On a Markdown page an even run is bold, not a two-symbol filter.

@@ -78,13 +78,15 @@ def _convert(text: str, config: str) -> str:
     return "".join(chars)
 
 
-def read_script(text: str) -> Script:
+def read_script(text: str, candidates: str = "") -> Script:
     """The page's script, line by line, and its Simplified form.
 
     A line is Traditional when most of its characters that differ between the scripts
     are in their Traditional form; a line with none follows the page. A page that is
-    mostly Simplified is left as it is, Traditional lines and all: converting them would
-    make a Traditional 業 look like a visible 业, and 业 would no longer be a candidate.
+    mostly Simplified is converted too, so that the model reads its quoted Traditional
+    lines (執*, 緬甸), but its filter hid Simplified characters: a Traditional form of
+    one of the ``candidates`` (業) stays as it is, or it would look like a visible 业
+    and 业 would no longer be a candidate. Its restorations are written in Simplified.
     """
     simplified = to_simplified(text)
     if simplified == text:
@@ -103,8 +105,9 @@ def read_script(text: str) -> Script:
         verdicts.append(None if trad + simp == 0 else trad >= TRADITIONAL_SHARE * (trad + simp))
     page = trad_total > 0 and trad_total >= TRADITIONAL_SHARE * (trad_total + simp_total)
     if not page:
-        # A mostly Simplified page (a forum quoting a Traditional post) is read as it is:
-        # its filter hid Simplified characters, and a 業 there says nothing about 业.
-        return Script(text, (False,) * len(lines), False)
+        # A mostly Simplified page (a forum quoting a Traditional post): its filter hid
+        # Simplified characters, and a 業 there says nothing about 业.
+        kept = "".join(a if b != a and b in candidates else b for a, b in zip(text, simplified))
+        return Script(kept, (False,) * len(lines), False)
     per_line = tuple(page if v is None else v for v in verdicts)
     return Script(simplified, per_line, "羣" in text)

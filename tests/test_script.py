@@ -52,10 +52,22 @@ def test_a_lone_surrogate_stays_where_it_was():
     assert out == "坚持*建\ud800引领"
 
 
-def test_a_mostly_simplified_page_is_read_as_it_is():
+def test_a_mostly_simplified_page_keeps_its_script_and_its_traditional_candidates():
     """A forum quoting a Traditional post: its filter hid Simplified characters, and the
     quoted 業 must not make 业 look visible."""
     text = "英语专*不是应该考六级吗？我只想毕*，找工作，家里也这么说。\n引用：這個產業很好。"
-    s = read_script(text)
+    s = read_script(text, "党政群业")
     assert not s.traditional
-    assert s.simplified == text
+    assert s.simplified == text.replace("這個產", "这个产")
+
+
+def test_a_mostly_simplified_page_is_ranked_in_simplified_but_keeps_traditional_candidates():
+    """The quoted Traditional line is read in Simplified (執* as 执*, which the model
+    knows), but its 業 and 黨 stay: they are not a visible 业 or 党."""
+    text = "这部纪录片讲的是缅甸的历史，很多人都没看过。\n引用：軍人執*，這個產業很好，黨的"
+    s = read_script(text, "党政群业")
+    assert not s.traditional
+    assert len(s.simplified) == len(text)
+    assert "军人执*" in s.simplified
+    assert "产業" in s.simplified and "黨" in s.simplified
+    assert read_script(text).simplified.count("业") == 1  # without candidates, all converted
