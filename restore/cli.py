@@ -230,7 +230,7 @@ class _ConfiguredCommand(click.Command):
 @click.option(
     "--no-builtin-context",
     is_flag=True,
-    help="Rank with the word lattice alone, without the context models shipped with restore.",
+    help="Rank with the word lattice alone and find gaps by the rules alone, without the models shipped with restore.",
 )
 @click.option(
     "--encoding", metavar="NAME", help="Input encoding (default: UTF-8, UTF-16 with BOM, or GB18030)."

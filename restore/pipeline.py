@@ -15,9 +15,10 @@ from .alphabet import infer_alphabet, unseen_candidates
 from .apply import apply_edits
 from .chars import ASCII_DIGITS
 from .config import RestoreConfig
+from .gapmodel import GapModel, builtin_gap_model_path, rule_name
 from .gaps import find_gaps
 from .markup import looks_like_markdown
-from .model import Edit, Mask, Result
+from .model import Edit, Gap, Mask, Result
 from .scan import code_spans, find_masks
 from .script import Script, read_script, to_simplified
 from .width import collapse, expand, infer_width
@@ -42,6 +43,13 @@ class Restorer:
         # Pages are ranked in Simplified script, so are the candidates (黨 is 党).
         simplified = "".join(dict.fromkeys(to_simplified(config.candidates)))
         self.config = config if simplified == config.candidates else config.with_(candidates=simplified)
+
+    @cached_property
+    def gap_model(self) -> GapModel | None:
+        """Loaded on first use: a page where no gap rule fires never pays for it."""
+        if not self.config.builtin_context:
+            return None  # --no-builtin-context: the rules alone
+        return GapModel.load(builtin_gap_model_path())
 
     @cached_property
     def ranker(self):  # type: ignore[no-untyped-def]
@@ -140,7 +148,7 @@ class Restorer:
             code = code_spans(seen)  # digits in code are the code's, not a scraper's gap
             # A run of symbols after digits (20**年) hides the number's own digits.
             digit_masks = {m.end for m in masks if m.start and seen[m.start - 1] in ASCII_DIGITS}
-            for gap in find_gaps(seen, masks, cfg.gap_min_confidence):
+            for gap in self._checked_gaps(seen, find_gaps(seen, masks, cfg.gap_min_confidence)):
                 if (code and any(a < gap.offset < b for a, b in code)) or gap.offset in digit_masks:
                     continue
                 if gap.confidence >= cfg.gap_min_confidence and gap.offset not in marked:
@@ -155,6 +163,26 @@ class Restorer:
             mask_edits, hidden = self._rank_to_fixpoint(seen, masks, breaks)
             edits.extend(mask_edits)
         return edits, hidden, notes
+
+    def _checked_gaps(self, text: str, gaps: list[Gap]) -> list[Gap]:
+        """The rules' gaps less those the gap model vetoes (品‸名, ‸处以: varied text
+        says no number stands there).
+
+        A place right after a kept gap's unit (全区‸户‸名: households, then persons) is
+        a list of counts, not the word the model's two characters of context see (户名,
+        an account name): the model is not asked about it.
+        """
+        if self.gap_model is None:
+            return gaps
+        kept: list[Gap] = []
+        after_unit = -1
+        for gap in gaps:  # sorted by offset
+            if gap.offset == after_unit or not self.gap_model.vetoes(text, gap.offset, gap.reason):
+                kept.append(gap)
+                name = rule_name(gap.reason)
+                if name.startswith("unit:") and gap.confidence >= self.config.gap_min_confidence:
+                    after_unit = gap.offset + len(name) - len("unit:")
+        return kept
 
     def _restore_collapsed(
         self, seen: str, masks: list[Mask], marked: frozenset[int]

@@ -195,24 +195,14 @@ class SlotModel:
         """Write the model: gzip'd, a JSON header line (format tag, version, candidates,
         sources, shapes, each table's size), then per table its contexts (UTF-8, NUL
         between them) and its counts (unsigned 32-bit, little-endian)."""
-        blobs = [("\0".join(t.index)).encode("utf-8") for t in self.tables]
         header = {
             "format": FORMAT,
             "version": VERSION,
             "candidates": self.candidates,
             "chars": self.chars,
             "sources": self.sources,
-            "shapes": [list(s) for s in SHAPES],
-            "sizes": [[len(t), len(b)] for t, b in zip(self.tables, blobs)],
         }
-        with gzip.open(path, "wb", compresslevel=6) as fh:
-            fh.write(json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
-            for table, blob in zip(self.tables, blobs):
-                fh.write(blob)
-                counts = array("I", table.counts)
-                if sys.byteorder != "little":
-                    counts.byteswap()
-                fh.write(counts.tobytes())
+        write_tables(path, header, self.tables)
 
     @classmethod
     def load(cls, path: Path) -> SlotModel:
@@ -239,66 +229,44 @@ def _geometric_mean(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, 
 
 @cache
 def _load_cached(path: str) -> SlotModel:
+    header, body = read_model_file(path, FORMAT, VERSION, "slot model", SlotModelError)
+    return _checked(path, header, body)
+
+
+def read_model_file(
+    path: str, fmt: str, version: int, what: str, error: type[ValueError]
+) -> tuple[dict[str, object], bytes]:
+    """A packed model file's JSON header and body, checked for size, format and version:
+    a model file is data from anywhere, so every way it can be wrong is one ``error``
+    that names ``path``."""
     try:
         with gzip.open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise SlotModelError(f"{path}: no such model file") from None
+        raise error(f"{path}: no such model file") from None
     except (OSError, EOFError) as exc:
-        raise SlotModelError(f"{path}: not a restore slot model ({exc})") from None
+        raise error(f"{path}: not a restore {what} ({exc})") from None
     if len(raw) > MAX_BYTES:
-        raise SlotModelError(f"{path}: larger than {MAX_BYTES >> 20} MB; not a restore slot model")
+        raise error(f"{path}: larger than {MAX_BYTES >> 20} MB; not a restore {what}")
     line, _, body = raw.partition(b"\n")
     try:
         header = json.loads(line)
     except ValueError as exc:
-        raise SlotModelError(f"{path}: not a restore slot model ({exc})") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise SlotModelError(f"{path}: not a restore slot model")
-    if header.get("version") != VERSION:
-        raise SlotModelError(f"{path}: slot model version {header.get('version')} is not {VERSION}")
-    return _checked(path, header, body)
+        raise error(f"{path}: not a restore {what} ({exc})") from None
+    if not isinstance(header, dict) or header.get("format") != fmt:
+        raise error(f"{path}: not a restore {what}")
+    if header.get("version") != version:
+        raise error(f"{path}: {what} version {header.get('version')} is not {version}")
+    return header, body
 
 
 def _checked(path: str, header: dict[str, object], body: bytes) -> SlotModel:
     """The model the header and body describe, every table checked for size and shape."""
     candidates = header.get("candidates")
-    sizes = header.get("sizes")
-    if [tuple(s) for s in header.get("shapes", ())] != list(SHAPES):  # type: ignore[attr-defined]
-        raise SlotModelError(f"{path}: slot model has other context shapes")
+    sizes = header.get("sizes") if header.get("shapes") == [list(s) for s in SHAPES] else None
     if not isinstance(candidates, str) or not candidates:
         raise SlotModelError(f"{path}: slot model names no candidates")
-    if (
-        not isinstance(sizes, list)
-        or len(sizes) != len(SHAPES)
-        or not all(
-            isinstance(n, list) and len(n) == 2 and all(type(x) is int and x >= 0 for x in n) for n in sizes
-        )
-    ):
-        raise SlotModelError(f"{path}: slot model needs the sizes of {len(SHAPES)} tables")
-    width = len(candidates) + 1
-    tables = []
-    pos = 0
-    for (k, m), (rows, length) in zip(SHAPES, sizes):
-        blob = body[pos : pos + length]
-        pos += length
-        data = body[pos : pos + 4 * rows * width]
-        pos += 4 * rows * width
-        if len(blob) != length or len(data) != 4 * rows * width:
-            raise SlotModelError(f"{path}: slot model is cut short")
-        try:
-            keys = blob.decode("utf-8").split("\0") if rows else []
-        except UnicodeDecodeError:
-            raise SlotModelError(f"{path}: slot model table {k}+{m} holds bad text") from None
-        if len(keys) != rows or any(len(key) != k + m for key in keys) or len(set(keys)) != rows:
-            raise SlotModelError(f"{path}: slot model table {k}+{m} has bad contexts")
-        counts = array("I")
-        counts.frombytes(data)
-        if sys.byteorder != "little":
-            counts.byteswap()
-        tables.append(Table(dict(zip(keys, range(rows))), counts, width))
-    if pos != len(body):
-        raise SlotModelError(f"{path}: slot model has trailing bytes")
+    tables = read_tables(path, body, sizes, len(candidates) + 1, SlotModelError)
     base = tables[0].get("")
     if not base or sum(base) == 0:
         raise SlotModelError(f"{path}: slot model has no counts")
@@ -310,3 +278,59 @@ def _checked(path: str, header: dict[str, object], body: bytes) -> SlotModel:
         chars if isinstance(chars, int) else 0,
         [str(s) for s in sources] if isinstance(sources, list) else [],
     )
+
+
+def write_tables(path: Path, header: dict[str, object], tables: list[Table]) -> None:
+    """Write a model of :data:`SHAPES` tables: gzip'd, the JSON ``header`` line (with the
+    shapes and each table's size added), then per table its contexts (UTF-8, NUL between
+    them) and its counts (unsigned 32-bit, little-endian)."""
+    blobs = [("\0".join(t.index)).encode("utf-8") for t in tables]
+    header = {
+        **header,
+        "shapes": [list(s) for s in SHAPES],
+        "sizes": [[len(t), len(b)] for t, b in zip(tables, blobs)],
+    }
+    with gzip.open(path, "wb", compresslevel=6) as fh:
+        fh.write(json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
+        for table, blob in zip(tables, blobs):
+            fh.write(blob)
+            counts = array("I", table.counts)
+            if sys.byteorder != "little":
+                counts.byteswap()
+            fh.write(counts.tobytes())
+
+
+def read_tables(path: str, body: bytes, sizes: object, width: int, error: type[ValueError]) -> list[Table]:
+    """The :data:`SHAPES` tables :func:`write_tables` wrote after the header, each
+    checked for size and shape; ``error`` names what is wrong, with ``path``."""
+    if (
+        not isinstance(sizes, list)
+        or len(sizes) != len(SHAPES)
+        or not all(
+            isinstance(n, list) and len(n) == 2 and all(type(x) is int and x >= 0 for x in n) for n in sizes
+        )
+    ):
+        raise error(f"{path}: model needs the sizes of {len(SHAPES)} tables of the usual shapes")
+    tables = []
+    pos = 0
+    for (k, m), (rows, length) in zip(SHAPES, sizes):
+        blob = body[pos : pos + length]
+        pos += length
+        data = body[pos : pos + 4 * rows * width]
+        pos += 4 * rows * width
+        if len(blob) != length or len(data) != 4 * rows * width:
+            raise error(f"{path}: model is cut short")
+        try:
+            keys = blob.decode("utf-8").split("\0") if rows else []
+        except UnicodeDecodeError:
+            raise error(f"{path}: model table {k}+{m} holds bad text") from None
+        if len(keys) != rows or any(len(key) != k + m for key in keys) or len(set(keys)) != rows:
+            raise error(f"{path}: model table {k}+{m} has bad contexts")
+        counts = array("I")
+        counts.frombytes(data)
+        if sys.byteorder != "little":
+            counts.byteswap()
+        tables.append(Table(dict(zip(keys, range(rows))), counts, width))
+    if pos != len(body):
+        raise error(f"{path}: model has trailing bytes")
+    return tables

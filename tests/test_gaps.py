@@ -179,7 +179,7 @@ def test_judgement_calls_are_marked_with_lower_confidence(case):
 
 def test_reasons_name_the_rule():
     reasons = {g.offset: g.reason for g in find_gaps("由年的元增加到年的.39元，达到%，“+”")}
-    assert reasons == {1: "year", 3: "unit:元", 7: "year", 9: "decimal", 16: "percent", 19: "plus"}
+    assert reasons == {1: "year", 3: "unit:元", 7: "year", 9: "decimal", 16: "percent", 19: "quoted-plus"}
 
 
 def test_text_with_intact_digit_runs_was_not_scraped():
@@ -308,7 +308,7 @@ def test_never_scraped_text_is_not_scanned_when_nothing_could_pass():
         ("占%。", [(1, "percent")]),
         ("0x%41", []),  # %41: an escape, not a percent
         ("第一行\n+的增长", [(4, "plus")]),  # + at a line start
-        ("“+”", [(1, "plus")]),
+        ("“+”", [(1, "quoted-plus")]),
         ("a+b", []),
         ("第号文件", [(1, "ordinal")]),  # read after 第
         ("次第号", []),

@@ -45,19 +45,26 @@ def weighted(lines: list[str], weight: float) -> list[str]:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpora", nargs="+", help="corpus folders, each optionally FOLDER:WEIGHT")
-    ap.add_argument("-o", "--output", type=Path, required=True)
-    args = ap.parse_args()
+def read_corpora(specs: list[str]) -> tuple[list[str], list[str]]:
+    """The lines of every ``FOLDER[:WEIGHT]`` in ``specs``, weighted, and the sources'
+    names as the model records them."""
     docs: list[str] = []
     names: list[str] = []
-    for spec in args.corpora:
+    for spec in specs:
         folder, _, weight = spec.partition(":")
         lines = weighted(read_lines(Path(folder)), float(weight or 1))
         names.append(Path(folder).name + (f":{weight}" if weight else ""))
         print(f"{spec}: {len(lines):,} lines, {sum(map(len, lines)):,} chars", file=sys.stderr)
         docs.extend(lines)
+    return docs, names
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpora", nargs="+", help="corpus folders, each optionally FOLDER:WEIGHT")
+    ap.add_argument("-o", "--output", type=Path, required=True)
+    args = ap.parse_args()
+    docs, names = read_corpora(args.corpora)
     started = time.time()
     model = train(docs, CANDIDATES, names)
     kept = [len(t) for t in model.tables]

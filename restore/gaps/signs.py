@@ -34,6 +34,10 @@ def _sign_re() -> re.Pattern[str]:
     )
 
 
+#: Openers before a “+” whose number was deleted (the rest of the plus rule's left
+#: sides are white space and line starts).
+_PLUS_QUOTES = frozenset("“\"‘'「《（(")
+
 #: What may follow a range dash when the number after it was deleted.
 _DASH_UNIT = frozenset(
     "年个名家项件人次条台辆座所位种批场届期号处列架艘只套栋株例倍篇部趟天岁元户万亿亩吨斤公平立千毫厘标美欧"
@@ -54,7 +58,9 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
                 continue  # %HOMEPATH%, %d: a variable or a format, not a share
             _put(out, p, 0.95, "percent")
         elif kind == "plus":
-            _put(out, p, 0.85, "plus")
+            # “331+” is a policy's name with its number deleted; a + at a line start
+            # is as often a list marker or a diff line: the gap model weighs that one.
+            _put(out, p, 0.85, "quoted-plus" if p and text[p - 1] in _PLUS_QUOTES else "plus")
         elif kind == "ord":
             _put(out, m.end(), 0.9, "ordinal")
         elif kind == "brk":

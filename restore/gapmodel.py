@@ -1,0 +1,198 @@
+"""Whether digits were deleted at a place the gap rules found: learned from varied text.
+
+The gap rules (:mod:`restore.gaps`) were written reading news. On laws and forums they
+fire where no number stood: 船‸名 (a ship's name), 按份共有‸人, ‸处以罚款, 建‸个, 年度.
+Clean text labels itself: delete every run of three or more digits as the scraper does,
+run the rules over the result, and each place they find either is where digits were
+deleted or is not. :mod:`restore.gaptrain` counts both, by the rule that fired and by
+the characters around the place (up to two each side, the shapes of
+:mod:`restore.slotmodel`), over the corpora of ``docs/training-data.md``.
+
+At run time a place's probability is smoothed from the rule's own rate (the rule, then
+its family: ``unit:名``, then ``unit``) through ever longer contexts, as the slot model
+does: each context's prior pools its two parents (a normalised geometric mean) and its
+counts refine it (a Dirichlet estimate). The pipeline lets the model veto a rule's gap
+(:data:`VETO_BELOW`) rather than replace the rule's confidence: the corpora hold fewer
+large numbers than news does, so the model is sure of "no number here" long before it
+is sure of "a number here" (docs/accuracy.md, "Numeric gaps").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .slotmodel import (
+    EDGE,
+    SHAPES,
+    SIDE,
+    STRENGTH,
+    Table,
+    normalise,
+    read_model_file,
+    read_tables,
+    write_tables,
+)
+
+FORMAT = "restore-gap-model"
+VERSION = 1
+#: Name of the shipped model inside the lexicon folder.
+BUILTIN_GAP_MODEL = "gapmodel.gz"
+#: A rule's gap is dropped when the model gives it less than this probability.
+VETO_BELOW = 0.1
+#: Rules the model is not asked about. A “+” in quotes is the plus sign itself in
+#: technical writing (点击“+”按钮), which the corpora hold much of, and in news a policy's
+#: name whose number the scraper deleted (“331+”): counts from the corpora would veto
+#: every one of the latter.
+UNVETOED = frozenset({"quoted-plus"})
+#: How many places' probabilities a model keeps before it starts afresh.
+MEMO_SIZE = 1 << 16
+
+
+class GapModelError(ValueError):
+    """A gap model file is missing, malformed or of another version."""
+
+
+def rule_family(reason: str) -> str:
+    """The family of a gap rule's reason: ``unit:名`` -> ``unit``, ``year+month`` ->
+    ``year``. A reason ending in ``+intact`` is the rule's own reason."""
+    return reason.split(":")[0].split("+")[0]
+
+
+def rule_name(reason: str) -> str:
+    """A gap's reason without the ``+intact`` mark of a page that kept its digits."""
+    return reason.removesuffix("+intact")
+
+
+@dataclass(eq=False)
+class GapModel:
+    """Counts of (digits deleted, nothing deleted) at the places the rules found."""
+
+    #: Rule reason -> [deleted, nothing].
+    rules: dict[str, list[int]]
+    #: One table per shape in :data:`~restore.slotmodel.SHAPES`: context (left + right)
+    #: -> [deleted, nothing].
+    tables: list[Table]
+    chars: int = 0
+    sources: list[str] = field(default_factory=list)
+    _memo: dict[tuple[str, str], float] = field(default_factory=dict, init=False, repr=False)
+    _families: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+    _overall: float = field(default=0.5, init=False, repr=False)
+
+    def vetoes(self, text: str, offset: int, reason: str) -> bool:
+        """Whether varied text says no digits were deleted where a rule found a gap."""
+        if rule_name(reason) in UNVETOED:
+            return False
+        return self.probability(text, offset, reason) < VETO_BELOW
+
+    def probability(self, text: str, offset: int, reason: str) -> float:
+        """P(digits were deleted at ``offset`` | the rule of ``reason`` fired there, and
+        the two characters each side)."""
+        left = normalise(text[max(0, offset - SIDE) : offset])
+        right = normalise(text[offset : offset + SIDE])
+        left = EDGE * (SIDE - len(left)) + left
+        right = right + EDGE * (SIDE - len(right))
+        name = rule_name(reason)
+        key = (name, left + right)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._smoothed(name, left + right)
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
+
+    def __post_init__(self) -> None:
+        families: dict[str, list[int]] = {}
+        for name, (deleted, nothing) in self.rules.items():
+            row = families.setdefault(rule_family(name), [0, 0])
+            row[0] += deleted
+            row[1] += nothing
+        self._families = families
+        deleted = sum(row[0] for row in families.values())
+        self._overall = (deleted + 0.5) / (sum(map(sum, families.values())) + 1.0)
+
+    def _rule_rate(self, name: str) -> float:
+        """P(deleted | rule): the rule's counts refine its family's rate, which refines
+        the rate over every rule."""
+        rate = self._overall
+        for counts in (self._families.get(rule_family(name)), self.rules.get(name)):
+            if counts:
+                rate = (counts[0] + STRENGTH * rate) / (sum(counts) + STRENGTH)
+        return rate
+
+    def _smoothed(self, name: str, context: str) -> float:
+        dists: dict[tuple[int, int], float] = {(0, 0): self._rule_rate(name)}
+        for bit, (k, m) in enumerate(SHAPES[1:], 1):
+            if k == 0:
+                prior = dists[(0, m - 1)]
+            elif m == 0:
+                prior = dists[(k - 1, 0)]
+            else:
+                prior = _pooled(dists[(k - 1, m)], dists[(k, m - 1)])
+            counts = self.tables[bit].get(context[SIDE - k : SIDE + m])
+            if counts is None:
+                dists[(k, m)] = prior
+            else:
+                dists[(k, m)] = (counts[0] + STRENGTH * prior) / (sum(counts) + STRENGTH)
+        return dists[SHAPES[-1]]
+
+    # -- files ----------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write the model in the slot model's packed layout, the rules' counts in the header."""
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "rules": self.rules,
+            "chars": self.chars,
+            "sources": self.sources,
+        }
+        write_tables(path, header, self.tables)
+
+    @classmethod
+    def load(cls, path: Path) -> GapModel:
+        """The model at ``path``, read and checked once per process."""
+        return _load_cached(str(Path(path).resolve()))
+
+
+def builtin_gap_model_path() -> Path:
+    """The gap model shipped in the package's lexicon folder."""
+    from .lexicon import builtin_lexicon_dir
+
+    return builtin_lexicon_dir() / BUILTIN_GAP_MODEL
+
+
+def _pooled(a: float, b: float) -> float:
+    """Two probabilities of "deleted" pooled as a normalised geometric mean."""
+    yes = math.sqrt(a * b)
+    no = math.sqrt((1 - a) * (1 - b))
+    return yes / (yes + no)
+
+
+@cache
+def _load_cached(path: str) -> GapModel:
+    header, body = read_model_file(path, FORMAT, VERSION, "gap model", GapModelError)
+    rules = header.get("rules")
+    if not isinstance(rules, dict) or not all(
+        isinstance(k, str)
+        and isinstance(v, list)
+        and len(v) == 2
+        and all(type(x) is int and x >= 0 for x in v)
+        for k, v in rules.items()
+    ):
+        raise GapModelError(f"{path}: gap model needs each rule's two counts")
+    if sum(v[0] + v[1] for v in rules.values()) == 0:
+        raise GapModelError(f"{path}: gap model has no counts")
+    tables = read_tables(path, body, header.get("sizes"), 2, GapModelError)
+    if header.get("shapes") != [list(s) for s in SHAPES]:
+        raise GapModelError(f"{path}: gap model has other context shapes")
+    chars = header.get("chars", 0)
+    sources = header.get("sources", [])
+    return GapModel(
+        rules,
+        tables,
+        chars if isinstance(chars, int) else 0,
+        [str(s) for s in sources] if isinstance(sources, list) else [],
+    )

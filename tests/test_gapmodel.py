@@ -1,0 +1,93 @@
+"""The gap model: clean text says where the gap rules are right, and the pipeline listens."""
+
+import gzip
+import json
+
+import pytest
+
+from restore import restore_text
+from restore.config import RestoreConfig
+from restore.gapmodel import GapModel, GapModelError, builtin_gap_model_path, rule_family, rule_name
+from restore.gaptrain import count, train
+
+# Our own sentences. 船名 and 品名 are words; 120名 and 1500名 are numbers.
+SAMPLE = [
+    "渔船应当标明船名和船籍港，船名不得涂改。",
+    "申报单应写明货物品名、规格和数量。",
+    "本次招聘共录用120名工作人员。",
+    "全县共有1500名志愿者参加活动。",
+] * 10
+
+
+def test_rule_names_and_families():
+    assert rule_name("unit:名+intact") == "unit:名"
+    assert rule_family("unit:名") == "unit"
+    assert rule_family("year+month") == "year"
+
+
+def test_counts_label_each_place_the_rules_find():
+    rules, tables, chars = count(SAMPLE)
+    assert chars == sum(len(text) for text in SAMPLE) - 7 * 10  # 120 and 1500 deleted
+    # the rules find 名 five times a round: twice after 船, once after 品 (words), and
+    # after the two deleted numbers
+    assert rules == {"unit:名": [20, 30]}
+    assert tables[4] == {"船名": [0, 20], "品名": [0, 10], "用名": [10, 0], "有名": [10, 0]}
+
+
+@pytest.fixture(scope="module")
+def model() -> GapModel:
+    return train(SAMPLE, ["sample"])
+
+
+def test_the_model_tells_a_word_from_a_deleted_number(model):
+    assert model.probability("共录用名工作", 3, "unit:名") > 0.9
+    assert model.probability("标明船名和船籍", 3, "unit:名") < 0.1
+
+
+def test_a_saved_model_loads_back_the_same(model, tmp_path):
+    path = tmp_path / "gaps.gz"
+    model.save(path)
+    again = GapModel.load(path)
+    assert again.rules == model.rules
+    assert [t.rows() for t in again.tables] == [t.rows() for t in model.tables]
+    assert again.probability("共录用名工作", 3, "unit:名") == model.probability("共录用名工作", 3, "unit:名")
+
+
+@pytest.mark.parametrize(
+    ("header", "reason"),
+    [
+        ({"format": "restore-slot-model", "version": 1}, "not a restore gap model"),
+        ({"format": "restore-gap-model", "version": 7}, "version 7"),
+        ({"format": "restore-gap-model", "version": 1, "rules": {"year": [1, -1]}}, "two counts"),
+        ({"format": "restore-gap-model", "version": 1, "rules": {"year": [0, 0]}}, "no counts"),
+        ({"format": "restore-gap-model", "version": 1, "rules": {"year": [1, 1]}}, "sizes"),
+    ],
+)
+def test_a_bad_model_file_is_refused_with_its_reason(tmp_path, header, reason):
+    bad = tmp_path / "bad.gz"
+    bad.write_bytes(gzip.compress(json.dumps(header).encode() + b"\n"))
+    with pytest.raises(GapModelError, match=reason):
+        GapModel.load(bad)
+
+
+def test_the_shipped_model_loads_and_knows_words_from_numbers():
+    shipped = GapModel.load(builtin_gap_model_path())
+    assert shipped.chars > 50_000_000
+    # a product's name, "impose (a fine)" and a forum's trailing tilde hold no number;
+    # "by the end of (year)" and "in all, (n) firms" do
+    assert shipped.probability("货物的品名、规格", 4, "unit:名") < 0.1
+    assert shipped.probability("规定的，处以罚款", 4, "unit:处") < 0.1
+    assert shipped.probability("好想去看看~\n", 6, "range") < 0.1
+    assert shipped.probability("截至年底", 2, "year") > 0.5
+    assert shipped.probability("全省共有家企业", 4, "unit:家") > 0.5
+
+
+def test_the_pipeline_drops_a_gap_the_model_vetoes_and_keeps_the_rest():
+    text = "申报单应写明货物的品名、规格。截至年底，全省共有家企业。"
+    with_model = {e.start for e in restore_text(text).edits if e.kind == "gap"}
+    rules_alone = {
+        e.start for e in restore_text(text, RestoreConfig(builtin_context=False)).edits if e.kind == "gap"
+    }
+    name = text.index("品名") + 1
+    assert name in rules_alone and name not in with_model
+    assert {text.index("年底"), text.index("家企业")} <= with_model
