@@ -149,7 +149,7 @@ class Ranker:
         cfg = self.config
         masks = settle(text, masks, self.table, cfg)
         open_masks = [m for m in masks if m.state is MaskState.OPEN and alphabet.chars]
-        base = self._language_scores(text, open_masks, alphabet, breaks)
+        base = self._language_scores(text, open_masks, alphabet.chars, breaks)
         # What the document's shape says, the same under either alphabet.
         doubts = self._slot_doubts(text, open_masks, base)
         groups = _agreeing_groups(text, open_masks)
@@ -159,7 +159,9 @@ class Ranker:
             # Fill a mask only if it would also be filled had no candidate been seen
             # unmasked: those characters may be an earlier run's restorations, and
             # then a re-run must leave the masks that run left alone.
-            wider, _ = self._posteriors(text, open_masks, alphabet.unnarrowed(), base, doubts, groups)
+            wide = alphabet.unnarrowed()
+            wide_base = self._language_scores(text, open_masks, wide.chars, breaks)
+            wider, _ = self._posteriors(text, open_masks, wide, wide_base, doubts, groups)
             scores = {m: _cautious(scores[m], wider[m]) for m in scores}
         edits: list[Edit] = []
         for m in masks:
@@ -184,15 +186,17 @@ class Ranker:
 
     # -- internals ------------------------------------------------------------
     def _language_scores(
-        self, text: str, masks: Sequence[Mask], alphabet: Alphabet, breaks: frozenset[int] = frozenset()
+        self, text: str, masks: Sequence[Mask], chars: str, breaks: frozenset[int] = frozenset()
     ) -> dict[Mask, RunScore]:
-        """Each run's readings under the language model alone: the lattice, then the
-        context models. Every candidate is scored alike, seen ones too, so the narrow
-        and the unnarrowed alphabet share these scores."""
-        everything = alphabet.chars + alphabet.excluded
-        scores = self._score_runs(text, masks, self.config.mask_symbols, everything, breaks)
+        """Each run's readings from ``chars`` under the language model alone: the
+        lattice, then the context models.
+
+        The lattice reads the masks of a clause together, so a character seen unmasked
+        must not be among ``chars``: in 坚持一*专* the reading 一群专业 would lend 业 to
+        the second mask even once 群 is ruled out for the first."""
+        scores = self._score_runs(text, masks, self.config.mask_symbols, chars, breaks)
         if self.contexts:
-            scores = {m: self._rescored(text, m, s, everything) for m, s in scores.items()}
+            scores = {m: self._rescored(text, m, s, chars) for m, s in scores.items()}
         return scores
 
     def _posteriors(

@@ -195,3 +195,17 @@ def test_a_unit_that_makes_a_word_with_what_follows_is_no_number_slot():
 def test_an_isolated_run_is_reported_not_filled_from_its_prior(text):
     (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
     assert edit.replacement is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刘晓波：我要引用马克思“***宣言”的一句话：“工人没有祖国。”群众都笑了。",
+        "新词 软件\n不会再有***思想了。\n大家都在企业上班。",
+    ],
+)
+def test_a_seen_character_does_not_lend_its_words_to_the_lattice(text):
+    """A poster's own ``***`` (共产党) is no reading of 党政群业 once 群 or 业 is seen:
+    with them out of the lattice, no reading of the run is good enough to fill."""
+    (edit,) = [e for e in restore_text(text).edits if e.kind == "mask"]
+    assert edit.replacement is None
