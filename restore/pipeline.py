@@ -144,24 +144,35 @@ class Restorer:
         cfg = self.config
         edits: list[Edit] = []
         notes: list[str] = []
+        gaps: list[Gap] = []
         if cfg.find_gaps:
             code = code_spans(seen)  # digits in code are the code's, not a scraper's gap
             # A run of symbols after digits (20**年) hides the number's own digits.
             digit_masks = {m.end for m in masks if m.start and seen[m.start - 1] in ASCII_DIGITS}
-            for gap in self._checked_gaps(seen, find_gaps(seen, masks, cfg.gap_min_confidence)):
-                if (code and any(a < gap.offset < b for a, b in code)) or gap.offset in digit_masks:
-                    continue
-                if gap.confidence >= cfg.gap_min_confidence and gap.offset not in marked:
-                    edits.append(Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason))
+            gaps = [
+                gap
+                for gap in find_gaps(seen, masks, cfg.gap_min_confidence)
+                if gap.confidence >= cfg.gap_min_confidence
+                and gap.offset not in marked
+                and gap.offset not in digit_masks
+                and not (code and any(a < gap.offset < b for a, b in code))
+            ]
         hidden = unseen_candidates(seen, cfg)  # without the priors: no mask may need them
         if masks and _mostly_masks(seen, masks, cfg):
             # A page this dense with masks was redacted, not filtered: fill nothing.
             edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)
             notes.append(REDACTED_PAGE)
         elif masks:
-            breaks = frozenset(e.start for e in edits) | marked  # digits stood at every gap
+            breaks = frozenset(gap.offset for gap in gaps) | marked  # digits stood at every gap
             mask_edits, hidden = self._rank_to_fixpoint(seen, masks, breaks)
             edits.extend(mask_edits)
+        if gaps:
+            # The gap model reads the text as a second run would: restorations filled in.
+            filled = _filled(seen, edits) if edits else seen
+            edits.extend(
+                Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason)
+                for gap in self._checked_gaps(filled, gaps)
+            )
         return edits, hidden, notes
 
     def _checked_gaps(self, text: str, gaps: list[Gap]) -> list[Gap]:

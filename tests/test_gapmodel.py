@@ -91,3 +91,11 @@ def test_the_pipeline_drops_a_gap_the_model_vetoes_and_keeps_the_rest():
     name = text.index("品名") + 1
     assert name in rules_alone and name not in with_model
     assert {text.index("年底"), text.index("家企业")} <= with_model
+
+
+@pytest.mark.parametrize("text", ["建建建建名*", "共有名*员参加，品名*", "截至年底*建名录"])
+def test_the_model_reads_the_text_as_a_second_run_would(text):
+    """The veto is decided on the text with its restorations filled in, so a second
+    run over the output, where they are plain text, decides the same."""
+    first = restore_text(text)
+    assert restore_text(first.text).text == first.text
