@@ -133,7 +133,10 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     skip: list[tuple[int, int]] = code_spans(text)
     # Delimiters of emphasis spans, and of spans that only look like one (see below).
     doubtful: dict[int, MaskState] = {}
-    for m in _emphasis_pattern(symbols).finditer(text):
+    markdown = looks_like_markdown(text)
+    # On a Markdown page the pairs are CommonMark's (below): the pattern's pairs would
+    # take 名`**和**`年 for one, and leave the next bold code's closer a mask.
+    for m in () if markdown else _emphasis_pattern(symbols).finditer(text):
         if _SENTENCE_PUNCT.search(m.group("body")):
             # Emphasis marks a phrase; a span across Chinese sentence punctuation is as
             # often two masks (\n*的十八大以来，……发展乡村产*。) as it is emphasis
@@ -144,7 +147,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue
         skip.append((m.start(), m.start("body")))
         skip.append((m.end("body"), m.end()))
-    if looks_like_markdown(text):
+    if markdown:
         # On a Markdown page a star pair is emphasis even between Han characters
         # (注意**负面信息**。). A pair of ** or *** is bold: a filter's 党政 is rare
         # beside the hundreds of bold phrases of such a page. A pair of single stars is

@@ -51,3 +51,10 @@ def test_clean_text_has_no_masks():
 def test_a_double_footnote_marker_opens_a_note_but_a_word_before_it_makes_a_mask():
     assert find_masks("注**：见附录。", RestoreConfig()) == []
     assert [(m.start, m.end) for m in find_masks("我们关注**：一是作风。", RestoreConfig())] == [(4, 6)]
+
+
+def test_bold_inline_code_on_a_markdown_page_is_markup():
+    """``**`姓名`**和**`年龄`**``: the pairs are CommonMark's, so the ``**`` around 和
+    (which look like one bold span from outside) close one and open the other."""
+    text = "## 例子\n\n后端将结果与人的**`姓名`**和**`年龄`**结合起来，再用 `merge` 返回。\n"
+    assert find_masks(text) == []
