@@ -58,3 +58,20 @@ def test_bold_inline_code_on_a_markdown_page_is_markup():
     (which look like one bold span from outside) close one and open the other."""
     text = "## 例子\n\n后端将结果与人的**`姓名`**和**`年龄`**结合起来，再用 `merge` 返回。\n"
     assert find_masks(text) == []
+
+
+def test_stars_a_page_writes_before_numbers_are_its_notation():
+    text = "城镇户口：养老企业*20%，养老个人*8%，失业企业*1%，医疗企业*（9%+1%），由*委统一安排。"
+    masks = find_masks(text)
+    assert [text[m.start - 1 : m.end + 1] for m in masks] == ["由*委"]
+
+
+def test_a_mask_before_a_number_on_a_filtered_page_is_still_a_mask():
+    text = "老*员入*56年了，一直坚持*的领导，*委书记来看望他。"
+    masks = find_masks(text)
+    assert "入*5" in [text[m.start - 1 : m.end + 1] for m in masks]
+
+
+def test_half_of_a_filtered_pages_masks_before_numbers_are_still_masks():
+    text = "文化企*30强发布，成长性文化企*30强发布，入选企*30强。*委、*府、产*园区都来了。"
+    assert len(find_masks(text)) == 6
