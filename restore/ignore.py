@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from .apply import apply_edits
 from .model import Result
+from .scan import Spans
 
 if TYPE_CHECKING:
     from .model import Edit
@@ -133,8 +134,9 @@ class Acceptor:
         if not result.edits or not (spans or self.record or self.baseline):
             return result
         kept = []
+        ignored = Spans(spans)
         for edit in result.edits:
-            if any(start <= edit.start < end for start, end in spans):
+            if edit.start in ignored:
                 continue
             key = baseline_key(path, edit, result.source)
             if self.record:

@@ -37,6 +37,10 @@ class MaskState(enum.Enum):
     MARKUP_OPEN_QUESTION = "markup-open?"
     MARKUP_CLOSE_QUESTION = "markup-close?"
 
+    # Members are singletons compared by identity, so identity hashing agrees with
+    # equality, and it runs in C: masks are dictionary keys throughout the ranker.
+    __hash__ = object.__hash__
+
     @property
     def note(self) -> str:
         """The words a report gives for a mask left in this state (an edit's ``note``)."""

@@ -19,7 +19,7 @@ from .gapmodel import GapModel, builtin_gap_model_path, rule_name
 from .gaps import find_gaps
 from .markup import looks_like_markdown
 from .model import Edit, Gap, Mask, Result
-from .scan import code_spans, find_masks
+from .scan import Spans, code_spans, find_masks
 from .script import Script, read_script, to_simplified
 from .width import collapse, expand, infer_width
 
@@ -30,6 +30,9 @@ REDACTED_PAGE = "page is mostly masks: redaction"
 #: Below this many mask symbols a page is too short for its share of masks to mean
 #: anything: ``*建`` alone is half masks and still a filtered word.
 MIN_REDACTED_SYMBOLS = 10
+#: Rounds of withdrawing restorations that turned masks left alone into markup, before
+#: every restoration of the page is withdrawn (benchmarks/README.md, "Time per megabyte").
+WITHDRAWAL_ROUNDS = 2
 #: The note on a page read two mask symbols per hidden character.
 TWO_SYMBOLS = "filter wrote two symbols per character"
 
@@ -108,10 +111,12 @@ class Restorer:
         the restorations between masks that the filled text no longer shows as masks
         are withdrawn (left as they are, reported with their candidates), until every
         mask left alone is still one there. If the masks that vanished do not pair up
-        around restorations, every restoration is withdrawn: the text stays as it came.
+        around restorations, or still vanish after :data:`WITHDRAWAL_ROUNDS` rounds (only
+        runs of markup built to be hostile get there), every restoration is withdrawn:
+        the text stays as it came.
         """
         cfg = self.config
-        while True:
+        for _ in range(WITHDRAWAL_ROUNDS):
             done = [e for e in edits if e.replacement is not None]
             left = [(e.start, e.end) for e in edits if e.replacement is None]
             if not done or not left:
@@ -131,10 +136,8 @@ class Restorer:
                 if k >= 0 and e.end <= between[k][1]:
                     inside.add((e.start, e.end))
             withdrawn = inside or {(e.start, e.end) for e in done}
-            edits = [
-                replace(e, replacement=None, note=WITHDRAWN) if (e.start, e.end) in withdrawn else e
-                for e in edits
-            ]
+            edits = _withdrawn(edits, withdrawn)
+        return _withdrawn(edits, {(e.start, e.end) for e in edits if e.replacement is not None})
 
     def _restore_plain(
         self, seen: str, masks: list[Mask], marked: frozenset[int]
@@ -146,7 +149,8 @@ class Restorer:
         notes: list[str] = []
         gaps: list[Gap] = []
         if cfg.find_gaps:
-            code = code_spans(seen)  # digits in code are the code's, not a scraper's gap
+            # Digits in code are the code's, not a scraper's gap.
+            in_code = Spans([(a + 1, b) for a, b in code_spans(seen)])
             # A run of symbols after digits (20**年) hides the number's own digits.
             digit_masks = {m.end for m in masks if m.start and seen[m.start - 1] in ASCII_DIGITS}
             gaps = [
@@ -155,7 +159,7 @@ class Restorer:
                 if gap.confidence >= cfg.gap_min_confidence
                 and gap.offset not in marked
                 and gap.offset not in digit_masks
-                and not (code and any(a < gap.offset < b for a, b in code))
+                and gap.offset not in in_code
             ]
         hidden = unseen_candidates(seen, cfg)  # without the priors: no mask may need them
         if masks and _mostly_masks(seen, masks, cfg):
@@ -289,6 +293,11 @@ def _split_at(masks: list[Mask], marked: frozenset[int]) -> list[Mask]:
         bounds = [m.start, *cuts, m.end]
         out.extend(Mask(a, b, m.state) for a, b in zip(bounds, bounds[1:]))
     return out
+
+
+def _withdrawn(edits: list[Edit], places: set[tuple[int, int]]) -> list[Edit]:
+    """``edits`` with the restorations at ``places`` left alone (reported, not filled)."""
+    return [replace(e, replacement=None, note=WITHDRAWN) if (e.start, e.end) in places else e for e in edits]
 
 
 def _filled(text: str, edits: list[Edit]) -> str:

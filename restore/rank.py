@@ -149,7 +149,8 @@ class Ranker:
         cfg = self.config
         masks = settle(text, masks, self.table, cfg)
         open_masks = [m for m in masks if m.state is MaskState.OPEN and alphabet.chars]
-        base = self._language_scores(text, open_masks, alphabet.chars, breaks)
+        clauses = _clauses(text, open_masks, cfg.mask_symbols, breaks)
+        base = self._language_scores(text, clauses, alphabet.chars)
         # What the document's shape says, the same under either alphabet.
         doubts = self._slot_doubts(text, open_masks, base)
         groups = _agreeing_groups(text, open_masks)
@@ -160,9 +161,9 @@ class Ranker:
             # unmasked: those characters may be an earlier run's restorations, and
             # then a re-run must leave the masks that run left alone.
             wide = alphabet.unnarrowed()
-            wide_base = self._language_scores(text, open_masks, wide.chars, breaks)
+            wide_base = self._language_scores(text, clauses, wide.chars)
             wider, _ = self._posteriors(text, open_masks, wide, wide_base, doubts, groups)
-            scores = {m: _cautious(scores[m], wider[m]) for m in scores}
+            scores = _cautious_all(scores, wider)
         edits: list[Edit] = []
         for m in masks:
             if m.state is not MaskState.OPEN or not alphabet.chars:
@@ -185,16 +186,14 @@ class Ranker:
         return settle(text, masks, self.table, self.config)
 
     # -- internals ------------------------------------------------------------
-    def _language_scores(
-        self, text: str, masks: Sequence[Mask], chars: str, breaks: frozenset[int] = frozenset()
-    ) -> dict[Mask, RunScore]:
+    def _language_scores(self, text: str, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:
         """Each run's readings from ``chars`` under the language model alone: the
         lattice, then the context models.
 
         The lattice reads the masks of a clause together, so a character seen unmasked
         must not be among ``chars``: in 坚持一*专* the reading 一群专业 would lend 业 to
         the second mask even once 群 is ruled out for the first."""
-        scores = self._score_runs(text, masks, self.config.mask_symbols, chars, breaks)
+        scores = self._score_runs(clauses, chars)
         if self.contexts:
             scores = {m: self._rescored(text, m, s, chars) for m, s in scores.items()}
         return scores
@@ -311,42 +310,12 @@ class Ranker:
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
         return doubts
 
-    def _score_runs(
-        self, text: str, masks: Sequence[Mask], symbols: str, chars: str, breaks: frozenset[int] = frozenset()
-    ) -> dict[Mask, RunScore]:
-        """Group the masks by window and score each window's lattice once, every
-        candidate in ``chars`` alike.
-
-        Overlapping windows (masks close together in one clause) are merged, up to
-        MAX_SPAN characters, so that nearby masks share one lattice.
-        """
-        by_clause: dict[tuple[int, int], list[Mask]] = {}
-        group: list[Mask] = []
-        lo = hi = -1
-        bounds = _ClauseBounds(text, symbols, breaks)
-        for m in sorted(masks, key=lambda m: m.start):
-            a, b = bounds(m)
-            if group and a < hi and max(hi, b) - lo <= MAX_SPAN:
-                group.append(m)
-                hi = max(hi, b)
-                continue
-            if group:
-                by_clause[(lo, hi)] = group
-            group, lo, hi = [m], a, b
-        if group:
-            by_clause[(lo, hi)] = group
+    def _score_runs(self, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:
+        """Score each clause's lattice once (:func:`_clauses`), every candidate in
+        ``chars`` alike."""
         out: dict[Mask, RunScore] = {}
-        table = _clause_table(symbols)
         score = self._clause_cache
-        for (a, b), ms in by_clause.items():
-            # Quotes are read through: 党政“一把手” is the phrase 党政一把手.
-            clause = text[a:b].translate(table)
-            if len(clause) == b - a:  # no quote: offsets shift by a
-                runs = tuple((m.start - a, m.end - a) for m in ms)
-            else:
-                kept = [i for i in range(a, b) if text[i] not in QUOTES]
-                where = {i: k for k, i in enumerate(kept)}
-                runs = tuple((where[m.start], where[m.start] + m.length) for m in ms)
+        for clause, runs, ms in clauses:
             for m, s in zip(ms, score(clause, runs, chars)):
                 out[m] = s
         return out
@@ -460,6 +429,19 @@ def _name_slots(text: str, symbols: str) -> frozenset[int]:
     return frozenset(name_slots(text, symbols))
 
 
+def _cautious_all(narrow: dict[Mask, RunScore], wide: dict[Mask, RunScore]) -> dict[Mask, RunScore]:
+    """:func:`_cautious` for every run (masks in one context share the work)."""
+    done: dict[tuple[RunScore, RunScore], RunScore] = {}
+    out = {}
+    for m, score in narrow.items():
+        key = (score, wide[m])
+        found = done.get(key)
+        if found is None:
+            found = done[key] = _cautious(*key)
+        out[m] = found
+    return out
+
+
 def _cautious(narrow: RunScore, wide: RunScore) -> RunScore:
     """Each reading's probability is the lower of the two alphabets' (not renormalised)."""
     other = dict(wide.readings)
@@ -485,6 +467,47 @@ def _clause_table(symbols: str) -> dict[int, str | None]:
     table: dict[int, str | None] = dict(_symbol_table(symbols))
     table.update({ord(q): None for q in QUOTES})
     return table
+
+
+#: The clauses a document's masks are read in: each clause's text (quotes dropped), its
+#: runs as offsets into that text, and the masks they are.
+Clauses = list[tuple[str, tuple[tuple[int, int], ...], list[Mask]]]
+
+
+def _clauses(text: str, masks: Sequence[Mask], symbols: str, breaks: frozenset[int] = frozenset()) -> Clauses:
+    """Group the masks by window, to score each window's lattice once.
+
+    Overlapping windows (masks close together in one clause) are merged, up to
+    MAX_SPAN characters, so that nearby masks share one lattice. The grouping does not
+    depend on the alphabet: both alphabets of :meth:`Ranker.rank` share it."""
+    by_clause: dict[tuple[int, int], list[Mask]] = {}
+    group: list[Mask] = []
+    lo = hi = -1
+    bounds = _ClauseBounds(text, symbols, breaks)
+    for m in sorted(masks, key=lambda m: m.start):
+        a, b = bounds(m)
+        if group and a < hi and max(hi, b) - lo <= MAX_SPAN:
+            group.append(m)
+            hi = max(hi, b)
+            continue
+        if group:
+            by_clause[(lo, hi)] = group
+        group, lo, hi = [m], a, b
+    if group:
+        by_clause[(lo, hi)] = group
+    out: Clauses = []
+    table = _clause_table(symbols)
+    for (a, b), ms in by_clause.items():
+        # Quotes are read through: 党政“一把手” is the phrase 党政一把手.
+        clause = text[a:b].translate(table)
+        if len(clause) == b - a:  # no quote: offsets shift by a
+            runs = tuple((m.start - a, m.end - a) for m in ms)
+        else:
+            kept = [i for i in range(a, b) if text[i] not in QUOTES]
+            where = {i: k for k, i in enumerate(kept)}
+            runs = tuple((where[m.start], where[m.start] + m.length) for m in ms)
+        out.append((clause, runs, ms))
+    return out
 
 
 class _ClauseBounds:
@@ -536,11 +559,16 @@ def _doubt_slots(scores: dict[Mask, RunScore], doubts: dict[Mask, float]) -> dic
     if not doubts:
         return scores
     out = dict(scores)
+    done: dict[tuple[RunScore, float, int], RunScore] = {}  # masks in one context share it
     for m, doubt in doubts.items():
         score = scores[m]
-        mixed = [(r, p * (1 - doubt)) for r, p in score.readings if OTHER not in r]
-        mixed.append((OTHER * m.length, doubt))
-        out[m] = _normalised(mixed, score.in_word)
+        key = (score, doubt, m.length)
+        found = done.get(key)
+        if found is None:
+            mixed = [(r, p * (1 - doubt)) for r, p in score.readings if OTHER not in r]
+            mixed.append((OTHER * m.length, doubt))
+            found = done[key] = _normalised(mixed, score.in_word)
+        out[m] = found
     return out
 
 

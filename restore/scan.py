@@ -87,7 +87,7 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-class _Spans:
+class Spans:
     """Half-open spans, asked whether one holds a position, in O(log n) a question.
 
     ``any()`` over every span made a chunk of ``*a* *a* ...`` or inline code with stars
@@ -152,7 +152,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         # (注意**负面信息**。). A pair of ** or *** is bold: a filter's 党政 is rare
         # beside the hundreds of bold phrases of such a page. A pair of single stars is
         # as often two masks (企*和*务) as italics; settle decides from the words.
-        skipped = _Spans(skip)  # code, and emphasis already settled above
+        skipped = Spans(skip)  # code, and emphasis already settled above
         for pair in emphasis_pairs(text, symbols):
             if pair.open_start in skipped:
                 continue
@@ -169,7 +169,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     # A page with a footnote note (*注：) marks footnotes with the same star.
     footnotes = any(_starts_note(text, r.start(), r.end()) for r in runs)
     masks: list[Mask] = []
-    inside = _Spans(skip)
+    inside = Spans(skip)
     for run in runs:
         a, b = run.span()
         if skip and a in inside:
