@@ -46,7 +46,7 @@ def _signs() -> dict[str, regex.Pattern[str]]:
         "heading": regex.compile(r"^#{1,6}[ \t]+\S", regex.M),
         "fence": regex.compile(r"^[ \t]*(```|~~~)", regex.M),
         "inline code": regex.compile(r"`[^`\n]+`"),
-        "link": regex.compile(r"!?\[[^[\]\n]+\]\([^)\s]+\)"),  # no [ inside: linear
+        "link": regex.compile(r"!?\[[^[\]\n]+\]\([^()\s]+\)"),  # no [ or ( inside: linear
         "table": regex.compile(r"^\|.*\|[ \t]*$\n^\|[ \t:|-]+\|[ \t]*$", regex.M),
         "quote": regex.compile(r"^>[ \t]", regex.M),
         "list": regex.compile(

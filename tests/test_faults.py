@@ -927,6 +927,7 @@ PATHOLOGICAL = {
     # found by benchmarks/fuzz.py --time: a link's [ looked for its ] to the line end,
     # and every gap was checked against every code span
     "open-brackets": "[*",
+    "open-links": "_**[``](```",
     "code-before-units": "``年",
 }
 
