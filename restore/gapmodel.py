@@ -19,7 +19,6 @@ is sure of "a number here" (docs/accuracy.md, "Numeric gaps").
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -30,7 +29,9 @@ from .slotmodel import (
     SIDE,
     STRENGTH,
     Table,
+    geometric_mean,
     normalise,
+    provenance,
     read_model_file,
     read_tables,
     write_tables,
@@ -165,10 +166,8 @@ def builtin_gap_model_path() -> Path:
 
 
 def _pooled(a: float, b: float) -> float:
-    """Two probabilities of "deleted" pooled as a normalised geometric mean."""
-    yes = math.sqrt(a * b)
-    no = math.sqrt((1 - a) * (1 - b))
-    return yes / (yes + no)
+    """Two probabilities of "deleted" pooled as the slot model pools its parents."""
+    return geometric_mean((a, 1 - a), (b, 1 - b))[0]
 
 
 @cache
@@ -188,11 +187,4 @@ def _load_cached(path: str) -> GapModel:
     tables = read_tables(path, body, header.get("sizes"), 2, GapModelError)
     if header.get("shapes") != [list(s) for s in SHAPES]:
         raise GapModelError(f"{path}: gap model has other context shapes")
-    chars = header.get("chars", 0)
-    sources = header.get("sources", [])
-    return GapModel(
-        rules,
-        tables,
-        chars if isinstance(chars, int) else 0,
-        [str(s) for s in sources] if isinstance(sources, list) else [],
-    )
+    return GapModel(rules, tables, *provenance(header))

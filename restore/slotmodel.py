@@ -177,7 +177,7 @@ class SlotModel:
             elif m == 0:
                 prior = dists[(k - 1, 0)]
             else:
-                prior = _geometric_mean(dists[(k - 1, m)], dists[(k, m - 1)])
+                prior = geometric_mean(dists[(k - 1, m)], dists[(k, m - 1)])
             counts = self.tables[bit].get(key[SIDE - k : SIDE + m])
             if counts is None:
                 dists[(k, m)] = prior
@@ -217,7 +217,7 @@ def builtin_slot_model_path() -> Path:
     return builtin_lexicon_dir() / BUILTIN_SLOTS
 
 
-def _geometric_mean(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, ...]:
+def geometric_mean(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, ...]:
     """Two contexts' distributions, each one character longer on its own side, pooled:
     the normalised geometric mean. (Taking them as independent evidence, a · b divided
     by their shared context's, was measured too: it is overconfident, and cost the
@@ -270,14 +270,7 @@ def _checked(path: str, header: dict[str, object], body: bytes) -> SlotModel:
     base = tables[0].get("")
     if not base or sum(base) == 0:
         raise SlotModelError(f"{path}: slot model has no counts")
-    chars = header.get("chars", 0)
-    sources = header.get("sources", [])
-    return SlotModel(
-        candidates,
-        tables,
-        chars if isinstance(chars, int) else 0,
-        [str(s) for s in sources] if isinstance(sources, list) else [],
-    )
+    return SlotModel(candidates, tables, *provenance(header))
 
 
 def write_tables(path: Path, header: dict[str, object], tables: list[Table]) -> None:
@@ -334,3 +327,14 @@ def read_tables(path: str, body: bytes, sizes: object, width: int, error: type[V
     if pos != len(body):
         raise error(f"{path}: model has trailing bytes")
     return tables
+
+
+def provenance(header: dict[str, object]) -> tuple[int, list[str]]:
+    """How many characters a model was counted from, and its sources, as its header says
+    (informative only: a missing or odd value reads as none)."""
+    chars = header.get("chars", 0)
+    sources = header.get("sources", [])
+    return (
+        chars if isinstance(chars, int) else 0,
+        [str(s) for s in sources] if isinstance(sources, list) else [],
+    )

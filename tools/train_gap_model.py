@@ -9,7 +9,6 @@ behind the shipped model. Runs by hand, never in CI.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -18,24 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from train_slot_model import read_corpora  # noqa: E402
+from train_slot_model import corpora_and_output  # noqa: E402
 
 from restore.gaptrain import train  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpora", nargs="+", help="corpus folders, each optionally FOLDER:WEIGHT")
-    ap.add_argument("-o", "--output", type=Path, required=True)
-    args = ap.parse_args()
-    docs, names = read_corpora(args.corpora)
+    docs, names, output = corpora_and_output(__doc__)
     started = time.time()
     model = train(docs, names)
     places = sum(map(sum, model.rules.values()))
     print(
         f"{model.chars:,} chars, {places:,} places counted in {time.time() - started:.0f} s", file=sys.stderr
     )
-    model.save(args.output)
+    model.save(output)
 
 
 if __name__ == "__main__":

@@ -59,12 +59,21 @@ def read_corpora(specs: list[str]) -> tuple[list[str], list[str]]:
     return docs, names
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def corpora_and_output(description: str | None) -> tuple[list[str], list[str], Path]:
+    """The command line of a training tool: corpus folders (``FOLDER[:WEIGHT]``) and
+    ``-o OUTPUT``. Returns the weighted lines, the sources' names and the output path."""
+    ap = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("corpora", nargs="+", help="corpus folders, each optionally FOLDER:WEIGHT")
     ap.add_argument("-o", "--output", type=Path, required=True)
     args = ap.parse_args()
     docs, names = read_corpora(args.corpora)
+    return docs, names, args.output
+
+
+def main() -> None:
+    docs, names, output = corpora_and_output(__doc__)
     started = time.time()
     model = train(docs, CANDIDATES, names)
     kept = [len(t) for t in model.tables]
@@ -72,7 +81,7 @@ def main() -> None:
         f"{model.chars:,} chars counted in {time.time() - started:.0f} s; contexts kept by shape {kept}",
         file=sys.stderr,
     )
-    model.save(args.output)
+    model.save(output)
 
 
 if __name__ == "__main__":
