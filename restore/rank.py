@@ -150,7 +150,13 @@ class Ranker:
         masks = settle(text, masks, self.table, cfg)
         open_masks = [m for m in masks if m.state is MaskState.OPEN and alphabet.chars]
         clauses = _clauses(text, open_masks, cfg.mask_symbols, breaks)
-        base = self._language_scores(text, clauses, alphabet.chars)
+        # The unnarrowed alphabet's lattices are read below; one-mask clauses share them.
+        shared = (
+            alphabet.chars + alphabet.excluded
+            if alphabet.excluded and len(alphabet.chars + alphabet.excluded) < BEAM
+            else ""
+        )
+        base = self._language_scores(text, clauses, alphabet.chars, shared)
         # What the document's shape says, the same under either alphabet.
         doubts = self._slot_doubts(text, open_masks, base)
         groups = _agreeing_groups(text, open_masks)
@@ -186,14 +192,16 @@ class Ranker:
         return settle(text, masks, self.table, self.config)
 
     # -- internals ------------------------------------------------------------
-    def _language_scores(self, text: str, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:
+    def _language_scores(
+        self, text: str, clauses: Clauses, chars: str, wider: str = ""
+    ) -> dict[Mask, RunScore]:
         """Each run's readings from ``chars`` under the language model alone: the
         lattice, then the context models.
 
         The lattice reads the masks of a clause together, so a character seen unmasked
         must not be among ``chars``: in 坚持一*专* the reading 一群专业 would lend 业 to
         the second mask even once 群 is ruled out for the first."""
-        scores = self._score_runs(clauses, chars)
+        scores = self._score_runs(clauses, chars, wider)
         if self.contexts:
             scores = {m: self._rescored(text, m, s, chars) for m, s in scores.items()}
         return scores
@@ -310,12 +318,24 @@ class Ranker:
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
         return doubts
 
-    def _score_runs(self, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:
+    def _score_runs(self, clauses: Clauses, chars: str, wider: str = "") -> dict[Mask, RunScore]:
         """Score each clause's lattice once (:func:`_clauses`), every candidate in
-        ``chars`` alike."""
+        ``chars`` alike.
+
+        With ``wider`` (the unnarrowed alphabet, ranked too), a clause of one mask reads
+        that lattice's readings of ``chars`` instead of a lattice of its own: removing
+        a character from one mask only removes the paths through it, so the rest keep
+        their ratios. Only masks that share a clause, or a run of several, need their
+        own lattice (a run's readings are a beam, which may hold none of ``chars``)."""
         out: dict[Mask, RunScore] = {}
         score = self._clause_cache
         for clause, runs, ms in clauses:
+            if wider and len(runs) == 1 and runs[0][1] - runs[0][0] == 1:
+                (wide,) = score(clause, runs, wider)
+                narrow = _narrowed(wide, chars)
+                if narrow.readings:
+                    out[ms[0]] = narrow
+                    continue
             for m, s in zip(ms, score(clause, runs, chars)):
                 out[m] = s
         return out
@@ -427,6 +447,14 @@ def _given_hidden_sets(score: RunScore, chars: str, sets: list[tuple[int, float]
 def _name_slots(text: str, symbols: str) -> frozenset[int]:
     """name_slots, remembered for the document in hand (both alphabets ask)."""
     return frozenset(name_slots(text, symbols))
+
+
+def _narrowed(score: RunScore, chars: str) -> RunScore:
+    """``score``'s readings made of ``chars`` (and OTHER) only, renormalised."""
+    allowed = set(chars + OTHER)
+    kept = [(r, p) for r, p in score.readings if allowed.issuperset(r)]
+    z = sum(p for _, p in kept) or 1.0
+    return RunScore(tuple((r, p / z) for r, p in kept), score.in_word)
 
 
 def _cautious_all(narrow: dict[Mask, RunScore], wide: dict[Mask, RunScore]) -> dict[Mask, RunScore]:
