@@ -200,10 +200,23 @@ class Ranker:
 
         The lattice reads the masks of a clause together, so a character seen unmasked
         must not be among ``chars``: in 坚持一*专* the reading 一群专业 would lend 业 to
-        the second mask even once 群 is ruled out for the first."""
-        scores = self._score_runs(clauses, chars, wider)
+        the second mask even once 群 is ruled out for the first. A clause of one mask
+        has no such neighbour: with ``wider`` (the unnarrowed alphabet, which the
+        ranker reads too) it takes that alphabet's readings of ``chars``, renormalised,
+        and shares its lattice and context scores."""
+        own, shared = clauses, []
+        if wider:
+            own = [c for c in clauses if not _one_mask(c)]
+            shared = [c for c in clauses if _one_mask(c)]
+        scores = self._score_runs(own, chars)
         if self.contexts:
             scores = {m: self._rescored(text, m, s, chars) for m, s in scores.items()}
+        if shared:
+            # No beam cuts a lone mask's readings when the alphabet is shorter than BEAM
+            # (the ranker's condition for ``wider``): each of ``chars`` is there.
+            scores.update(
+                (m, _narrowed(s, chars)) for m, s in self._language_scores(text, shared, wider).items()
+            )
         return scores
 
     def _posteriors(
@@ -318,24 +331,12 @@ class Ranker:
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
         return doubts
 
-    def _score_runs(self, clauses: Clauses, chars: str, wider: str = "") -> dict[Mask, RunScore]:
+    def _score_runs(self, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:
         """Score each clause's lattice once (:func:`_clauses`), every candidate in
-        ``chars`` alike.
-
-        With ``wider`` (the unnarrowed alphabet, ranked too), a clause of one mask reads
-        that lattice's readings of ``chars`` instead of a lattice of its own: removing
-        a character from one mask only removes the paths through it, so the rest keep
-        their ratios. Only masks that share a clause, or a run of several, need their
-        own lattice (a run's readings are a beam, which may hold none of ``chars``)."""
+        ``chars`` alike."""
         out: dict[Mask, RunScore] = {}
         score = self._clause_cache
         for clause, runs, ms in clauses:
-            if wider and len(runs) == 1 and runs[0][1] - runs[0][0] == 1:
-                (wide,) = score(clause, runs, wider)
-                narrow = _narrowed(wide, chars)
-                if narrow.readings:
-                    out[ms[0]] = narrow
-                    continue
             for m, s in zip(ms, score(clause, runs, chars)):
                 out[m] = s
         return out
@@ -447,6 +448,12 @@ def _given_hidden_sets(score: RunScore, chars: str, sets: list[tuple[int, float]
 def _name_slots(text: str, symbols: str) -> frozenset[int]:
     """name_slots, remembered for the document in hand (both alphabets ask)."""
     return frozenset(name_slots(text, symbols))
+
+
+def _one_mask(clause: tuple[str, tuple[tuple[int, int], ...], list[Mask]]) -> bool:
+    """A clause whose only run is one mask long."""
+    runs = clause[1]
+    return len(runs) == 1 and runs[0][1] - runs[0][0] == 1
 
 
 def _narrowed(score: RunScore, chars: str) -> RunScore:

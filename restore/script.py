@@ -107,7 +107,10 @@ def read_script(text: str, candidates: str = "") -> Script:
     if not page:
         # A mostly Simplified page (a forum quoting a Traditional post): its filter hid
         # Simplified characters, and a 業 there says nothing about 业.
-        kept = "".join(a if b != a and b in candidates else b for a, b in zip(text, simplified))
+        kept = "\n".join(
+            simple if line == simple else "".join(a if b in candidates else b for a, b in zip(line, simple))
+            for line, simple in zip(lines, simple_lines)
+        )
         return Script(kept, (False,) * len(lines), False)
     per_line = tuple(page if v is None else v for v in verdicts)
     return Script(simplified, per_line, "羣" in text)
