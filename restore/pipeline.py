@@ -46,6 +46,7 @@ class Restorer:
         # Pages are ranked in Simplified script, so are the candidates (黨 is 党).
         simplified = "".join(dict.fromkeys(to_simplified(config.candidates)))
         self.config = config if simplified == config.candidates else config.with_(candidates=simplified)
+        self._last_scan: tuple[str, list[Mask]] | None = None
 
     @cached_property
     def gap_model(self) -> GapModel | None:
@@ -85,7 +86,7 @@ class Restorer:
             if not done or not (open_places or may_reveal):
                 break
             seen = _filled(text, done)
-            found = find_masks(seen, cfg)
+            found = self._scan(seen)
             new_places = {(m.start, m.end) for m in found} - edits.keys()
             if not open_places and not new_places:
                 break
@@ -102,6 +103,14 @@ class Restorer:
                 break
         return self._keep_left_masks(text, list(edits.values())), hidden
 
+    def _scan(self, text: str) -> list[Mask]:
+        """:func:`find_masks` of ``text``, remembered for the next call: the fixpoint's
+        last round and the check after it scan the same filled text."""
+        last = self._last_scan
+        if last is None or last[0] != text:
+            last = self._last_scan = (text, find_masks(text, self.config))
+        return list(last[1])
+
     def _keep_left_masks(self, text: str, edits: list[Edit]) -> list[Edit]:
         """Withdraw restorations that would turn the masks left alone into markup.
 
@@ -115,14 +124,13 @@ class Restorer:
         runs of markup built to be hostile get there), every restoration is withdrawn:
         the text stays as it came.
         """
-        cfg = self.config
         for _ in range(WITHDRAWAL_ROUNDS):
             done = [e for e in edits if e.replacement is not None]
             left = [(e.start, e.end) for e in edits if e.replacement is None]
             if not done or not left:
                 return edits
             seen = _filled(text, done)
-            still = {(m.start, m.end) for m in self.ranker.settle(seen, find_masks(seen, cfg))}
+            still = {(m.start, m.end) for m in self.ranker.settle(seen, self._scan(seen))}
             vanished = sorted(k for k in left if k not in still)
             if not vanished:
                 return edits
