@@ -212,7 +212,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     return _mark_censor_insertions(text, _without_operators(text, masks))
 
 
-#: How many runs before numbers, and what share of the page's runs, make their last star
+#: How many single stars before numbers, and what share of the page's runs, make them
 #: the page's own notation. (A filtered news page about the "文化企*30强" list has half
 #: its masks before a number.)
 OPERATOR_STARS = 3
@@ -223,20 +223,14 @@ def _without_operators(text: str, masks: list[Mask]) -> list[Mask]:
     """The masks less the stars a page writes as an operator before numbers.
 
     A filter hides characters wherever they stand, so only a few of its masks come
-    right before a number (入*56年). A page where three or more runs do, and three in
-    four of its runs (养老企业*20%，个人*8%，医疗*（9%+1%）), writes the star as its own
-    notation: a rate, a product, a multiplier. The last star of each such run is the
-    notation, and any stars before it are masks (企**20%: 企业, then the rate)."""
-    numeric = {m for m in masks if _number_after().match(text, m.end)}
+    right before a number (入*56年). A page where three or more single stars do, and
+    three in four of its runs (养老企业*20%，个人*8%，医疗*（9%+1%）), writes the star as
+    its own notation: a rate, a product, a multiplier."""
+    numeric = [m for m in masks if m.length == 1 and _number_after().match(text, m.end)]
     if len(numeric) < OPERATOR_STARS or len(numeric) < OPERATOR_SHARE * len(masks):
         return masks
-    # The last star before the number is the notation; any before it are masks (企**20%
-    # is 企业 and the star).
-    return [
-        Mask(m.start, m.end - 1, m.state) if m in numeric else m
-        for m in masks
-        if m.length > 1 or m not in numeric
-    ]
+    drop = set(numeric)
+    return [m for m in masks if m not in drop]
 
 
 @cache

@@ -75,10 +75,3 @@ def test_a_mask_before_a_number_on_a_filtered_page_is_still_a_mask():
 def test_half_of_a_filtered_pages_masks_before_numbers_are_still_masks():
     text = "文化企*30强发布，成长性文化企*30强发布，入选企*30强。*委、*府、产*园区都来了。"
     assert len(find_masks(text)) == 6
-
-
-def test_a_mask_before_a_pages_notation_star_is_still_a_mask():
-    text = "养老企**20%，养老个人*8%，失*企**1%，医疗企**（9%+1%）。"
-    spans = [text[m.start - 1 : m.end + 1] for m in find_masks(text)]
-    assert spans == ["企**", "失*企", "企**", "企**"]
-    assert all(m.length == 1 for m in find_masks(text))
