@@ -87,7 +87,14 @@ class Restorer:
                 break
             seen = _filled(text, done)
             found = self._scan(seen)
-            new_places = {(m.start, m.end) for m in found} - edits.keys()
+            # A run that only partly covers a place already reported (a page convention
+            # that the filling changed) stays with that report: edits never overlap.
+            taken = Spans(list(edits))
+            new_places = {
+                (m.start, m.end)
+                for m in found
+                if (m.start, m.end) not in edits and not any(i in taken for i in range(m.start, m.end))
+            }
             if not open_places and not new_places:
                 break
             again = self.ranker.rank(seen, found, infer_alphabet(seen, cfg), breaks)

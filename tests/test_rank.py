@@ -209,3 +209,22 @@ def test_a_seen_character_does_not_lend_its_words_to_the_lattice(text):
     with them out of the lattice, no reading of the run is good enough to fill."""
     (edit,) = [e for e in restore_text(text).edits if e.kind == "mask"]
     assert edit.replacement is None
+
+
+def test_a_later_scan_that_splits_a_reported_run_never_overlaps_its_report(monkeypatch):
+    """The fixpoint rescans the filled text; should a page convention then read only part
+    of a run left alone as a mask, the run keeps its first report: edits never overlap."""
+    from restore.model import Mask
+    from restore.pipeline import Restorer
+
+    restorer = Restorer(RestoreConfig(find_gaps=False, min_confidence=0.9))
+    scan = Restorer._scan
+
+    def splitting(self, text):
+        return [Mask(m.start, m.end - 1, m.state) if m.length > 1 else m for m in scan(self, text)]
+
+    monkeypatch.setattr(Restorer, "_scan", splitting)
+    result = restorer.restore("坚持*建引领，这是**的事，加强*委建设。")  # ** left alone, the rest filled
+    spans = sorted((e.start, e.end) for e in result.edits)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert (9, 11) in spans
