@@ -178,7 +178,7 @@ class Ranker:
                 continue
             readings = scores[m].readings
             best, conf = readings[0]
-            cands = tuple((r, p) for r, p in readings if OTHER not in r)
+            cands = _candidates(readings)
             if OTHER in best:
                 edits.append(Edit("mask", m.start, m.end, None, 0.0, cands, "likely not a hidden candidate"))
             elif conf >= cfg.min_confidence:
@@ -456,6 +456,14 @@ def _one_mask(clause: tuple[str, tuple[tuple[int, int], ...], list[Mask]]) -> bo
     return len(runs) == 1 and runs[0][1] - runs[0][0] == 1
 
 
+@lru_cache(maxsize=4096)
+def _candidates(readings: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """The readings an edit reports: those made of candidates only (masks in one context
+    share them)."""
+    return tuple((r, p) for r, p in readings if OTHER not in r)
+
+
+@lru_cache(maxsize=4096)
 def _narrowed(score: RunScore, chars: str) -> RunScore:
     """``score``'s readings made of ``chars`` (and OTHER) only, renormalised."""
     allowed = set(chars + OTHER)
