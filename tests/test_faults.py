@@ -354,6 +354,18 @@ def test_a_1_gb_jsonl_is_restored_in_flat_memory(tmp_path):
     assert_flat(_peak_rss_kb(["--jsonl", str(big)], tmp_path), base, big.stat().st_size)
 
 
+@SLOW
+def test_one_30_mb_jsonl_record_needs_at_most_300_mb_and_three_times_itself(tmp_path):
+    """Issue 15: memory is at most 300 MB plus three times the largest record (a 30 MB
+    record peaked at 476 MB, then 442)."""
+    megabytes = float(os.environ.get("RESTORE_SLOW_RECORD_MB", "30"))
+    text = (DAMAGED + CLEAN * 30) * int(megabytes * 1_000_000 / len((DAMAGED + CLEAN * 30).encode("utf-8")))
+    big = tmp_path / "record.jsonl"
+    big.write_text(json.dumps({"id": 0, "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    peak_kb = _peak_rss_kb(["--jsonl", str(big)], tmp_path)
+    assert peak_kb * 1024 < 300_000_000 + 3 * big.stat().st_size, f"{peak_kb // 1024} MiB"
+
+
 # -- JSON Lines records that are hostile rather than merely malformed -----------------------------
 
 
