@@ -169,7 +169,7 @@ class Ranker:
             wide = alphabet.unnarrowed()
             wide_base = self._language_scores(text, clauses, wide.chars)
             wider, _ = self._posteriors(text, open_masks, wide, wide_base, doubts, groups)
-            scores = _cautious_all(scores, wider)
+            scores = {m: _cautious(scores[m], wider[m]) for m in scores}
         edits: list[Edit] = []
         for m in masks:
             if m.state is not MaskState.OPEN or not alphabet.chars:
@@ -450,7 +450,7 @@ def _name_slots(text: str, symbols: str) -> frozenset[int]:
     return frozenset(name_slots(text, symbols))
 
 
-def _one_mask(clause: tuple[str, tuple[tuple[int, int], ...], list[Mask]]) -> bool:
+def _one_mask(clause: Clause) -> bool:
     """A clause whose only run is one mask long."""
     runs = clause[1]
     return len(runs) == 1 and runs[0][1] - runs[0][0] == 1
@@ -472,19 +472,7 @@ def _narrowed(score: RunScore, chars: str) -> RunScore:
     return RunScore(tuple((r, p / z) for r, p in kept), score.in_word)
 
 
-def _cautious_all(narrow: dict[Mask, RunScore], wide: dict[Mask, RunScore]) -> dict[Mask, RunScore]:
-    """:func:`_cautious` for every run (masks in one context share the work)."""
-    done: dict[tuple[RunScore, RunScore], RunScore] = {}
-    out = {}
-    for m, score in narrow.items():
-        key = (score, wide[m])
-        found = done.get(key)
-        if found is None:
-            found = done[key] = _cautious(*key)
-        out[m] = found
-    return out
-
-
+@lru_cache(maxsize=4096)  # masks in one context share it
 def _cautious(narrow: RunScore, wide: RunScore) -> RunScore:
     """Each reading's probability is the lower of the two alphabets' (not renormalised)."""
     other = dict(wide.readings)
@@ -512,9 +500,10 @@ def _clause_table(symbols: str) -> dict[int, str | None]:
     return table
 
 
-#: The clauses a document's masks are read in: each clause's text (quotes dropped), its
-#: runs as offsets into that text, and the masks they are.
-Clauses = list[tuple[str, tuple[tuple[int, int], ...], list[Mask]]]
+#: A clause a document's masks are read in: its text (quotes dropped), its runs as
+#: offsets into that text, and the masks they are.
+Clause = tuple[str, tuple[tuple[int, int], ...], list[Mask]]
+Clauses = list[Clause]
 
 
 def _clauses(text: str, masks: Sequence[Mask], symbols: str, breaks: frozenset[int] = frozenset()) -> Clauses:
