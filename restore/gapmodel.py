@@ -6,7 +6,7 @@ Clean text labels itself: delete every run of three or more digits as the scrape
 run the rules over the result, and each place they find either is where digits were
 deleted or is not. :mod:`restore.gaptrain` counts both, by the rule that fired and by
 the characters around the place (up to two each side, the shapes of
-:mod:`restore.slotmodel`), over the corpora of ``docs/training-data.md``.
+:func:`restore.slotmodel.shapes`), over the corpora of ``docs/training-data.md``.
 
 At run time a place's probability is smoothed from the rule's own rate (the rule, then
 its family: ``unit:名``, then ``unit``) through ever longer contexts, as the slot model
@@ -25,8 +25,6 @@ from pathlib import Path
 
 from .slotmodel import (
     EDGE,
-    SHAPES,
-    SIDE,
     STRENGTH,
     Table,
     geometric_mean,
@@ -34,6 +32,7 @@ from .slotmodel import (
     provenance,
     read_model_file,
     read_tables,
+    shapes,
     write_tables,
 )
 
@@ -48,6 +47,9 @@ VETO_BELOW = 0.1
 #: name whose number the scraper deleted (“331+”): counts from the corpora would veto
 #: every one of the latter.
 UNVETOED = frozenset({"quoted-plus"})
+#: Characters of context each side of a place, and the context shapes they make.
+SIDE = 2
+SHAPES = shapes(SIDE)
 #: How many places' probabilities a model keeps before it starts afresh.
 MEMO_SIZE = 1 << 16
 
@@ -73,7 +75,7 @@ class GapModel:
 
     #: Rule reason -> [deleted, nothing].
     rules: dict[str, list[int]]
-    #: One table per shape in :data:`~restore.slotmodel.SHAPES`: context (left + right)
+    #: One table per shape in :data:`SHAPES`: context (left + right)
     #: -> [deleted, nothing].
     tables: list[Table]
     chars: int = 0
@@ -150,7 +152,7 @@ class GapModel:
             "chars": self.chars,
             "sources": self.sources,
         }
-        write_tables(path, header, self.tables)
+        write_tables(path, header, self.tables, SHAPES)
 
     @classmethod
     def load(cls, path: Path) -> GapModel:
@@ -184,7 +186,7 @@ def _load_cached(path: str) -> GapModel:
         raise GapModelError(f"{path}: gap model needs each rule's two counts")
     if sum(v[0] + v[1] for v in rules.values()) == 0:
         raise GapModelError(f"{path}: gap model has no counts")
-    tables = read_tables(path, body, header.get("sizes"), 2, GapModelError)
+    tables = read_tables(path, body, header.get("sizes"), 2, GapModelError, SHAPES)
     if header.get("shapes") != [list(s) for s in SHAPES]:
         raise GapModelError(f"{path}: gap model has other context shapes")
     return GapModel(rules, tables, *provenance(header))

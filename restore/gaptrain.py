@@ -4,7 +4,7 @@ Each document is damaged the way the scraper damages it (every run of three or m
 digits deleted, :func:`restore.slottrain.damage`), which says where the deletions were.
 The gap rules then run over the damaged text with no confidence cut, and every place
 they find is counted, as deleted or as nothing, by its rule and by its context in
-every shape of :data:`restore.slotmodel.SHAPES`.
+every shape of :data:`restore.gapmodel.SHAPES`.
 
 Training runs by hand (``tools/train_gap_model.py``), never at install or run time.
 """
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .gapmodel import GapModel, rule_name
+from .gapmodel import SHAPES, SIDE, GapModel, rule_name
 from .gaps import find_gaps
-from .slotmodel import EDGE, SHAPES, SIDE, Table, normalise
+from .slotmodel import EDGE, Table, normalise
 from .slottrain import damage
 
 

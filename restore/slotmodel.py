@@ -34,13 +34,24 @@ FORMAT = "restore-slot-model"
 VERSION = 3
 #: The reading "some other character", after the candidates in every count row.
 OTHER = "?"
-#: Context shapes (characters on the left, on the right), shortest first: each one's
-#: parents (one character shorter on one side) come before it.
-SHAPES: tuple[tuple[int, int], ...] = ((0, 0), (1, 0), (0, 1), (2, 0), (1, 1), (0, 2), (2, 1), (1, 2), (2, 2))
-#: How many characters of context each side of a slot is read with.
+#: How many characters of context each side of a slot a model is trained with, unless
+#: told otherwise (a model file records its own).
 SIDE = 2
-#: The index of the shape with one character each side.
-_BOTH_SIDES = SHAPES.index((1, 1))
+
+
+def shapes(side: int) -> tuple[tuple[int, int], ...]:
+    """Context shapes (characters on the left, on the right) up to ``side`` each side,
+    shortest first: each one's parents (one character shorter on one side) come before it.
+
+    >>> shapes(1)
+    ((0, 0), (1, 0), (0, 1), (1, 1))
+    """
+    every = [(k, m) for k in range(side + 1) for m in range(side + 1)]
+    return tuple(sorted(every, key=lambda s: (s[0] + s[1], -s[0])))
+
+
+#: The shapes of a model of :data:`SIDE`.
+SHAPES = shapes(SIDE)
 #: The text edge, as a context character.
 EDGE = "\n"
 #: How many observations a context needs to outweigh the shorter contexts it refines.
@@ -122,17 +133,19 @@ class SlotModel:
     """Counts of readings by context (one table per shape), and where they came from."""
 
     candidates: str
-    #: One table per shape in :data:`SHAPES`: context (left + right) -> counts, one per
-    #: candidate and OTHER last.
+    #: One table per shape in ``shapes(side)``: context (left + right) -> counts, one
+    #: per candidate and OTHER last.
     tables: list[Table]
     chars: int = 0
     sources: list[str] = field(default_factory=list)
+    #: Characters of context each side.
+    side: int = SIDE
     _memo: dict[str, tuple[float, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def distribution(self, left: str, right: str) -> dict[str, float]:
         """P(hidden character | neighbours): each candidate, and OTHER.
 
-        ``left`` and ``right`` are normalised context, at most :data:`SIDE`
+        ``left`` and ``right`` are normalised context, at most :attr:`side`
         characters each side; a shorter side is padded with the text edge.
         """
         return dict(zip(self.candidates + OTHER, self._smoothed(left, right)))
@@ -152,7 +165,7 @@ class SlotModel:
         """A candidate was seen between these neighbours, one character each side at least."""
         if not left or not right:
             return False
-        return left[-1] + right[0] in self.tables[_BOTH_SIDES]
+        return left[-1] + right[0] in self.tables[shapes(self.side).index((1, 1))]
 
     @cached_property
     def _base(self) -> tuple[float, ...]:
@@ -162,29 +175,31 @@ class SlotModel:
         return tuple((c + 0.5) / (n + 0.5 * len(counts)) for c in counts)
 
     def _smoothed(self, left: str, right: str) -> tuple[float, ...]:
-        if len(left) < SIDE:
-            left = EDGE * (SIDE - len(left)) + left
-        if len(right) < SIDE:
-            right = right + EDGE * (SIDE - len(right))
-        key = left[-SIDE:] + right[:SIDE]
+        side = self.side
+        if len(left) < side:
+            left = EDGE * (side - len(left)) + left
+        if len(right) < side:
+            right = right + EDGE * (side - len(right))
+        key = left[-side:] + right[:side]
         found = self._memo.get(key)
         if found is not None:
             return found
+        every = shapes(side)
         dists: dict[tuple[int, int], tuple[float, ...]] = {(0, 0): self._base}
-        for bit, (k, m) in enumerate(SHAPES[1:], 1):
+        for bit, (k, m) in enumerate(every[1:], 1):
             if k == 0:
                 prior = dists[(0, m - 1)]
             elif m == 0:
                 prior = dists[(k - 1, 0)]
             else:
                 prior = geometric_mean(dists[(k - 1, m)], dists[(k, m - 1)])
-            counts = self.tables[bit].get(key[SIDE - k : SIDE + m])
+            counts = self.tables[bit].get(key[side - k : side + m])
             if counts is None:
                 dists[(k, m)] = prior
                 continue
             n = sum(counts)
             dists[(k, m)] = tuple((c + STRENGTH * q) / (n + STRENGTH) for c, q in zip(counts, prior))
-        found = dists[SHAPES[-1]]
+        found = dists[every[-1]]
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[key] = found
@@ -202,7 +217,7 @@ class SlotModel:
             "chars": self.chars,
             "sources": self.sources,
         }
-        write_tables(path, header, self.tables)
+        write_tables(path, header, self.tables, shapes(self.side))
 
     @classmethod
     def load(cls, path: Path) -> SlotModel:
@@ -263,24 +278,41 @@ def read_model_file(
 def _checked(path: str, header: dict[str, object], body: bytes) -> SlotModel:
     """The model the header and body describe, every table checked for size and shape."""
     candidates = header.get("candidates")
-    sizes = header.get("sizes") if header.get("shapes") == [list(s) for s in SHAPES] else None
     if not isinstance(candidates, str) or not candidates:
         raise SlotModelError(f"{path}: slot model names no candidates")
-    tables = read_tables(path, body, sizes, len(candidates) + 1, SlotModelError)
+    side = side_of(header.get("shapes"))
+    if side is None:
+        raise SlotModelError(f"{path}: slot model has other context shapes")
+    tables = read_tables(path, body, header.get("sizes"), len(candidates) + 1, SlotModelError, shapes(side))
     base = tables[0].get("")
     if not base or sum(base) == 0:
         raise SlotModelError(f"{path}: slot model has no counts")
-    return SlotModel(candidates, tables, *provenance(header))
+    return SlotModel(candidates, tables, *provenance(header), side=side)
 
 
-def write_tables(path: Path, header: dict[str, object], tables: list[Table]) -> None:
-    """Write a model of :data:`SHAPES` tables: gzip'd, the JSON ``header`` line (with the
-    shapes and each table's size added), then per table its contexts (UTF-8, NUL between
-    them) and its counts (unsigned 32-bit, little-endian)."""
+#: The widest context a model file may have (a side of 4 is already sparse).
+MAX_SIDE = 4
+
+
+def side_of(recorded: object) -> int | None:
+    """The side of the shapes a model file records, or None unless they are exactly
+    ``shapes(side)`` for a side from 1 to :data:`MAX_SIDE`."""
+    for side in range(1, MAX_SIDE + 1):
+        if recorded == [list(s) for s in shapes(side)]:
+            return side
+    return None
+
+
+def write_tables(
+    path: Path, header: dict[str, object], tables: list[Table], layout: tuple[tuple[int, int], ...]
+) -> None:
+    """Write a model of one table per shape of ``layout``: gzip'd, the JSON ``header`` line
+    (with the shapes and each table's size added), then per table its contexts (UTF-8,
+    NUL between them) and its counts (unsigned 32-bit, little-endian)."""
     blobs = [("\0".join(t.index)).encode("utf-8") for t in tables]
     header = {
         **header,
-        "shapes": [list(s) for s in SHAPES],
+        "shapes": [list(s) for s in layout],
         "sizes": [[len(t), len(b)] for t, b in zip(tables, blobs)],
     }
     with gzip.open(path, "wb", compresslevel=6) as fh:
@@ -293,20 +325,27 @@ def write_tables(path: Path, header: dict[str, object], tables: list[Table]) -> 
             fh.write(counts.tobytes())
 
 
-def read_tables(path: str, body: bytes, sizes: object, width: int, error: type[ValueError]) -> list[Table]:
-    """The :data:`SHAPES` tables :func:`write_tables` wrote after the header, each
+def read_tables(
+    path: str,
+    body: bytes,
+    sizes: object,
+    width: int,
+    error: type[ValueError],
+    layout: tuple[tuple[int, int], ...],
+) -> list[Table]:
+    """The tables of ``layout``'s shapes :func:`write_tables` wrote after the header, each
     checked for size and shape; ``error`` names what is wrong, with ``path``."""
     if (
         not isinstance(sizes, list)
-        or len(sizes) != len(SHAPES)
+        or len(sizes) != len(layout)
         or not all(
             isinstance(n, list) and len(n) == 2 and all(type(x) is int and x >= 0 for x in n) for n in sizes
         )
     ):
-        raise error(f"{path}: model needs the sizes of {len(SHAPES)} tables of the usual shapes")
+        raise error(f"{path}: model needs the sizes of {len(layout)} tables of its shapes")
     tables = []
     pos = 0
-    for (k, m), (rows, length) in zip(SHAPES, sizes):
+    for (k, m), (rows, length) in zip(layout, sizes):
         blob = body[pos : pos + length]
         pos += length
         data = body[pos : pos + 4 * rows * width]

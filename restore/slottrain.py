@@ -23,11 +23,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from .slotmodel import EDGE, SHAPES, SIDE, SlotModel, Table, normalise
+from .slotmodel import EDGE, SIDE, SlotModel, Table, normalise, shapes
 
 #: A context is kept when it holds at least this many candidates, by its length: a
 #: single sighting of a long context is noise.
-MIN_CANDIDATES = {0: 0, 1: 1, 2: 1, 3: 2, 4: 2}
+MIN_CANDIDATES = {0: 0, 1: 1, 2: 1, 3: 2, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2}
 #: Characters of damaged text per counting chunk (bounds the n-gram lists in memory).
 CHUNK = 1 << 20
 _RUN = re.compile(r"[0-9]{3,}")
@@ -55,50 +55,51 @@ def damage(text: str) -> tuple[str, list[int]]:
     return "".join(out), gaps
 
 
-def chunks(docs: Iterable[str]) -> Iterator[str]:
+def chunks(docs: Iterable[str], side: int = SIDE) -> Iterator[str]:
     """Damaged, normalised documents joined by line breaks into chunks of about
-    :data:`CHUNK` characters, padded with text edges."""
-    pieces: list[str] = [EDGE * SIDE]
-    size = SIDE
+    :data:`CHUNK` characters, padded with ``side`` text edges."""
+    pieces: list[str] = [EDGE * side]
+    size = side
     for doc in docs:
         damaged = normalise(damage(doc)[0])
         pieces.append(damaged + EDGE)
         size += len(damaged) + 1
         if size >= CHUNK:
-            yield "".join(pieces) + EDGE * SIDE
-            pieces, size = [EDGE * SIDE], SIDE
-    if size > SIDE:
-        yield "".join(pieces) + EDGE * SIDE
+            yield "".join(pieces) + EDGE * side
+            pieces, size = [EDGE * side], side
+    if size > side:
+        yield "".join(pieces) + EDGE * side
 
 
-def count(docs: Iterable[str], candidates: str) -> tuple[list[dict[str, list[int]]], int]:
+def count(docs: Iterable[str], candidates: str, side: int = SIDE) -> tuple[list[dict[str, list[int]]], int]:
     """Count readings by context over ``docs`` (clean text). Returns one table per
-    shape (context -> one count per candidate, OTHER last) and the number of
-    characters read. ``docs`` is read twice."""
+    shape of ``shapes(side)`` (context -> one count per candidate, OTHER last) and the
+    number of characters read. ``docs`` is read twice."""
     docs = list(docs)
+    layout = shapes(side)
     width = len(candidates) + 1
     found_re = re.compile("[" + re.escape(candidates) + "]")
-    seen: list[dict[str, list[int]]] = [{} for _ in SHAPES]
+    seen: list[dict[str, list[int]]] = [{} for _ in layout]
     chars = 0
-    for chunk in chunks(docs):
-        chars += len(chunk) - 2 * SIDE
+    for chunk in chunks(docs, side):
+        chars += len(chunk) - 2 * side
         for found in found_re.finditer(chunk):
             i = found.start()
             col = candidates.index(found.group())
-            for bit, (k, m) in enumerate(SHAPES):
+            for bit, (k, m) in enumerate(layout):
                 row = seen[bit].setdefault(chunk[i - k : i] + chunk[i + 1 : i + 1 + m], [0] * width)
                 row[col] += 1
     tables = [
         {key: row for key, row in seen[bit].items() if sum(row) >= MIN_CANDIDATES[k + m]}
-        for bit, (k, m) in enumerate(SHAPES)
+        for bit, (k, m) in enumerate(layout)
     ]
     # Pass 2: how often any character stood between each kept context's neighbours.
-    between: list[Counter[str]] = [Counter() for _ in SHAPES]
+    between: list[Counter[str]] = [Counter() for _ in layout]
     kept = [set(t) for t in tables]
-    for chunk in chunks(docs):
-        for bit, (k, m) in enumerate(SHAPES):
+    for chunk in chunks(docs, side):
+        for bit, (k, m) in enumerate(layout):
             if k + m == 0:
-                between[bit][""] += len(chunk) - 2 * SIDE
+                between[bit][""] += len(chunk) - 2 * side
                 continue
             skips = Counter(map("".join, re.findall(f"(?=(.{{{k}}}).(.{{{m}}}))", chunk, re.DOTALL)))
             for key in kept[bit].intersection(skips):
@@ -109,8 +110,8 @@ def count(docs: Iterable[str], candidates: str) -> tuple[list[dict[str, list[int
     return tables, chars
 
 
-def train(docs: list[str], candidates: str, sources: list[str]) -> SlotModel:
-    """Count ``docs`` and return the model."""
-    tables, chars = count(docs, candidates)
+def train(docs: list[str], candidates: str, sources: list[str], side: int = SIDE) -> SlotModel:
+    """Count ``docs`` with ``side`` characters of context each side and return the model."""
+    tables, chars = count(docs, candidates, side)
     width = len(candidates) + 1
-    return SlotModel(candidates, [Table.from_rows(t, width) for t in tables], chars, sources)
+    return SlotModel(candidates, [Table.from_rows(t, width) for t in tables], chars, sources, side)

@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from restore.slotmodel import SIDE  # noqa: E402
 from restore.slottrain import train  # noqa: E402
 
 CANDIDATES = "党政群业"
@@ -59,23 +60,33 @@ def read_corpora(specs: list[str]) -> tuple[list[str], list[str]]:
     return docs, names
 
 
-def corpora_and_output(description: str | None) -> tuple[list[str], list[str], Path]:
+def parser(description: str | None) -> argparse.ArgumentParser:
     """The command line of a training tool: corpus folders (``FOLDER[:WEIGHT]``) and
-    ``-o OUTPUT``. Returns the weighted lines, the sources' names and the output path."""
+    ``-o OUTPUT``."""
     ap = argparse.ArgumentParser(
         description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("corpora", nargs="+", help="corpus folders, each optionally FOLDER:WEIGHT")
     ap.add_argument("-o", "--output", type=Path, required=True)
-    args = ap.parse_args()
+    return ap
+
+
+def corpora_and_output(description: str | None) -> tuple[list[str], list[str], Path]:
+    """Parse a training tool's command line (:func:`parser`). Returns the weighted lines,
+    the sources' names and the output path."""
+    args = parser(description).parse_args()
     docs, names = read_corpora(args.corpora)
     return docs, names, args.output
 
 
 def main() -> None:
-    docs, names, output = corpora_and_output(__doc__)
+    ap = parser(__doc__)
+    ap.add_argument("--side", type=int, default=SIDE, help=f"characters of context each side (default {SIDE})")
+    args = ap.parse_args()
+    docs, names = read_corpora(args.corpora)
+    output = args.output
     started = time.time()
-    model = train(docs, CANDIDATES, names)
+    model = train(docs, CANDIDATES, names, args.side)
     kept = [len(t) for t in model.tables]
     print(
         f"{model.chars:,} chars counted in {time.time() - started:.0f} s; contexts kept by shape {kept}",
