@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -37,7 +37,7 @@ from .model import Edit, Mask, MaskState
 from .names import name_slots
 from .settle import settle
 from .slotmodel import OTHER as SLOT_OTHER
-from .slotmodel import SIDE, SlotModel, builtin_slot_model_path, normalise
+from .slotmodel import SlotModel, builtin_slot_model_path, normalise
 from .wordtable import WordTable, load_word_table
 
 #: How far the lattice reaches on each side of a mask, within its clause: past the
@@ -164,12 +164,14 @@ class Ranker:
         hidden = likely_hidden(alphabet.chars, weights) if weights else alphabet.chars
         if alphabet.excluded and scores:
             # Fill a mask only if it would also be filled had no candidate been seen
-            # unmasked: those characters may be an earlier run's restorations, and
-            # then a re-run must leave the masks that run left alone.
+            # unmasked (those characters may be an earlier run's restorations, and
+            # then a re-run must leave the masks that run left alone), or the page
+            # shows its reading's characters hidden.
             wide = alphabet.unnarrowed()
             wide_base = self._language_scores(text, clauses, wide.chars)
             wider, _ = self._posteriors(text, open_masks, wide, wide_base, doubts, groups)
-            scores = {m: _cautious(scores[m], wider[m]) for m in scores}
+            shown = _shown(wider.values())
+            scores = {m: _cautious(scores[m], wider[m], shown) for m in scores}
         edits: list[Edit] = []
         for m in masks:
             if m.state is not MaskState.OPEN or not alphabet.chars:
@@ -413,17 +415,18 @@ def _slot_weighed(
     model's weight. A neighbour the reading leaves unknown (OTHER, another mask) ends
     the context there; a candidate the model never counted gets no factor."""
     model, weight = slots
+    side = model.side
     stop = symbols + OTHER
-    raw_left = normalise(_up_to_symbol(text[max(0, m.start - SIDE) : m.start][::-1], symbols)[::-1])
-    raw_right = normalise(_up_to_symbol(text[m.end : m.end + SIDE], symbols))
+    raw_left = normalise(_up_to_symbol(text[max(0, m.start - side) : m.start][::-1], symbols)[::-1])
+    raw_right = normalise(_up_to_symbol(text[m.end : m.end + side], symbols))
     out = []
     for reading, p in readings:
         q = p
         for i, ch in enumerate(reading):
             if ch != OTHER and ch not in model.candidates:
                 continue  # a user's candidate the model never counted: no opinion
-            near_l = _up_to_symbol((raw_left + reading[:i])[::-1], stop)[::-1][-SIDE:]
-            near_r = _up_to_symbol(reading[i + 1 :] + raw_right, stop)[:SIDE]
+            near_l = _up_to_symbol((raw_left + reading[:i])[::-1], stop)[::-1][-side:]
+            near_r = _up_to_symbol(reading[i + 1 :] + raw_right, stop)[:side]
             q *= model.evidence(near_l, SLOT_OTHER if ch == OTHER else ch, near_r) ** weight
         out.append((reading, q))
     return out
@@ -472,11 +475,38 @@ def _narrowed(score: RunScore, chars: str) -> RunScore:
     return RunScore(tuple((r, p / z) for r, p in kept), score.in_word)
 
 
+#: How sure the unnarrowed alphabet must be of a run's reading, and how many runs it
+#: must be that sure of, for the page to show a character hidden (:func:`_shown`).
+SHOWN_CONFIDENCE = 0.9
+SHOWN_RUNS = 2
+
+
+def _shown(wide: Iterable[RunScore]) -> frozenset[str]:
+    """The candidates the page shows hidden whatever was seen unmasked: those in the
+    reading of SHOWN_RUNS runs or more that the unnarrowed alphabet is sure of.
+
+    The caution of :func:`_cautious` guards against a character seen unmasked being an
+    earlier run's restoration. A run that reading agrees on (人民*府 is 政府 either way)
+    shows its character was hidden by this filter, so a mask may take it where only the
+    seen character competes (渔* beside a printed 渔业). In a later round the masks are
+    those the earlier rounds left, which the unnarrowed alphabet was seldom sure of, so
+    restorations do not vouch for themselves.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for score in wide:
+        best, p = score.readings[0]
+        if p >= SHOWN_CONFIDENCE and OTHER not in best:
+            for ch in set(best):
+                counts[ch] += 1
+    return frozenset(ch for ch, n in counts.items() if n >= SHOWN_RUNS)
+
+
 @lru_cache(maxsize=4096)  # masks in one context share it
-def _cautious(narrow: RunScore, wide: RunScore) -> RunScore:
-    """Each reading's probability is the lower of the two alphabets' (not renormalised)."""
+def _cautious(narrow: RunScore, wide: RunScore, shown: frozenset[str] = frozenset()) -> RunScore:
+    """Each reading's probability is the lower of the two alphabets' (not renormalised),
+    unless the page shows each of its characters hidden (:func:`_shown`)."""
     other = dict(wide.readings)
-    readings = [(r, min(p, other.get(r, 0.0))) for r, p in narrow.readings]
+    readings = [(r, p if shown.issuperset(r) else min(p, other.get(r, 0.0))) for r, p in narrow.readings]
     readings.sort(key=_PROBABILITY, reverse=True)
     return RunScore(tuple(readings), narrow.in_word)
 

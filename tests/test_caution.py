@@ -1,0 +1,47 @@
+"""A candidate seen unmasked may be an earlier run's restoration, so a mask is filled
+only if the unnarrowed alphabet agrees, unless the page shows the reading's characters
+hidden."""
+
+from restore import RestoreConfig, restore_text
+from restore.rank import RunScore, _cautious, _shown
+
+NO_GAPS = RestoreConfig(find_gaps=False)
+
+
+def mask_edits(text):
+    return [e for e in restore_text(text, NO_GAPS).edits if e.kind == "mask"]
+
+
+def test_the_lower_of_the_two_alphabets_counts_unless_the_page_shows_the_character():
+    narrow = RunScore((("政", 0.99), ("党", 0.01)))
+    wide = RunScore((("业", 0.97), ("政", 0.02), ("党", 0.01)))
+    assert dict(_cautious(narrow, wide).readings)["政"] == 0.02
+    assert dict(_cautious(narrow, wide, frozenset("政")).readings)["政"] == 0.99
+    assert dict(_cautious(narrow, wide, frozenset("党")).readings)["政"] == 0.02
+
+
+def test_a_page_shows_a_character_by_two_runs_the_wide_alphabet_is_sure_of():
+    sure = RunScore((("政", 0.995), ("党", 0.005)))
+    unsure = RunScore((("党", 0.6), ("政", 0.4)))
+    assert _shown([sure, sure]) == frozenset("政")
+    assert _shown([sure]) == frozenset()
+    assert _shown([sure, unsure, unsure]) == frozenset()
+    assert _shown([RunScore((("党政", 0.95),)), RunScore((("党政", 0.92),))]) == frozenset("党政")
+
+
+def test_a_mask_beside_a_seen_competitor_is_filled_once_the_page_shows_its_character():
+    """渔* reads 渔业 to an alphabet that ignores the printed 业; two 人民*府 show that this
+    page's filter hid 政, so 渔政 stands."""
+    alone = "应当支持渔业和农业发展，县渔*站负责水上执法检查。"
+    shown = "市人民*府和区人民*府应当支持渔业和农业发展，县渔*站负责水上执法检查。"
+    (left,) = mask_edits(alone)
+    assert left.replacement is None
+    *government, station = mask_edits(shown)
+    assert [e.replacement for e in government] == ["政", "政"]
+    assert station.replacement == "政"
+
+
+def test_a_second_run_over_the_output_changes_nothing():
+    text = "市人民*府和区人民*府应当支持渔业和农业发展，县渔*站负责水上执法检查。行*二字。"
+    once = restore_text(text, NO_GAPS).text
+    assert restore_text(once, NO_GAPS).text == once
