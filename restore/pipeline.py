@@ -172,7 +172,6 @@ class Restorer:
                 gap
                 for gap in find_gaps(seen, masks, cfg.gap_min_confidence)
                 if gap.confidence >= cfg.gap_min_confidence
-                and gap.offset not in marked
                 and gap.offset not in digit_masks
                 and gap.offset not in in_code
             ]
@@ -182,15 +181,18 @@ class Restorer:
             edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)
             notes.append(REDACTED_PAGE)
         elif masks:
-            breaks = frozenset(gap.offset for gap in gaps) | marked  # digits stood at every gap
+            breaks = frozenset(gap.offset for gap in gaps if gap.offset not in marked) | marked
             mask_edits, hidden = self._rank_to_fixpoint(seen, masks, breaks)
             edits.extend(mask_edits)
         if gaps:
             # The gap model reads the text as a second run would: restorations filled in.
             filled = _filled(seen, edits) if edits else seen
+            # An earlier run's marks take part (the page reads as it did then) but are
+            # not marked again.
             edits.extend(
                 Edit("gap", gap.offset, gap.offset, None, gap.confidence, (), gap.reason)
                 for gap in self._checked_gaps(filled, gaps)
+                if gap.offset not in marked
             )
         return edits, hidden, notes
 
@@ -204,10 +206,11 @@ class Restorer:
         """
         if self.gap_model is None:
             return gaps
+        stands = self.gap_model.supported(text, [(gap.offset, gap.reason) for gap in gaps])
         kept: list[Gap] = []
         after_unit = -1
-        for gap in gaps:  # sorted by offset
-            if gap.offset == after_unit or not self.gap_model.vetoes(text, gap.offset, gap.reason):
+        for gap, ok in zip(gaps, stands):  # sorted by offset
+            if gap.offset == after_unit or ok:
                 kept.append(gap)
                 name = rule_name(gap.reason)
                 if name.startswith("unit:") and gap.confidence >= self.config.gap_min_confidence:

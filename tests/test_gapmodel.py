@@ -99,3 +99,35 @@ def test_the_model_reads_the_text_as_a_second_run_would(text):
     run over the output, where they are plain text, decides the same."""
     first = restore_text(text)
     assert restore_text(first.text).text == first.text
+
+
+def _with_probabilities(model, monkeypatch, odds):
+    """``model`` answering each offset's probability from ``odds``."""
+    monkeypatch.setattr(model, "probability", lambda text, offset, reason: odds[offset])
+    return model
+
+
+def test_a_doubtful_place_needs_confident_company_on_its_page(model, monkeypatch):
+    short = "甲" * 100
+    model = _with_probabilities(model, monkeypatch, {1: 0.9, 2: 0.45, 3: 0.2, 4: 0.05})
+    assert model.supported(short, [(2, "unit:个")]) == [False]
+    assert model.supported(short, [(3, "unit:个")]) == [False]
+    # one confident place in 100 characters: company enough for both doubtful ones
+    assert model.supported(short, [(1, "year"), (2, "unit:个"), (3, "unit:个")]) == [True, True, True]
+    # ... and nothing lifts a place under the veto
+    assert model.supported(short, [(1, "year"), (4, "unit:个")]) == [True, False]
+    # in 2,000 characters one confident place vouches for a fairly doubtful place only
+    long = "甲" * 2000
+    assert model.supported(long, [(1, "year"), (2, "unit:个"), (3, "unit:个")]) == [True, True, False]
+    # a rule the model is not asked about stands, and is no company
+    assert model.supported(short, [(4, "quoted-plus"), (2, "unit:个")]) == [True, False]
+
+
+def test_a_story_keeps_its_measure_word_while_a_report_marks_the_same_place():
+    """盖了座小木屋 drops 一 in speech; in a report full of deleted figures the same
+    doubtful place is a deleted count."""
+    story = "那年冬天，他们在山脚下盖了座小木屋，一住就是很多年。"
+    report = "据统计，年全市新建了座小木屋，总投资亿元，比上年增长.5%。"
+    assert not [e for e in restore_text(story).edits if e.kind == "gap"]
+    marked = {e.start for e in restore_text(report).edits if e.kind == "gap"}
+    assert report.index("座小木屋") in marked
