@@ -81,7 +81,9 @@ def corpora_and_output(description: str | None) -> tuple[list[str], list[str], P
 
 def main() -> None:
     ap = parser(__doc__)
-    ap.add_argument("--side", type=int, default=SIDE, help=f"characters of context each side (default {SIDE})")
+    ap.add_argument(
+        "--side", type=int, default=SIDE, help=f"characters of context each side (default {SIDE})"
+    )
     args = ap.parse_args()
     docs, names = read_corpora(args.corpora)
     output = args.output
