@@ -8,7 +8,7 @@ One such sign can be chance; two kinds of them are a Markdown page.
 Emphasis delimiters are paired the way CommonMark pairs them, line by line: a run of
 one to three stars that is followed by a non-space character may open, one preceded by
 a non-space character may close, and a closer takes the nearest open run of the same
-length. ``**坚持*的全面领导**`` pairs the two ``**`` and leaves the single ``*``: that
+length. ``**加强*的建设**`` pairs the two ``**`` and leaves the single ``*``: that
 one is a mask inside bold text.
 """
 

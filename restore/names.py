@@ -1,6 +1,6 @@
 """Is a mask sitting where a personal name would be?
 
-News text names people constantly (``吴*隆参加会见``), and a hidden character
+News text names people constantly (``吴*隆出席座谈会``), and a hidden character
 inside a name cannot be read from a word list: 政 is common in given names, 党
 almost never. A mask in a name-shaped slot is therefore treated as unknown rather
 than guessed. The shape: a common surname after a boundary, the mask, at most one
@@ -49,7 +49,7 @@ _SURNAME_SET = frozenset(SURNAMES)
 def name_slots(text: str, symbols: str) -> set[int]:
     """Start offsets of mask runs that sit in a personal-name slot.
 
-    >>> sorted(name_slots("会议开始。\\n吴*隆参加会见。", "*"))
+    >>> sorted(name_slots("会议开始。\\n吴*隆出席座谈会。", "*"))
     [7]
     >>> sorted(name_slots("坚持以*建引领", "*"))
     []

@@ -135,11 +135,11 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     doubtful: dict[int, MaskState] = {}
     markdown = looks_like_markdown(text)
     # On a Markdown page the pairs are CommonMark's (below): the pattern's pairs would
-    # take 名`**和**`年 for one, and leave the next bold code's closer a mask.
+    # take 号`**和**`金 for one, and leave the next bold code's closer a mask.
     for m in () if markdown else _emphasis_pattern(symbols).finditer(text):
         if _SENTENCE_PUNCT.search(m.group("body")):
             # Emphasis marks a phrase; a span across Chinese sentence punctuation is as
-            # often two masks (\n*的十八大以来，……发展乡村产*。) as it is emphasis
+            # often two masks (\n*的二十大以来，……壮大特色产*。) as it is emphasis
             # (*请勿吸烟，谢谢合作*). The ranker decides: a delimiter is a mask only if
             # a candidate makes a word with the text inside it.
             doubtful[m.start()] = MaskState.EMPHASIS_OPEN_QUESTION
@@ -149,7 +149,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         skip.append((m.end("body"), m.end()))
     if markdown:
         # On a Markdown page a star pair is emphasis even between Han characters
-        # (注意**负面信息**。). A pair of ** or *** is bold: a filter's 党政 is rare
+        # (务必**提前备份**。). A pair of ** or *** is bold: a filter's 党政 is rare
         # beside the hundreds of bold phrases of such a page. A pair of single stars is
         # as often two masks (企*和*务) as italics; settle decides from the words.
         skipped = Spans(skip)  # code, and emphasis already settled above
@@ -224,7 +224,7 @@ def _without_operators(text: str, masks: list[Mask]) -> list[Mask]:
 
     A filter hides characters wherever they stand, so only a few of its masks come
     right before a number (入*56年). A page where three or more single stars do, and
-    three in four of its runs (养老企业*20%，个人*8%，医疗*（9%+1%）), writes the star as
+    three in four of its runs (公积金单位*12%，个人*12%，补贴*（5%+2%）), writes the star as
     its own notation: a rate, a product, a multiplier."""
     numeric = [m for m in masks if m.length == 1 and _number_after().match(text, m.end)]
     if len(numeric) < OPERATOR_STARS or len(numeric) < OPERATOR_SHARE * len(masks):
@@ -240,7 +240,7 @@ def _number_after() -> re.Pattern[str]:
 
 def _listed(text: str, a: int, b: int) -> bool:
     """A run standing as an item of a Chinese list: Han, 、 or ，, the run, 、 ，or ；, Han
-    (政府部门，**，友好团体)."""
+    (科研院所，**，社会团体)."""
     return (
         a >= 2
         and b + 1 < len(text)

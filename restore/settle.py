@@ -61,7 +61,7 @@ def _settle_emphasis(text: str, masks: Sequence[Mask], table: WordTable, config:
     """Decide the delimiter pairs the scanner left as ``EMPHASIS_OPEN_QUESTION`` and
     ``EMPHASIS_CLOSE_QUESTION``.
 
-    ``*的十八大以来，……乡村产*`` is two masks (党的, 产业); ``*请勿吸烟，谢谢合作*``
+    ``*的二十大以来，……特色产*`` is two masks (党的, 产业); ``*请勿吸烟，谢谢合作*``
     is emphasis: the pair is two masks when, at both ends, some candidate makes a
     dictionary word with the characters inside the span next to it. A single-star pair
     on a Markdown page (``MARKUP_*``; the scanner already took ``**`` pairs there for
@@ -99,8 +99,8 @@ def _settle_emphasis(text: str, masks: Sequence[Mask], table: WordTable, config:
         if m.state in (MaskState.MARKUP_OPEN_QUESTION, MaskState.MARKUP_CLOSE_QUESTION):
             return starts_word(after) or ends_word(before)  # 企*和*务: 企业, 业务
         if m.state is MaskState.EMPHASIS_OPEN_QUESTION:
-            return starts_word(after)  # inside: *的十八大 is 党的十八大
-        return ends_word(before)  # inside: 乡村产* is 乡村产业
+            return starts_word(after)  # inside: *的二十大 is 党的二十大
+        return ends_word(before)  # inside: 特色产* is 特色产业
 
     out: list[Mask] = []
     opener: Mask | None = None

@@ -112,7 +112,7 @@ def looks_foreign(data: bytes, text: str) -> bool:
       but 3 % from rows B0-C8, where EUC-KR keeps Hangul (Chinese text uses the rows
       from C9 on for about a third of its hanzi: 是, 我, 这, 中, 在, 有 ...), with a
       space for every six of them (Korean spaces its words) or 40 hanzi at least (a short
-      Chinese title can keep to the early rows: 全国年节及纪念日放假).
+      Chinese title can keep to the early rows: 广东高考报名办法及公告).
     """
     wide = [ch for ch in text if ch > "\x7f"]
     if len(wide) < 4 or len(data) != len(text) + len(wide):

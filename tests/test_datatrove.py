@@ -20,7 +20,7 @@ from datatrove.pipeline.writers import JsonlWriter
 from restore import RestoreConfig
 from restore.integrations.datatrove import RestoreStep
 
-PARTY = "坚持以*建引领，全面加强*的建设。"
+PARTY = "坚持以*建引领，切实加强*组织建设。"
 GAPS = "截至年9月底，全区户建档立卡。"
 CLEAN = "今天天气很好，我们去公园散步。"
 GOV = "*务公开和*府信息"
@@ -85,7 +85,7 @@ def test_every_document_comes_out_once(restored: tuple[Path, dict[str, dict]]) -
 
 def test_text_is_restored(restored: tuple[Path, dict[str, dict]]) -> None:
     _, out = restored
-    assert out["a0"]["text"] == "坚持以党建引领，全面加强党的建设。"
+    assert out["a0"]["text"] == "坚持以党建引领，切实加强党组织建设。"
     assert out["b0"]["text"] == "政务公开和政府信息"
     assert "党建" in out["b1"]["text"] and "*" not in out["b1"]["text"]
     for doc_id, row in out.items():
@@ -170,7 +170,7 @@ def test_step_pickles_without_a_restorer() -> None:
     assert clone.config == step.config
     assert "Restorer" not in repr(vars(clone))
     docs = list(clone.run(iter([Document(text=PARTY, id="x")])))
-    assert docs[0].text == "坚持以党建引领，全面加强党的建设。"
+    assert docs[0].text == "坚持以党建引领，切实加强党组织建设。"
     assert docs[0].metadata["restore"]["counts"]["restored"] == 2
 
 

@@ -508,7 +508,7 @@ def test_fuzz_core_never_crashes_and_edits_replay(text):
 
 JAPANESE = "今日は天気がとても良いので、公園に散歩に行きました。東京都の会議で決定された*。\n"
 KOREAN = "오늘은 날씨가 아주 좋아서 공원에 산책을 갔습니다. 정부는 새로운 정책을 발표했다*.\n"
-TRADITIONAL = "習近平在接見探月工程嫦娥六號任務參研參試人員代表時強調，弘揚探月精神，為建設航天強國*。\n"
+TRADITIONAL = "颱風過後，鄉親們自動組織起來清理街道，協助獨居長者修補屋頂，讓社區很快恢復往日的寧靜*。\n"
 
 
 @pytest.mark.parametrize(

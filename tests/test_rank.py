@@ -23,7 +23,7 @@ def masks(result):
         ("坚持以*建引领", "坚持以党建引领"),
         ("严格落实**“一把手”工作责任制", "严格落实党政“一把手”工作责任制"),
         ("全面落实各项*策", "全面落实各项政策"),
-        ("中共中央*治局委员", "中共中央政治局委员"),
+        ("增补为*治局委员", "增补为政治局委员"),
         ("加快发展现代产*体系", "加快发展现代产业体系"),
         ("密切联系*众", "密切联系群众"),
     ],
@@ -138,7 +138,7 @@ def test_a_context_the_model_never_saw_is_no_evidence():
 
 def test_the_builtin_context_model_reads_across_word_boundaries():
     """行政 and 行业 are both words; only the next character (政令, 政检查) tells them apart."""
-    text = "多国加征关税的行*令属越权行为。"
+    text = "该市临时出台的行*令被法院撤销。"
     with_model = masks(restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0)))[0]
     without = masks(
         restore_text(text, RestoreConfig(find_gaps=False, min_confidence=0, builtin_context=False))
@@ -147,7 +147,7 @@ def test_the_builtin_context_model_reads_across_word_boundaries():
     assert with_model.confidence > dict(without.candidates).get("政", 0.0)
 
 
-@pytest.mark.parametrize("text", ["会见后，吴*隆出席了签字仪式。", "吴*隆参加会见。"])
+@pytest.mark.parametrize("text", ["会见后，吴*隆出席了签字仪式。", "吴*隆出席座谈会。"])
 def test_a_listed_public_figure_is_restored_in_a_name_slot(text):
     (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
     assert edit.replacement == "政"
@@ -173,10 +173,10 @@ def test_a_mask_left_alone_keeps_the_report_of_the_text_as_given():
     "damaged, restored",
     [
         (
-            "消息：\n*的二十大以来，我们一直重视发展乡村产*。",
-            "消息：\n党的二十大以来，我们一直重视发展乡村产业。",
+            "通讯：\n*的二十大以来，全市持续壮大特色产*。",
+            "通讯：\n党的二十大以来，全市持续壮大特色产业。",
         ),
-        ("“形象工程”、“*绩工程”。做到勤*、务实。", "“形象工程”、“政绩工程”。做到勤政、务实。"),
+        ("落实“厂务公开”、“*务公开”。力求勤*、高效。", "落实“厂务公开”、“政务公开”。力求勤政、高效。"),
     ],
 )
 def test_a_pair_shaped_like_emphasis_is_two_masks_when_both_ends_make_words(damaged, restored):
@@ -200,8 +200,8 @@ def test_an_isolated_run_is_reported_not_filled_from_its_prior(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "刘晓波：我要引用马克思“***宣言”的一句话：“工人没有祖国。”群众都笑了。",
-        "新词 软件\n不会再有***思想了。\n大家都在企业上班。",
+        "老周说：我年轻时读过马克思的“***宣言”，那时候群众都爱读书。",
+        "新帖 闲聊\n再也没有***思想了。\n大伙都进企业打工。",
     ],
 )
 def test_a_seen_character_does_not_lend_its_words_to_the_lattice(text):

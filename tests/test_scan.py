@@ -54,14 +54,14 @@ def test_a_double_footnote_marker_opens_a_note_but_a_word_before_it_makes_a_mask
 
 
 def test_bold_inline_code_on_a_markdown_page_is_markup():
-    """``**`姓名`**和**`年龄`**``: the pairs are CommonMark's, so the ``**`` around 和
+    """``**`编号`**和**`金额`**``: the pairs are CommonMark's, so the ``**`` around 和
     (which look like one bold span from outside) close one and open the other."""
-    text = "## 例子\n\n后端将结果与人的**`姓名`**和**`年龄`**结合起来，再用 `merge` 返回。\n"
+    text = "## 示例\n\n接口会把订单的**`编号`**和**`金额`**写进日志，最后调用 `flush` 保存。\n"
     assert find_masks(text) == []
 
 
 def test_stars_a_page_writes_before_numbers_are_its_notation():
-    text = "城镇户口：养老企业*20%，养老个人*8%，失业企业*1%，医疗企业*（9%+1%），由*委统一安排。"
+    text = "工资构成：岗位工资*40%，绩效奖金*35%，工龄补贴*5%，其他津贴*（15%+5%），由*委研究决定。"
     masks = find_masks(text)
     assert [text[m.start - 1 : m.end + 1] for m in masks] == ["由*委"]
 
