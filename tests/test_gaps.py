@@ -48,10 +48,10 @@ MUST_MARK = {
     "year at sentence start, ASCII comma": "以前常年在外打工。‸年,他回村试种了15亩柴胡。",
     "year at sentence start, full-width comma": "以前常年在外打工。‸年，他回村试种了15亩柴胡。",
     "year 以来 at sentence start": "聚在产业链上。‸年以来，共入股经营主体配股资金1.15亿元。",
-    "year + month after a name": "这是习近平总书记‸年12月在会议上的讲话。",
-    "year after 比": "医院服务能力比‸年增长6个百分点。",
+    "year + month after a name": "这是刘书记‸年3月在村民大会上的讲话。",
+    "year after 比": "全县绿化覆盖率比‸年提高3个百分点。",
     "year range in brackets": "印发《行动方案（‸—‸年）》的通知",
-    "empty brackets": "发布《中国企业社会责任报告（‸）》。",
+    "empty brackets": "发布《全省青少年阅读状况报告（‸）》。",
     # measure words and units
     "measure word at line start": "15个贫困村全部脱贫退出;\n‸个行*村都达到了安全饮水",
     "measure words after 、": "驻村工作队、‸个帮扶单位、‸名帮扶干部进村入户",
@@ -63,13 +63,13 @@ MUST_MARK = {
     "amount at clause end": "贫困户户均配股‸元。",
     "plus in quotes": "孔塬村“‸+”产业分红大会现场",
     "亿 after 突破": "今年全省包裹寄递总数首次突破‸亿件",
-    "万 + 人次 after 超过": "累计接待游客超过‸万人次，同比增长",
-    "万 after a noun": "今年新建高标准农田‸万亩。",
-    "余 + measure word": "叙利亚政府军打死‸余名武装人员",
-    "周年": "庆祝中国共产党成立‸周年大会",
-    "ordinal": "坚持联合国大会第‸号决议",
-    "train number": "随着D‸次列车从包头站驶出",
-    "people with a verb of harm": "已造成‸人死亡、‸人受伤。",
+    "万 + 人次 after 超过": "端午假期古镇客流超过‸万人次，比去年多",
+    "万 after a noun": "今年种植油菜‸万亩。",
+    "余 + measure word": "救援队转移‸余名被困群众",
+    "周年": "纪念学校建校‸周年座谈会",
+    "ordinal": "按照学校第‸号通知要求",
+    "train number": "随着K‸次列车缓缓驶入西宁站",
+    "people with a verb of harm": "塌方已造成‸人遇难、‸人受伤。",
     "classifier with its noun": "敌方用‸架无人机轰炸了港口。",
     "count closing a clause": "全市累计建成充电站‸个，覆盖所有乡镇。",
     "个 closing a clause after a word it forms (专线个)": "开通公交专线‸个，方便群众出行。",
@@ -94,7 +94,7 @@ def test_adjacent_gaps_of_a_range():
 # --------------------------------------------------------------------------- #
 MUST_NOT = {
     "逐年": "在扶贫干部的帮助下，柴胡种植面积逐年增加。",
-    "近年来": "近年来，西峰区把产业扶贫作为打赢脱贫攻坚战的根本之策。",
+    "近年来": "近年来，西峰区把发展特色产业作为农民增收的根本之策。",
     "今年 常年": "今年57岁的左正江以前常年在外打工。",
     "3年前": "3年前，什社乡文安村村民魏占太居住在最偏远的岘川组。",
     "十二个": "安全住房、标准化卫生室等“十二个全覆盖”",
@@ -114,12 +114,12 @@ MUST_NOT = {
     "people in words": "有人说，成功的人往往坚持，年轻人更要努力。",
     "unit in a word with the character before": "工人阶级、今天的天气、商场的场地、一个人的人生。",
     "人 in a word with the character after": "人民群众、人员名单、人们的人口普查。",
-    "万 in idioms": "千家万户点亮万家灯火，气象万千，打造万亿级产业集群。",
+    "万 in idioms": "千家万户挂起红灯笼，万家灯火照亮街巷，气象万千，培育万亿级产业。",
     "plus after a word": "推进“互联网+”行动。",
     "dash between names": "中国—东盟博览会在南宁举行。",
     "double dash": "他说——这是最好的时代。",
     "list number": "1.加强组织领导",
-    "第 before a name": "乌军跨越第聂伯河的企图",
+    "第 before a name": "游船沿第聂伯河缓缓航行",
     "percent in a URL": "详见 http://example.com/%E4%B8%AD",
     "themed year": "今年是“中国旅游年”。",
     "annual compound": "全市农产品年产值稳步增长。",
@@ -161,7 +161,7 @@ def test_a_mask_counts_as_a_han_character(case):
 
 JUDGEMENT_CALLS = [
     "全区‸多名*员和致富能手带头建办合作组织",  # 300多名党员, or just 多名 "several"
-    "来自‸多个国家和地区的代表出席",
+    "来自‸多个省份的选手参赛",
     "大会邀请了‸多家企业参展",
 ]
 
@@ -184,7 +184,7 @@ def test_reasons_name_the_rule():
 
 def test_text_with_intact_digit_runs_was_not_scraped():
     # the scraper deletes every run of 3+ digits: if one is left, nothing here is a gap
-    text = "2024年全年粮食产量达到%，比年增长"
+    text = "2024年全镇医保参保率达到%，比年提高"
     gaps = find_gaps(text)
     assert gaps and all(g.confidence < CUT for g in gaps)
     assert all(g.reason.endswith("+intact") for g in gaps)

@@ -4,7 +4,7 @@ from restore.markup import Pair, emphasis_pairs, looks_like_markdown
 
 MARKDOWN_PAGE = """# 如何写出好的代码
 
-写代码时要注意**可读性**，其实*非常*简单。
+命名变量时要注意**一致性**，做到这点*并不*困难。
 
 - 用 `git` 管理代码
 - 参考[文档](https://example.org/docs)
@@ -17,14 +17,14 @@ def test_a_page_with_two_kinds_of_sign_is_markdown():
 
 def test_scraped_plain_text_is_not_markdown():
     assert not looks_like_markdown(
-        "坚持以*建引领脱贫攻坚，充分发挥*委的领导核心作用，严格落实**“一把手”工作责任制。"
+        "坚持以*建引领乡村治理，各级*委要把责任扛在肩上，认真落实**“一把手”负责制。"
     )
     # one sign alone is chance
     assert not looks_like_markdown("# 通知\n各单位：请于本周五前提交材料。**工作要点见附件。")
 
 
 def test_pairs_are_matched_by_length_and_leave_a_mask_inside_bold():
-    text = "这是**坚持*的全面领导**的要求"
+    text = "这是**落实*委各项部署**的要求"
     assert emphasis_pairs(text, "*") == [Pair(2, 4, 12, 14)]
 
 

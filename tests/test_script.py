@@ -55,7 +55,7 @@ def test_a_lone_surrogate_stays_where_it_was():
 def test_a_mostly_simplified_page_keeps_its_script_and_its_traditional_candidates():
     """A forum quoting a Traditional post: its filter hid Simplified characters, and the
     quoted 業 must not make 业 look visible."""
-    text = "英语专*不是应该考六级吗？我只想毕*，找工作，家里也这么说。\n引用：這個產業很好。"
+    text = "计算机专*的课也太难了吧？我就想顺利毕*，找份工作，爸妈也是这个意思。\n引用：這個產業很好。"
     s = read_script(text, "党政群业")
     assert not s.traditional
     assert s.simplified == text.replace("這個產", "这个产")
