@@ -144,6 +144,7 @@ MAX_PIECES = 120
 def check(data: bytes, text: str, restorer) -> None:  # type: ignore[no-untyped-def]
     """Everything the tool promises about one input; raises AssertionError when broken."""
     from restore import apply_edits, textio
+    from restore.script import _convert
 
     try:
         decoded = textio.decode(data, None)
@@ -166,8 +167,10 @@ def check(data: bytes, text: str, restorer) -> None:  # type: ignore[no-untyped-
                 symbols = set(restorer.config.mask_symbols)
                 assert set(text[e.start : e.end]) <= symbols, f"mask edit over text: {e}"
                 if e.replacement is not None:
-                    assert len(e.replacement) == e.end - e.start, e
-                    assert set(e.replacement) <= set(restorer.config.candidates), e
+                    # one character per symbol, or per pair on a page whose filter wrote two
+                    assert e.end - e.start in (len(e.replacement), 2 * len(e.replacement)), e
+                    written = restorer.config.candidates + _convert(restorer.config.candidates, "s2t") + "羣"
+                    assert set(e.replacement) <= set(written), e
             pos = e.end
         assert apply_edits(text, result.edits, mark) == result.text, "replayed edits differ from the output"
 
