@@ -212,30 +212,41 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     return _mark_censor_insertions(text, _without_operators(text, masks))
 
 
-#: How many single stars before numbers, and what share of the page's runs, make them
-#: the page's own notation. (A filtered news page about the "文化企*30强" list has half
-#: its masks before a number.)
+#: How many runs ending before a number, before how many different numbers, and what
+#: share of the page's runs, make the last star of each the page's own notation. (A
+#: filtered news page about the "文化企*30强" list has half its masks before a number,
+#: always the same one.)
 OPERATOR_STARS = 3
-OPERATOR_SHARE = 0.75
+OPERATOR_NUMBERS = 2
+OPERATOR_SHARE = 1 / 3
 
 
 def _without_operators(text: str, masks: list[Mask]) -> list[Mask]:
     """The masks less the stars a page writes as an operator before numbers.
 
-    A filter hides characters wherever they stand, so only a few of its masks come
-    right before a number (入*56年). A page where three or more single stars do, and
-    three in four of its runs (公积金单位*12%，个人*12%，补贴*（5%+2%）), writes the star as
-    its own notation: a rate, a product, a multiplier."""
-    numeric = [m for m in masks if m.length == 1 and _number_after().match(text, m.end)]
-    if len(numeric) < OPERATOR_STARS or len(numeric) < OPERATOR_SHARE * len(masks):
+    A filter hides characters wherever they stand, so few of its masks come right
+    before a number (入*56年), and those that do stand in one phrase repeated. A page
+    where three or more runs do, before different numbers, a third of its runs at least
+    (公积金单位*12%，个人*12%，补贴*（5%+2%）), writes the star as its own notation: a
+    rate, a product, a multiplier. The notation is each such run's last star; the stars
+    before it are masks (企**20% is 企业 and the rate, when the filter hid 业)."""
+    before = {m: found.group(1) for m in masks if (found := _number_after().match(text, m.end))}
+    if len(before) < OPERATOR_STARS or len(before) < OPERATOR_SHARE * len(masks):
         return masks
-    drop = set(numeric)
-    return [m for m in masks if m not in drop]
+    if len(set(before.values())) < OPERATOR_NUMBERS:
+        return masks
+    out = []
+    for m in masks:
+        if m not in before:
+            out.append(m)
+        elif m.length > 1:
+            out.append(m._replace(end=m.end - 1))
+    return out
 
 
 @cache
 def _number_after() -> re.Pattern[str]:
-    return re.compile(r"[（(]?[0-9０-９]")
+    return re.compile(r"[（(]?([0-9０-９][0-9０-９.]*)")
 
 
 def _listed(text: str, a: int, b: int) -> bool:
