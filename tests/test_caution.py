@@ -3,7 +3,7 @@ only if the unnarrowed alphabet agrees, unless the page shows the reading's char
 hidden."""
 
 from restore import RestoreConfig, restore_text
-from restore.rank import RunScore, _cautious, _shown
+from restore.rank import DISAGREED, RunScore, _cautious, _shown
 
 NO_GAPS = RestoreConfig(find_gaps=False)
 
@@ -45,3 +45,19 @@ def test_a_second_run_over_the_output_changes_nothing():
     text = "市人民*府和区人民*府应当支持渔业和农业发展，县渔*站负责水上执法检查。行*二字。"
     once = restore_text(text, NO_GAPS).text
     assert restore_text(once, NO_GAPS).text == once
+
+
+def test_a_restoration_the_slot_model_would_not_make_reports_at_most_the_capped_confidence():
+    """一*专* reads 一群专业 to the lattice; the slot model, learned from varied text,
+    prefers 党 between 一 and 专, so that restoration is reported at DISAGREED, not at its
+    posterior, while the second mask, where the two agree, keeps its posterior."""
+    first, second = mask_edits("坚持一*专*。")
+    assert first.candidates[0][1] > DISAGREED
+    assert first.confidence == DISAGREED
+    assert second.confidence == second.candidates[0][1] > DISAGREED
+
+
+def test_the_cap_comes_before_the_threshold():
+    strict = RestoreConfig(find_gaps=False, min_confidence=0.85)
+    first, _ = [e for e in restore_text("坚持一*专*。", strict).edits if e.kind == "mask"]
+    assert first.replacement is None and first.note == "below --min-confidence"
