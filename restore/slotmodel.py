@@ -39,6 +39,7 @@ OTHER = "?"
 SIDE = 2
 
 
+@cache
 def shapes(side: int) -> tuple[tuple[int, int], ...]:
     """Context shapes (characters on the left, on the right) up to ``side`` each side,
     shortest first: each one's parents (one character shorter on one side) come before it.
@@ -165,7 +166,12 @@ class SlotModel:
         """A candidate was seen between these neighbours, one character each side at least."""
         if not left or not right:
             return False
-        return left[-1] + right[0] in self.tables[shapes(self.side).index((1, 1))]
+        return left[-1] + right[0] in self._both_sides
+
+    @cached_property
+    def _both_sides(self) -> Table:
+        """The table of one character each side."""
+        return self.tables[shapes(self.side).index((1, 1))]
 
     @cached_property
     def _base(self) -> tuple[float, ...]:
