@@ -329,3 +329,28 @@ def test_a_variable_or_a_home_folder_is_no_deleted_number():
     """%HOMEPATH% and ~/ are a shell's, not a share or a range whose number went."""
     assert find_gaps("运行 cd %HOMEPATH% 和 mkdir ~/hello 命令") == []
     assert [g.reason for g in find_gaps("同比增长%，约~度")] == ["percent"]  # a share still is one
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("发帖时间 -05-17 09:30", [(5, "date")]),  # 2011-05-17 with its year deleted
+        ("更新于 /12/31", [(4, "date")]),
+        ("（-07-01）", [(1, "date")]),
+        ("2011-05-17", []),  # an intact date
+        ("v1.2-05-17", []),  # a version string keeps its digits before the dash
+        ("分机 010-05-17", []),
+        ("第-13-01", []),  # no month 13
+        ("水彩画\nxcm", [(4, "size"), (5, "size")]),  # 40x60cm, both numbers deleted
+        ("画布 30xcm", [(6, "size")]),  # 30x‸cm
+        ("尺寸：x45厘米", [(3, "size")]),  # ‸x45厘米
+        ("30x45cm", []),
+        ("box cm", []),
+    ],
+)
+def test_dates_and_sizes_lose_their_numbers_where_they_show(text, found):
+    from restore.gaps.signs import _date_and_size_gaps
+
+    out: dict[int, tuple[float, str]] = {}
+    _date_and_size_gaps(text, out)
+    assert [(p, reason) for p, (_, reason) in sorted(out.items())] == found

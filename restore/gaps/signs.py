@@ -83,3 +83,41 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
                 _put(out, p + 1, 0.9 if left_open else 0.85, "range")
             elif left_open and (is_han(right) or right in _MASK_SYMBOLS):
                 _put(out, p + 1, 0.6, "range")
+
+
+@cache
+def _date_re() -> re.Pattern[str]:
+    """A date written with digits whose year was deleted: ``‸-03-04``, ``‸/12/31``.
+    The month and day must be two-digit and valid, and nothing alphanumeric may stand
+    where the year was (a version, a phone number or a code keeps its digits there)."""
+    return re.compile(
+        r"(?<![0-9０-９A-Za-z/\-])(?=([-/])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))"
+    )
+
+
+#: Units of a size written ``150x200cm``.
+_SIZE_UNITS = "cm|mm|CM|MM|厘米|毫米|公分|px"
+
+
+@cache
+def _size_re() -> re.Pattern[str]:
+    """A size whose numbers were deleted: ``‸x‸cm``, ``80x‸cm``, ``‸x60cm``. Each side
+    of the ``x`` (or ×) that is neither a digit nor a letter lost its number."""
+    return re.compile(
+        rf"(?<![0-9A-Za-z])(?P<both>[x×])(?=(?:[0-9]+(?:\.[0-9]+)?)?(?:{_SIZE_UNITS}))|(?<=[0-9][x×])(?=(?:{_SIZE_UNITS}))"
+    )
+
+
+def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    for m in _date_re().finditer(text):
+        _put(out, m.start(), 0.9, "date")
+    for m in _size_re().finditer(text):
+        if m.group("both") is None:
+            _put(out, m.start(), 0.85, "size")  # 80x‸cm
+            continue
+        _put(out, m.start(), 0.85, "size")  # ‸x..cm
+        if text.startswith(_SIZE_PREFIXES, m.end()):
+            _put(out, m.end(), 0.85, "size")  # ‸x‸cm
+
+
+_SIZE_PREFIXES = tuple(_SIZE_UNITS.split("|"))
