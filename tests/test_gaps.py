@@ -346,6 +346,12 @@ def test_a_variable_or_a_home_folder_is_no_deleted_number():
         ("尺寸：x45厘米", [(3, "size")]),  # ‸x45厘米
         ("30x45cm", []),
         ("box cm", []),
+        ("注册日期: -6-7\n上次访问", [(6, "date")]),  # a forum's 2009-6-7
+        ("回复于 -6-7号楼", []),  # one-digit parts only before a space or the end
+        ("演员表（，上海人）", [(4, "before-comma")]),  # a birth year before the comma
+        ("用逗号（，）隔开", []),  # the comma named, in brackets
+        ("说得对！ +\n下一楼", [(6, "plus-end")]),  # "+1024", a forum's agreement
+        ("a+\nb", []),
     ],
 )
 def test_dates_and_sizes_lose_their_numbers_where_they_show(text, found):

@@ -87,11 +87,15 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
 
 @cache
 def _date_re() -> re.Pattern[str]:
-    """A date written with digits whose year was deleted: ``‸-03-04``, ``‸/12/31``.
-    The month and day must be two-digit and valid, and nothing alphanumeric may stand
-    where the year was (a version, a phone number or a code keeps its digits there)."""
+    """A date written with digits whose year was deleted: ``‸-03-04``, ``‸/12/31``, and
+    ``‸-3-4`` before a space or the end (a forum's time stamp). The month and day must be
+    valid, and nothing alphanumeric may stand where the year was (a version, a phone
+    number or a code keeps its digits there)."""
     return re.compile(
-        r"(?<![0-9０-９A-Za-z/\-])(?=([-/])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))"
+        r"(?<![0-9０-９A-Za-z/\-])(?=([-/])(?:"
+        r"(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"  # -03-04
+        r"|(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12][0-9]|3[01])(?=\s|\Z)"  # -3-4, then a space or the end
+        r"))"
     )
 
 
@@ -108,9 +112,19 @@ def _size_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _bare_sign_re() -> re.Pattern[str]:
+    """An opener right before a comma (``（‸，阿肯色州人``: a birth year; but ``逗号（，）``
+    names the comma), and a ``+`` alone at the end of a line (a forum's ``+‸``, "+1024")."""
+    return re.compile(r"(?<=[（(《「])(?=[，,、；;](?![）)》」]))|(?:(?<=^\+)|(?<=\s\+))(?=\n|\r|\Z)", re.M)
+
+
 def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     for m in _date_re().finditer(text):
         _put(out, m.start(), 0.9, "date")
+    for m in _bare_sign_re().finditer(text):
+        p = m.start()
+        _put(out, p, 0.8, "plus-end" if text[p - 1] == "+" else "before-comma")
     for m in _size_re().finditer(text):
         if m.group("both") is None:
             _put(out, m.start(), 0.85, "size")  # 80x‸cm
