@@ -11,6 +11,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from restore import restore_text
 from restore.gaps import INTACT_DIGITS_FACTOR, find_gaps
 from restore.model import Mask
 
@@ -360,3 +361,23 @@ def test_dates_and_sizes_lose_their_numbers_where_they_show(text, found):
     out: dict[int, tuple[float, str]] = {}
     _date_and_size_gaps(text, out)
     assert [(p, reason) for p, (_, reason) in sorted(out.items())] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("原文见 https://example.org/blog//hello-world 一文", [29]),  # /2021/ gone
+        ("图：http://example.org/uploads//07/cat.png", [29]),
+        ("链接 https://example.org/a/b/ 和 a//b", []),  # no empty segment; not an address
+        ("file:///etc/hosts", []),
+    ],
+)
+def test_an_empty_segment_of_a_web_address_held_a_number(text, found):
+    assert [g.offset for g in find_gaps(text) if g.reason == "url"] == found
+
+
+def test_the_gap_model_is_not_asked_about_web_addresses():
+    """The corpora's extraction removed every address, so the model never saw one: on a
+    page with no other gap, an address's empty segment still stands."""
+    text = "详见 https://example.org/posts//notes 的说明。"
+    assert [e.start for e in restore_text(text).edits if e.kind == "gap"] == [text.rindex("//") + 1]

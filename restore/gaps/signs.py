@@ -119,6 +119,21 @@ def _bare_sign_re() -> re.Pattern[str]:
     return re.compile(r"(?<=[（(《「])(?=[，,、；;](?![）)》」]))|(?:(?<=^\+)|(?<=\s\+))(?=\n|\r|\Z)", re.M)
 
 
+@cache
+def _url_re() -> re.Pattern[str]:
+    """A web address, to its first space or closing bracket."""
+    return re.compile(r"https?://[^\s()<>\[\]{}\"'，。；、“”（）]+")
+
+
+def _url_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """An empty segment in a web address's path (``/article/‸/title``,
+    ``/uploads/‸/10/``): a year or an id stood between the two slashes."""
+    for url in _url_re().finditer(text):
+        start = url.start() + url.group().index("//") + 2
+        for m in re.finditer(r"(?<=[^/]/)(?=/[^/])", url.group()[start - url.start() :]):
+            _put(out, start + m.start(), 0.85, "url")
+
+
 def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     for m in _date_re().finditer(text):
         _put(out, m.start(), 0.9, "date")
