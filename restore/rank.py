@@ -32,7 +32,7 @@ from .chars import HAN, QUOTATION_MARKS, han_head, han_tail, is_han
 from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
 from .gaps import unit_makes_word
-from .lattice import OTHER, Lattice
+from .lattice import MAX_WORD, OTHER, Lattice
 from .model import Edit, Mask, MaskState
 from .names import name_slots
 from .settle import settle
@@ -85,6 +85,11 @@ _PROBABILITY = itemgetter(1)
 QUOTES = frozenset(QUOTATION_MARKS)
 
 
+#: Runs this long are filled only where words hold every character of their reading
+#: (:meth:`Ranker._words_cover`).
+LONG_RUN = 3
+#: The note on such a run left alone.
+NO_WORDS_COVER = "no words hold this reading: likely not the filter's"
 #: The note on a mask left because the document shows every candidate unmasked.
 NO_CANDIDATES_LEFT = "no candidate characters left for this document"
 
@@ -189,6 +194,8 @@ class Ranker:
                 conf = DISAGREED
             if OTHER in best:
                 edits.append(Edit("mask", m.start, m.end, None, 0.0, cands, "likely not a hidden candidate"))
+            elif m.length >= LONG_RUN and not self._words_cover(text, m, best):
+                edits.append(Edit("mask", m.start, m.end, None, conf, cands, NO_WORDS_COVER))
             elif conf >= cfg.min_confidence:
                 edits.append(Edit("mask", m.start, m.end, best, conf, cands))
             else:
@@ -221,6 +228,33 @@ class Ranker:
             if max(known, key=dist.__getitem__) != ch:
                 return True
         return False
+
+    def _words_cover(self, text: str, m: Mask, reading: str) -> bool:
+        """Whether words of two characters or more hold every character of ``reading``
+        at once, reading up to two Han characters each side of the run.
+
+        A filter's run of three or more stands where its characters stand together:
+        党政群机关, 政党政治 (政党|政治). A poster's own ``***`` (共产党) read as
+        党政党 leaves a character that only a word overlapping another could hold."""
+        symbols = self.config.mask_symbols
+        left = han_tail(text[max(0, m.start - 2) : m.start], symbols)
+        right = han_head(text[m.end : m.end + 2], symbols)
+        line = left + reading + right
+        first, last = len(left), len(left) + len(reading)
+        self.table.ensure(line)
+        count = self.table.count
+        # reach[i]: the first i characters of ``line`` split into words, every character
+        # of the reading inside a word of two or more.
+        reach = [True] + [False] * len(line)
+        for i in range(len(line)):
+            if not reach[i]:
+                continue
+            if not first <= i < last:
+                reach[i + 1] = True  # a neighbour may stand alone
+            for j in range(i + 2, min(len(line), i + MAX_WORD) + 1):
+                if (count(line[i:j]) or 0) > 0:
+                    reach[j] = True
+        return reach[len(line)]
 
     def settle(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
         """:func:`restore.settle.settle` with this ranker's table and configuration."""

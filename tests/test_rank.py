@@ -228,3 +228,27 @@ def test_a_later_scan_that_splits_a_reported_run_never_overlaps_its_report(monke
     spans = sorted((e.start, e.end) for e in result.edits)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     assert (9, 11) in spans
+
+
+@pytest.mark.parametrize(
+    "text, restored",
+    [
+        ("坚持***机关作风建设。", "党政群"),  # 党政群机关
+        ("研究***治的发展。", "政党政"),  # 政党|政治
+    ],
+)
+def test_a_long_run_that_words_hold_is_restored(text, restored):
+    config = RestoreConfig(find_gaps=False, candidates="党政群业")
+    (edit,) = masks(restore_text(text, config))
+    assert edit.replacement == restored
+
+
+def test_a_long_run_no_words_hold_is_left_with_its_reading():
+    """A poster's own ``***`` (共产党) reads best as 党政党 among four candidates, but
+    no split into words holds all three: the filter's runs stand where its characters
+    stand together."""
+    config = RestoreConfig(find_gaps=False, candidates="党政群业")
+    (edit,) = masks(restore_text("他引用了“***宣言”里的一句话。", config))
+    assert edit.replacement is None
+    assert edit.candidates[0][0] == "党政党"
+    assert "no words" in (edit.note or "")
