@@ -355,11 +355,12 @@ def test_a_variable_or_a_home_folder_is_no_deleted_number():
         ("a+\nb", []),
     ],
 )
-def test_dates_and_sizes_lose_their_numbers_where_they_show(text, found):
-    from restore.gaps.signs import _date_and_size_gaps
+def test_dates_sizes_and_bare_signs_lose_their_numbers_where_they_show(text, found):
+    from restore.gaps.signs import _bare_sign_gaps, _date_and_size_gaps
 
     out: dict[int, tuple[float, str]] = {}
     _date_and_size_gaps(text, out)
+    _bare_sign_gaps(text, out)
     assert [(p, reason) for p, (_, reason) in sorted(out.items())] == found
 
 

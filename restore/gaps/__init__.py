@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..model import Gap, Mask
-from .signs import _date_and_size_gaps, _sign_gaps, _url_gaps
+from .signs import _bare_sign_gaps, _date_and_size_gaps, _sign_gaps, _url_gaps
 from .units import _unit_gaps, unit_makes_word
 from .years import _year_gaps
 
@@ -91,6 +91,7 @@ def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0
     _unit_gaps(text, masked, out)
     _sign_gaps(text, out)
     _date_and_size_gaps(text, out)
+    _bare_sign_gaps(text, out)
     if "://" in text:
         _url_gaps(text, out)
     if out and intact:

@@ -1,4 +1,6 @@
-"""Places at signs: decimal tails, percent, ranges, plus, 第, empty brackets."""
+"""Places at signs: decimal tails, percent, ranges, plus, 第, empty brackets; dates and
+sizes written with digits; an opener before a comma, a lone + at a line end; an empty
+segment of a web address."""
 
 from __future__ import annotations
 
@@ -101,6 +103,7 @@ def _date_re() -> re.Pattern[str]:
 
 #: Units of a size written ``150x200cm``.
 _SIZE_UNITS = "cm|mm|CM|MM|厘米|毫米|公分|px"
+_SIZE_PREFIXES = tuple(_SIZE_UNITS.split("|"))
 
 
 @cache
@@ -134,12 +137,17 @@ def _url_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
             _put(out, start + m.start(), 0.85, "url")
 
 
-def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
-    for m in _date_re().finditer(text):
-        _put(out, m.start(), 0.9, "date")
+def _bare_sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Signs left with nothing on the side a number stood (:func:`_bare_sign_re`)."""
     for m in _bare_sign_re().finditer(text):
         p = m.start()
         _put(out, p, 0.8, "plus-end" if text[p - 1] == "+" else "before-comma")
+
+
+def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Dates and sizes written with digits, whose numbers were deleted."""
+    for m in _date_re().finditer(text):
+        _put(out, m.start(), 0.9, "date")
     for m in _size_re().finditer(text):
         if m.group("both") is None:
             _put(out, m.start(), 0.85, "size")  # 80x‸cm
@@ -147,6 +155,3 @@ def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         _put(out, m.start(), 0.85, "size")  # ‸x..cm
         if text.startswith(_SIZE_PREFIXES, m.end()):
             _put(out, m.end(), 0.85, "size")  # ‸x‸cm
-
-
-_SIZE_PREFIXES = tuple(_SIZE_UNITS.split("|"))
