@@ -94,12 +94,6 @@ class GapModel:
     _families: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
     _overall: float = field(default=0.5, init=False, repr=False)
 
-    def vetoes(self, text: str, offset: int, reason: str) -> bool:
-        """Whether varied text says no digits were deleted where a rule found a gap."""
-        if rule_name(reason) in UNVETOED:
-            return False
-        return self.probability(text, offset, reason) < VETO_BELOW
-
     def supported(self, text: str, places: Sequence[tuple[int, str]]) -> list[bool]:
         """For each of a page's rule places (offset, reason), whether it stands.
 

@@ -181,7 +181,7 @@ class Restorer:
             edits.extend(Edit("mask", m.start, m.end, None, 0.0, (), REDACTED_PAGE) for m in masks)
             notes.append(REDACTED_PAGE)
         elif masks:
-            breaks = frozenset(gap.offset for gap in gaps if gap.offset not in marked) | marked
+            breaks = frozenset(gap.offset for gap in gaps) | marked  # digits stood at every gap
             mask_edits, hidden = self._rank_to_fixpoint(seen, masks, breaks)
             edits.extend(mask_edits)
         if gaps:
@@ -197,8 +197,9 @@ class Restorer:
         return edits, hidden, notes
 
     def _checked_gaps(self, text: str, gaps: list[Gap]) -> list[Gap]:
-        """The rules' gaps less those the gap model vetoes (品‸名, ‸处以: varied text
-        says no number stands there).
+        """The rules' gaps less those the gap model does not let stand: where varied text
+        says no number stands (品‸名, ‸处以), and doubtful places on a page that shows no
+        confident one (:meth:`restore.gapmodel.GapModel.supported`).
 
         A place right after a kept gap's unit (全区‸户‸名: households, then persons) is
         a list of counts, not the word the model's two characters of context see (户名,
