@@ -134,6 +134,10 @@ class Ranker:
         self.slots = slots
         self.log_total = math.log(table.total)
         self._clause_cache = lru_cache(maxsize=65536)(self._score_clause)
+        #: How many characters each side the context and slot models read.
+        self._reach = max(
+            [model.order for model, _ in self.contexts] + ([slots[0].side] if slots else []) + [3]
+        )
         self._rescore_cache: dict[tuple[str, str, RunScore, str], RunScore] = {}
 
     @classmethod
@@ -332,7 +336,8 @@ class Ranker:
     def _rescored(self, text: str, m: Mask, score: RunScore, alphabet: str) -> RunScore:
         """The run's lattice readings reweighed by the context models, memoised: the
         narrow and the unnarrowed alphabet, and each round to the fixpoint, ask again."""
-        key = (text[max(0, m.start - 3) : m.start], text[m.end : m.end + 3], score, alphabet)
+        k = self._reach  # as far as any model reads
+        key = (text[max(0, m.start - k) : m.start], text[m.end : m.end + k], score, alphabet)
         found = self._rescore_cache.get(key)
         if found is None:
             if len(self._rescore_cache) >= RESCORE_CACHE:
