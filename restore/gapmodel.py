@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .gaps.spacing import despaced, spaces_numbers
 from .slotmodel import (
     EDGE,
     STRENGTH,
@@ -103,6 +104,7 @@ class GapModel:
         story that writes its numbers in words (盖了座房子, 直至天明) shows no confident
         place at all. A confident place stands alone; a doubtful one needs confident
         company (:data:`CONFIDENT`, :data:`DOUBTFUL`, :data:`DENSE`)."""
+        text, places = _as_read(text, places)
         odds = [None if rule_name(r) in UNVETOED else self.probability(text, o, r) for o, r in places]
         confident = sum(1 for p in odds if p is not None and p >= CONFIDENT)
         out = []
@@ -187,6 +189,18 @@ class GapModel:
     def load(cls, path: Path) -> GapModel:
         """The model at ``path``, read and checked once per process."""
         return _load_cached(str(Path(path).resolve()))
+
+
+def _as_read(text: str, places: Sequence[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
+    """The page and its places as the rules read them: without the spaces of a page that
+    spaces its numbers (:mod:`restore.gaps.spacing`), so that the model sees 共‸个, not
+    共 ‸ 个."""
+    if spaces_numbers(text):
+        page = despaced(text)
+        where = {g: i for i, g in enumerate(page.gap_at)}
+        if all(o in where for o, _ in places):
+            return page.view, [(where[o], r) for o, r in places]
+    return text, list(places)
 
 
 def builtin_gap_model_path() -> Path:

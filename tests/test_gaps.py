@@ -382,3 +382,33 @@ def test_the_gap_model_is_not_asked_about_web_addresses():
     page with no other gap, an address's empty segment still stands."""
     text = "详见 https://example.org/posts//notes 的说明。"
     assert [e.start for e in restore_text(text).edits if e.kind == "gap"] == [text.rindex("//") + 1]
+
+
+# A page that spaces its numbers from Han text (and Latin words: Go, API).
+SPACED_PAGE = "用 Go 写的 API 服务，共  个接口。\n 年 3 月上线，去年在 年底改版。"
+
+
+def test_a_page_that_spaces_its_numbers_is_read_without_those_spaces():
+    found = {g.offset: g.reason for g in find_gaps(SPACED_PAGE)}
+    count = SPACED_PAGE.index("共  个") + 2  # between the two spaces: 共 361 个
+    year = SPACED_PAGE.index("\n 年") + 1  # before the space at a line's start: 2023 年
+    late = SPACED_PAGE.index("在 年") + 2  # after the space that follows Han: 在 2022年底
+    assert found.get(count, "").startswith("unit:个")
+    assert found.get(year, "").startswith("year")
+    assert found.get(late, "").startswith("year")
+
+
+def test_a_page_that_does_not_space_its_numbers_is_read_as_it_is():
+    from restore.gaps.spacing import spaces_numbers
+
+    text = "共  个接口。"  # two spaces, but the page shows no such convention
+    assert not spaces_numbers(text) and spaces_numbers(SPACED_PAGE)
+    assert [g.offset for g in find_gaps(text)] == [text.index("个")]  # where the rule puts it
+
+
+def test_the_view_keeps_the_spaces_between_two_numbers_and_maps_back():
+    from restore.gaps.spacing import despaced
+
+    page = despaced("于 -10-20 16:30，共  个")
+    assert page.view == "于 -10-20 16:30，共个"  # 20 16 are two numbers; 于 - is no pangu space
+    assert page.gap_at[page.view.index("个")] == len("于 -10-20 16:30，共 ")

@@ -46,6 +46,7 @@ from functools import cache
 
 from ..model import Gap, Mask
 from .signs import _bare_sign_gaps, _date_and_size_gaps, _sign_gaps, _url_gaps
+from .spacing import despaced, spaces_numbers
 from .units import _unit_gaps, unit_makes_word
 from .years import _year_gaps
 
@@ -85,6 +86,18 @@ def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0
     intact = _intact_re().search(text) is not None
     if intact and min_confidence > INTACT_DIGITS_FACTOR:
         return []
+    if spaces_numbers(text):
+        # 共 361 个 leaves 共  个: the rules read the page without those spaces.
+        page = despaced(text)
+        if len(page.view) < len(text) and all(m.start in page.to_view for m in masks):
+            shifted = [Mask(page.to_view[m.start], page.to_view[m.end - 1] + 1, m.state) for m in masks]
+            found = _scan(page.view, shifted, intact)
+            return [gap._replace(offset=page.gap_at[gap.offset]) for gap in found]
+    return _scan(text, masks, intact)
+
+
+def _scan(text: str, masks: Sequence[Mask], intact: bool) -> list[Gap]:
+    """Every rule over ``text``; confidences discounted when ``intact``."""
     masked = frozenset(i for mk in masks for i in range(mk.start, mk.end)) if masks else frozenset()
     out: dict[int, tuple[float, str]] = {}
     _year_gaps(text, masked, out)
