@@ -409,6 +409,7 @@ def test_a_page_that_does_not_space_its_numbers_is_read_as_it_is():
 def test_the_view_keeps_the_spaces_between_two_numbers_and_maps_back():
     from restore.gaps.spacing import despaced
 
-    page = despaced("于 -10-20 16:30，共  个")
-    assert page.view == "于 -10-20 16:30，共个"  # 20 16 are two numbers; 于 - is no pangu space
-    assert page.gap_at[page.view.index("个")] == len("于 -10-20 16:30，共 ")
+    page = despaced("于 -10-20 16:30，共  个，用 Go 写")
+    assert page.view == "于-10-20 16:30，共个，用 Go 写"  # 20 16 are two numbers; Go is a word
+    assert page.gap_at[page.view.index("-")] == len("于 ")  # 于 2020-10-20: after the space
+    assert page.gap_at[page.view.index("个")] == len("于 -10-20 16:30，共 ")  # between the two

@@ -4,7 +4,7 @@ Many blogs, technical pages and Markdown documents put a space between Han chara
 and digits or Latin words (the "pangu" convention). When the scraper deletes a number
 there, the spaces stay: ``⏎ 年 8 月 25 日``, ``共  个落子点``. The gap rules read
 characters next to each other (``共‸个``), so on such a page they read a view with those
-spaces taken out, and each place they find is put back where the number stood: between
+spaces taken out (those between Han and anything but a Latin letter), and each place they find is put back where the number stood: between
 the two spaces a deleted number leaves, after a lone space that follows Han (在 1912年),
 before one at a line's start (2023 年).
 
@@ -36,8 +36,9 @@ def spaces_numbers(text: str) -> bool:
 
 
 def _joins(ch: str) -> bool:
-    """A character a pangu space stands beside: Han, a digit, or the text's edge."""
-    return ch == "" or ch == "\n" or ch == "\r" or is_han(ch) or ch.isdigit() or not ch.isprintable()
+    """A character a number's space may stand beside, on the side away from Han: anything
+    but a Latin letter (用 Go 写 spaces a word, not a number) or another space."""
+    return not (ch.isascii() and ch.isalpha()) and ch != " "
 
 
 @cache
@@ -60,7 +61,7 @@ class Despaced(NamedTuple):
 
 def despaced(text: str) -> Despaced:
     """The page without each run of one or two spaces that stands between a Han
-    character and a Han character, a digit or a line's edge."""
+    character and anything but a Latin letter."""
     view: list[str] = []
     gap_at: list[int] = []
     to_view: dict[int, int] = {}
@@ -70,7 +71,7 @@ def despaced(text: str) -> Despaced:
         a, b = m.span()
         left = text[a - 1] if a else ""
         right = text[b] if b < len(text) else ""
-        if not (_joins(left) and _joins(right)) or not (is_han(left) or is_han(right)):
+        if not ((is_han(left) and _joins(right)) or (is_han(right) and _joins(left))):
             continue  # 20 16:30 is two numbers; a space between digits is theirs
         for k in range(pos, a):
             to_view[k] = len(view)
