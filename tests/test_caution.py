@@ -30,10 +30,10 @@ def test_a_page_shows_a_character_by_two_runs_the_wide_alphabet_is_sure_of():
 
 
 def test_a_mask_beside_a_seen_competitor_is_filled_once_the_page_shows_its_character():
-    """渔* reads 渔业 to an alphabet that ignores the printed 业; two 人民*府 show that this
+    """渔* reads 渔业 to an alphabet that ignores the printed 业; 镇*府 and 县*府 show that this
     page's filter hid 政, so 渔政 stands."""
     alone = "应当支持渔业和农业发展，县渔*站负责水上执法检查。"
-    shown = "市人民*府和区人民*府应当支持渔业和农业发展，县渔*站负责水上执法检查。"
+    shown = "镇*府与县*府都支持渔业和农业发展，县渔*站负责水上执法检查。"
     (left,) = mask_edits(alone)
     assert left.replacement is None
     *government, station = mask_edits(shown)
@@ -42,7 +42,7 @@ def test_a_mask_beside_a_seen_competitor_is_filled_once_the_page_shows_its_chara
 
 
 def test_a_second_run_over_the_output_changes_nothing():
-    text = "市人民*府和区人民*府应当支持渔业和农业发展，县渔*站负责水上执法检查。行*二字。"
+    text = "镇*府与县*府都支持渔业和农业发展，县渔*站负责水上执法检查。行*二字。"
     once = restore_text(text, NO_GAPS).text
     assert restore_text(once, NO_GAPS).text == once
 
