@@ -197,9 +197,9 @@ def _as_read(text: str, places: Sequence[tuple[int, str]]) -> tuple[str, list[tu
     共 ‸ 个."""
     if spaces_numbers(text):
         page = despaced(text)
-        where = {g: i for i, g in enumerate(page.gap_at)}
-        if all(o in where for o, _ in places):
-            return page.view, [(where[o], r) for o, r in places]
+        seen = [page.from_gap(o) for o, _ in places]
+        if None not in seen:
+            return page.view, [(v, r) for v, (_, r) in zip(seen, places) if v is not None]
     return text, list(places)
 
 

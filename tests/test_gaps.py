@@ -411,5 +411,7 @@ def test_the_view_keeps_the_spaces_between_two_numbers_and_maps_back():
 
     page = despaced("于 -10-20 16:30，共  个，用 Go 写")
     assert page.view == "于-10-20 16:30，共个，用 Go 写"  # 20 16 are two numbers; Go is a word
-    assert page.gap_at[page.view.index("-")] == len("于 ")  # 于 2020-10-20: after the space
-    assert page.gap_at[page.view.index("个")] == len("于 -10-20 16:30，共 ")  # between the two
+    assert page.gap_at(page.view.index("-")) == len("于 ")  # 于 2020-10-20: after the space
+    assert page.gap_at(page.view.index("个")) == len("于 -10-20 16:30，共 ")  # between the two
+    assert page.from_gap(len("于 -10-20 16:30，共 ")) == page.view.index("个")
+    assert page.to_view(1) is None and page.to_view(2) == 1

@@ -89,10 +89,11 @@ def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0
     if spaces_numbers(text):
         # 共 361 个 leaves 共  个: the rules read the page without those spaces.
         page = despaced(text)
-        if len(page.view) < len(text) and all(m.start in page.to_view for m in masks):
-            shifted = [Mask(page.to_view[m.start], page.to_view[m.end - 1] + 1, m.state) for m in masks]
+        starts = [page.to_view(m.start) for m in masks]
+        if len(page.view) < len(text) and None not in starts:
+            shifted = [Mask(v, v + m.length, m.state) for v, m in zip(starts, masks) if v is not None]
             found = _scan(page.view, shifted, intact)
-            return [gap._replace(offset=page.gap_at[gap.offset]) for gap in found]
+            return [gap._replace(offset=page.gap_at(gap.offset)) for gap in found]
     return _scan(text, masks, intact)
 
 

@@ -15,8 +15,9 @@ between a Han character and a digit or a Latin letter; other pages are read as t
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from functools import cache
-from typing import NamedTuple
 
 from ..chars import is_han
 
@@ -46,46 +47,73 @@ def _run_re() -> re.Pattern[str]:
     return re.compile(r"(?<! ) {1,2}(?! )")
 
 
-class Despaced(NamedTuple):
-    """A page read without the spaces of its convention."""
+class Despaced:
+    """A page read without the spaces of its convention.
 
-    #: The page, those spaces taken out.
-    view: str
-    #: For each offset of the view (and its end), the page's offset where a gap found
-    #: there stands: between the two spaces a deleted number leaves; after a lone space
-    #: that follows Han, before one at a line's start.
-    gap_at: list[int]
-    #: The page's offset of each kept character -> its offset in the view.
-    to_view: dict[int, int]
+    Only the removed runs are kept, so a page of any length costs memory for its spaces,
+    not for its characters; an offset is mapped by bisection."""
+
+    __slots__ = ("_at", "_ends", "_removed", "_starts", "_view_starts", "view")
+
+    def __init__(self, text: str, runs: list[tuple[int, int, int]]) -> None:
+        """``runs``: each removed run's start and end in ``text``, and where in the page a
+        gap found right after it stands."""
+        pieces, pos = [], 0
+        # Packed: a page of millions of spaced numbers holds millions of runs.
+        self._starts = array("q")
+        self._ends = array("q")
+        self._at = array("q")
+        self._view_starts = array("q")  # the view's offset where each run stood
+        self._removed = array("q")  # spaces removed up to and including each run
+        removed = 0
+        for a, b, at in runs:
+            pieces.append(text[pos:a])
+            self._starts.append(a)
+            self._ends.append(b)
+            self._at.append(at)
+            self._view_starts.append(a - removed)
+            removed += b - a
+            self._removed.append(removed)
+            pos = b
+        pieces.append(text[pos:])
+        #: The page, those spaces taken out.
+        self.view = "".join(pieces)
+
+    def gap_at(self, offset: int) -> int:
+        """Where a place the rules found at ``offset`` of the view stands in the page."""
+        k = bisect_right(self._view_starts, offset) - 1
+        if k >= 0 and self._view_starts[k] == offset:
+            return self._at[k]
+        return offset + (self._removed[k] if k >= 0 else 0)
+
+    def to_view(self, offset: int) -> int | None:
+        """The view's offset of the page's character at ``offset``; None for a removed
+        space."""
+        k = bisect_right(self._starts, offset) - 1
+        if k >= 0 and offset < self._ends[k]:
+            return None
+        return offset - (self._removed[k] if k >= 0 else 0)
+
+    def from_gap(self, offset: int) -> int | None:
+        """The view's offset of a place that :meth:`gap_at` puts at ``offset``, if any."""
+        k = bisect_right(self._at, offset) - 1
+        if k >= 0 and self._at[k] == offset:
+            return self._view_starts[k]
+        view = self.to_view(offset)
+        return view if view is not None and self.gap_at(view) == offset else None
 
 
 def despaced(text: str) -> Despaced:
     """The page without each run of one or two spaces that stands between a Han
     character and anything but a Latin letter."""
-    view: list[str] = []
-    gap_at: list[int] = []
-    to_view: dict[int, int] = {}
-    pos = 0
-    pending = -1
+    runs: list[tuple[int, int, int]] = []
     for m in _run_re().finditer(text):
         a, b = m.span()
         left = text[a - 1] if a else ""
         right = text[b] if b < len(text) else ""
         if not ((is_han(left) and _joins(right)) or (is_han(right) and _joins(left))):
             continue  # 20 16:30 is two numbers; a space between digits is theirs
-        for k in range(pos, a):
-            to_view[k] = len(view)
-            view.append(text[k])
-            gap_at.append(pending if pending >= 0 else k)
-            pending = -1
         # 在 ‸年 (在 1912年) or ‸ 年 at a line's start (2023 年): a lone space after Han
         # stood before the number, one after an edge stood after it.
-        pending = a + 1 if b - a == 2 or is_han(left) else a
-        pos = b
-    for k in range(pos, len(text)):
-        to_view[k] = len(view)
-        view.append(text[k])
-        gap_at.append(pending if pending >= 0 else k)
-        pending = -1
-    gap_at.append(pending if pending >= 0 else len(text))
-    return Despaced("".join(view), gap_at, to_view)
+        runs.append((a, b, a + 1 if b - a == 2 or is_han(left) else a))
+    return Despaced(text, runs)
