@@ -415,3 +415,10 @@ def test_the_view_keeps_the_spaces_between_two_numbers_and_maps_back():
     assert page.gap_at(page.view.index("个")) == len("于 -10-20 16:30，共 ")  # between the two
     assert page.from_gap(len("于 -10-20 16:30，共 ")) == page.view.index("个")
     assert page.to_view(1) is None and page.to_view(2) == 1
+
+
+def test_no_number_stood_before_an_idiom():
+    """可达万劫不复: 万 after a verb that takes numbers, but the start of an idiom of
+    jieba's dictionary (lexicons/gaps/idioms.tsv); a count after the same verb is a gap."""
+    assert find_gaps("错下去，就可达万劫不复的地步。") == []
+    assert [g.reason for g in find_gaps("参观人数可达万人次。")] == ["unit:万"]

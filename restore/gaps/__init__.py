@@ -48,6 +48,7 @@ from ..model import Gap, Mask
 from .signs import _bare_sign_gaps, _date_and_size_gaps, _sign_gaps, _url_gaps
 from .spacing import despaced, spaces_numbers
 from .units import _unit_gaps, unit_makes_word
+from .words import word_lists
 from .years import _year_gaps
 
 __all__ = ["INTACT_DIGITS_FACTOR", "find_gaps", "unit_makes_word"]
@@ -108,7 +109,22 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool) -> list[Gap]:
     _bare_sign_gaps(text, out)
     if "://" in text:
         _url_gaps(text, out)
+    if out:
+        _without_idioms(text, out)
     if out and intact:
         f = INTACT_DIGITS_FACTOR
         return [Gap(p, round(c * f, 4), r + "+intact") for p, (c, r) in sorted(out.items())]
     return [Gap(p, round(c, 4), r) for p, (c, r) in sorted(out.items())]
+
+
+def _without_idioms(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Drop the places an idiom begins at (‸万劫不复, ‸年复一年: lexicons/gaps/idioms.tsv)."""
+    idioms = _idioms()
+    for p in [p for p in out if text[p : p + 1] in idioms]:
+        if text.startswith(idioms[text[p]], p):
+            del out[p]
+
+
+@cache
+def _idioms() -> dict[str, tuple[str, ...]]:
+    return word_lists("idioms")

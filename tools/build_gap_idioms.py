@@ -1,0 +1,55 @@
+"""Build lexicons/gaps/idioms.tsv: the four-character idioms of jieba's dictionary that
+begin with a character the gap rules read as a unit or a year (万劫不复, 年复一年).
+
+    python tools/build_gap_idioms.py
+
+A literary page writes 万念俱灰 and 年复一年 where a report would write 1000万 and 2023年;
+the rules see a unit after an ordinary word and mark a gap. jieba's dictionary (MIT, the
+package restore already depends on) tags idioms ``i``; those whose first character is one
+the rules read and whose second is not itself a unit (万人之上 could follow 1000万人)
+are listed, with jieba's count of at least MIN_COUNT. Runs by hand; the result is
+committed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import jieba
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from restore.gaps import units  # noqa: E402
+
+#: Rarer idioms than this in jieba's counts are left out.
+MIN_COUNT = 3
+OUTPUT = ROOT / "lexicons" / "gaps" / "idioms.tsv"
+
+
+def main() -> None:
+    unit_chars = {u[0] for u in (*units._HARD_UNITS, *units._MEASURES)} | set("年月日万亿元人")
+    dictionary = Path(os.path.dirname(jieba.__file__)) / "dict.txt"
+    entries = set()
+    for line in dictionary.read_text(encoding="utf-8").splitlines():
+        word, count, tag = line.split(" ")
+        four = tag == "i" and len(word) == 4 and int(count) >= MIN_COUNT
+        if four and word[0] in unit_chars and word[1] not in unit_chars:
+            entries.add((word[0], word))
+    header = [
+        "# file: lexicons/gaps/idioms.tsv",
+        "# format: CHAR<TAB>IDIOM ; a four-character idiom that begins with a character the gap rules read as a unit or"
+        " a year: no number stood before it (万劫不复, 年复一年); '#' starts a comment line",
+        f"# source: jieba {jieba.__version__} dict.txt (words tagged i, count >= {MIN_COUNT}), selected by"
+        " tools/build_gap_idioms.py",
+        "# licence: MIT (jieba)",
+        "# used by: restore.gaps (a place before an idiom is no gap)",
+    ]
+    OUTPUT.write_text("\n".join(header + [f"{c}\t{w}" for c, w in sorted(entries)]) + "\n", encoding="utf-8")
+    print(f"{len(entries)} idioms -> {OUTPUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
