@@ -3,10 +3,11 @@
 Many blogs, technical pages and Markdown documents put a space between Han characters
 and digits or Latin words (the "pangu" convention). When the scraper deletes a number
 there, the spaces stay: ``⏎ 年 8 月 25 日``, ``共  个落子点``. The gap rules read
-characters next to each other (``共‸个``), so on such a page they read a view with those
-spaces taken out (those between Han and anything but a Latin letter), and each place they find is put back where the number stood: between
-the two spaces a deleted number leaves, after a lone space that follows Han (在 1912年),
-before one at a line's start (2023 年).
+characters next to each other (``共‸个``), so on such a page they read a view with
+those spaces taken out (those between Han and anything but a Latin letter), and each
+place they find is put back where the number stood: between the two spaces a deleted
+number leaves, after a lone space that follows Han (在 1912年), before one at a line's
+start (2023 年).
 
 A page uses the convention when it shows :data:`SPACED` or more spaced transitions
 between a Han character and a digit or a Latin letter; other pages are read as they are.
@@ -103,7 +104,7 @@ class Despaced:
         return view if view is not None and self.gap_at(view) == offset else None
 
 
-@lru_cache(maxsize=4)  # the rules and the gap model ask for the same page in turn
+@lru_cache(maxsize=2)  # the rules and the gap model ask for the same page in turn
 def despaced(text: str) -> Despaced:
     """The page without each run of one or two spaces that stands between a Han
     character and anything but a Latin letter."""
