@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from functools import cache, lru_cache
+from functools import cache
 
 from ..chars import is_han
 
@@ -104,7 +104,6 @@ class Despaced:
         return view if view is not None and self.gap_at(view) == offset else None
 
 
-@lru_cache(maxsize=2)  # the rules and the gap model ask for the same page in turn
 def despaced(text: str) -> Despaced:
     """The page without each run of one or two spaces that stands between a Han
     character and anything but a Latin letter."""
