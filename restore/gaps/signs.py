@@ -93,8 +93,10 @@ def _date_re() -> re.Pattern[str]:
     ``‸-3-4`` before a space or the end (a forum's time stamp). The month and day must be
     valid, and nothing alphanumeric may stand where the year was (a version, a phone
     number or a code keeps its digits there)."""
+    # Each pattern here starts with the sign it is about, so the engine looks for that
+    # sign and nothing else (a zero-width start is tried at every character).
     return re.compile(
-        r"(?<![0-9０-９A-Za-z/\-])(?=([-/])(?:"
+        r"([-/])(?<![0-9０-９A-Za-z/\-][-/])(?=(?:"
         r"(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"  # -03-04
         r"|(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12][0-9]|3[01])(?=\s|\Z)"  # -3-4, then a space or the end
         r"))"
@@ -110,16 +112,14 @@ _SIZE_PREFIXES = tuple(_SIZE_UNITS.split("|"))
 def _size_re() -> re.Pattern[str]:
     """A size whose numbers were deleted: ``‸x‸cm``, ``80x‸cm``, ``‸x60cm``. Each side
     of the ``x`` (or ×) that is neither a digit nor a letter lost its number."""
-    return re.compile(
-        rf"(?<![0-9A-Za-z])(?P<both>[x×])(?=(?:[0-9]+(?:\.[0-9]+)?)?(?:{_SIZE_UNITS}))|(?<=[0-9][x×])(?=(?:{_SIZE_UNITS}))"
-    )
+    return re.compile(rf"[x×](?=(?:[0-9]+(?:\.[0-9]+)?)?(?:{_SIZE_UNITS}))")
 
 
 @cache
 def _bare_sign_re() -> re.Pattern[str]:
     """An opener right before a comma (``（‸，阿肯色州人``: a birth year; but ``逗号（，）``
     names the comma), and a ``+`` alone at the end of a line (a forum's ``+‸``, "+1024")."""
-    return re.compile(r"(?<=[（(《「])(?=[，,、；;](?![）)》」]))|(?:(?<=^\+)|(?<=\s\+))(?=\n|\r|\Z)", re.M)
+    return re.compile(r"[（(《「](?=[，,、；;](?![）)》」]))|\+(?=\n|\r|\Z)")
 
 
 @cache
@@ -140,8 +140,10 @@ def _url_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
 def _bare_sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """Signs left with nothing on the side a number stood (:func:`_bare_sign_re`)."""
     for m in _bare_sign_re().finditer(text):
-        p = m.start()
-        _put(out, p, 0.8, "plus-end" if text[p - 1] == "+" else "before-comma")
+        if m.group() != "+":
+            _put(out, m.end(), 0.8, "before-comma")
+        elif m.start() == 0 or text[m.start() - 1].isspace():
+            _put(out, m.end(), 0.8, "plus-end")  # a + alone, not a+
 
 
 def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
@@ -149,9 +151,15 @@ def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     for m in _date_re().finditer(text):
         _put(out, m.start(), 0.9, "date")
     for m in _size_re().finditer(text):
-        if m.group("both") is None:
-            _put(out, m.start(), 0.85, "size")  # 80x‸cm
+        x = m.start()
+        before = text[x - 1] if x else ""
+        bare_after = text.startswith(_SIZE_PREFIXES, m.end())
+        if before.isascii() and before.isalpha():
+            continue  # box cm: a word
+        if before.isascii() and before.isdigit():
+            if bare_after:
+                _put(out, m.end(), 0.85, "size")  # 80x‸cm
             continue
-        _put(out, m.start(), 0.85, "size")  # ‸x..cm
-        if text.startswith(_SIZE_PREFIXES, m.end()):
+        _put(out, x, 0.85, "size")  # ‸x..cm
+        if bare_after:
             _put(out, m.end(), 0.85, "size")  # ‸x‸cm

@@ -28,7 +28,8 @@ SPACED = 3
 
 @cache
 def _transition_re() -> re.Pattern[str]:
-    return re.compile(r"[\u4e00-\u9fff] [0-9A-Za-z]|[0-9A-Za-z] [\u4e00-\u9fff]")
+    # Found at the space, which the engine looks for alone.
+    return re.compile(r" (?:(?<=[\u4e00-\u9fff] )(?=[0-9A-Za-z])|(?<=[0-9A-Za-z] )(?=[\u4e00-\u9fff]))")
 
 
 def spaces_numbers(text: str) -> bool:
