@@ -422,3 +422,11 @@ def test_no_number_stood_before_an_idiom():
     jieba's dictionary (lexicons/gaps/idioms.tsv); a count after the same verb is a gap."""
     assert find_gaps("错下去，就可达万劫不复的地步。") == []
     assert [g.reason for g in find_gaps("参观人数可达万人次。")] == ["unit:万"]
+
+
+def test_a_list_marker_and_a_closing_dash_keep_their_spaces():
+    """On a page that spaces its numbers, ``- 第一项`` is a list item and ``史铁生 -`` closes
+    a line of a reading list: their lone spaces separate, and no gap is read there."""
+    page = "书单 23 版：\n- 我与地坛 - 史铁生 -\n- 活着 - 余华 -\n读了 Go 和 C 的书，共  个作者。"
+    marked = {e.start for e in restore_text(page).edits if e.kind == "gap"}
+    assert marked == {page.index("  个") + 1}  # only 共 12 个, which lost its number

@@ -105,9 +105,20 @@ class Despaced:
         return view if view is not None and self.gap_at(view) == offset else None
 
 
+def _after_marker(text: str, a: int) -> bool:
+    """The space at ``a`` follows a list marker at a line's start (``- ``, ``* ``, ``> ``)."""
+    return a >= 1 and text[a - 1] in "-*+>" and (a == 1 or text[a - 2] in "\n\r")
+
+
+def _before_last_dash(text: str, b: int) -> bool:
+    """The space ending at ``b`` stands before a dash that ends its line (``史铁生 -``)."""
+    return text[b : b + 1] in ("-", "—") and text[b + 1 : b + 2] in ("", "\n", "\r")
+
+
 def despaced(text: str) -> Despaced:
     """The page without each run of one or two spaces that stands between a Han
-    character and anything but a Latin letter."""
+    character and anything but a Latin letter; a lone space after a list marker or
+    before a line's last dash stays."""
     runs: list[tuple[int, int, int]] = []
     for m in _run_re().finditer(text):
         a, b = m.span()
@@ -115,6 +126,8 @@ def despaced(text: str) -> Despaced:
         right = text[b] if b < len(text) else ""
         if not ((is_han(left) and _joins(right)) or (is_han(right) and _joins(left))):
             continue  # 20 16:30 is two numbers; a space between digits is theirs
+        if b - a == 1 and (_after_marker(text, a) or _before_last_dash(text, b)):
+            continue  # a list's "- 省略", a line's closing "史铁生 -": the space separates
         # 在 ‸年 (在 1912年) or ‸ 年 at a line's start (2023 年): a lone space after Han
         # stood before the number, one after an edge stood after it.
         runs.append((a, b, a + 1 if b - a == 2 or is_han(left) else a))
