@@ -14,7 +14,7 @@ Usage: python tools/corpus/extract_python_docs_zh.py GITDIR COMMIT OUTDIR
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from _common import RST_LINK_RE, RST_ROLE_RE, Git, Writer, clean_inline, main_args
 
@@ -63,9 +63,9 @@ def clean_rst_inline(text: str) -> str:
     return clean_inline(text)
 
 
-def main() -> None:
-    """Run the extraction."""
-    gitdir, commit, outdir = main_args()
+def extract_po(gitdir: str, commit: str, outdir: str, convert: Callable[[str], str] = str) -> None:
+    """Every translated, non-fuzzy ``msgstr`` paragraph of the ``.po`` files, markup
+    stripped and passed through ``convert`` (the zh_TW translation's OpenCC t2s)."""
     git = Git(gitdir, commit)
     writer = Writer(outdir)
     for path in sorted(git.ls()):
@@ -75,8 +75,13 @@ def main() -> None:
             if fuzzy or not msgid or msgstr == msgid:
                 continue
             for para in re.split(r"\n\s*\n", msgstr):
-                writer.add(clean_rst_inline(para.replace("\n", " ")))
+                writer.add(convert(clean_rst_inline(para.replace("\n", " "))))
     writer.close()
+
+
+def main() -> None:
+    """Run the extraction."""
+    extract_po(*main_args())
 
 
 if __name__ == "__main__":

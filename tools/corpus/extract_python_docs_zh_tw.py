@@ -14,27 +14,14 @@ Usage: python tools/corpus/extract_python_docs_zh_tw.py GITDIR COMMIT OUTDIR
 
 from __future__ import annotations
 
-import re
-
-from _common import Git, Writer, main_args, t2s_converter
-from extract_python_docs_zh import clean_rst_inline, po_entries
+from _common import main_args, t2s_converter
+from extract_python_docs_zh import extract_po
 
 
 def main() -> None:
     """Run the extraction."""
     gitdir, commit, outdir = main_args()
-    git = Git(gitdir, commit)
-    writer = Writer(outdir)
-    t2s = t2s_converter()
-    for path in sorted(git.ls()):
-        if not path.endswith(".po"):
-            continue
-        for fuzzy, msgid, msgstr in po_entries(git.text(path)):
-            if fuzzy or not msgid or msgstr == msgid:
-                continue
-            for para in re.split(r"\n\s*\n", msgstr):
-                writer.add(t2s(clean_rst_inline(para.replace("\n", " "))))
-    writer.close()
+    extract_po(gitdir, commit, outdir, t2s_converter())
 
 
 if __name__ == "__main__":
