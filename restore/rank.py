@@ -216,16 +216,13 @@ class Ranker:
         if self.slots is None:
             return False
         model = self.slots[0]
-        side = model.side
         symbols = self.config.mask_symbols
-        left = normalise(_up_to_symbol(text[max(0, m.start - side) : m.start][::-1], symbols)[::-1])
-        right = normalise(_up_to_symbol(text[m.end : m.end + side], symbols))
+        left, right = _slot_sides(text, m, model.side, symbols)
         known = [c for c in chars if c in model.candidates] or list(model.candidates)
         for i, ch in enumerate(reading):
             if ch not in model.candidates:
                 continue
-            near_l = (left + reading[:i])[-side:]
-            near_r = (reading[i + 1 :] + right)[:side]
+            near_l, near_r = _slot_near(left, right, reading, i, model.side, symbols + OTHER)
             if not model.knows(near_l, near_r):
                 continue
             dist = model.distribution(near_l, near_r)
@@ -487,21 +484,32 @@ def _slot_weighed(
     model's weight. A neighbour the reading leaves unknown (OTHER, another mask) ends
     the context there; a candidate the model never counted gets no factor."""
     model, weight = slots
-    side = model.side
     stop = symbols + OTHER
-    raw_left = normalise(_up_to_symbol(text[max(0, m.start - side) : m.start][::-1], symbols)[::-1])
-    raw_right = normalise(_up_to_symbol(text[m.end : m.end + side], symbols))
+    left, right = _slot_sides(text, m, model.side, symbols)
     out = []
     for reading, p in readings:
         q = p
         for i, ch in enumerate(reading):
             if ch != OTHER and ch not in model.candidates:
                 continue  # a user's candidate the model never counted: no opinion
-            near_l = _up_to_symbol((raw_left + reading[:i])[::-1], stop)[::-1][-side:]
-            near_r = _up_to_symbol(reading[i + 1 :] + raw_right, stop)[:side]
+            near_l, near_r = _slot_near(left, right, reading, i, model.side, stop)
             q *= model.evidence(near_l, SLOT_OTHER if ch == OTHER else ch, near_r) ** weight
         out.append((reading, q))
     return out
+
+
+def _slot_sides(text: str, m: Mask, side: int, symbols: str) -> tuple[str, str]:
+    """The run's neighbours as the slot model reads them: ``side`` characters each side,
+    normalised, up to the next mask symbol."""
+    left = normalise(_up_to_symbol(text[max(0, m.start - side) : m.start][::-1], symbols)[::-1])
+    return left, normalise(_up_to_symbol(text[m.end : m.end + side], symbols))
+
+
+def _slot_near(left: str, right: str, reading: str, i: int, side: int, stop: str) -> tuple[str, str]:
+    """The neighbours of the reading's ``i``-th character: the run's sides with the rest of
+    the reading, each ending where a character is unknown (a symbol in ``stop``)."""
+    near_l = _up_to_symbol((left + reading[:i])[::-1], stop)[::-1][-side:]
+    return near_l, _up_to_symbol(reading[i + 1 :] + right, stop)[:side]
 
 
 def _up_to_symbol(s: str, symbols: str) -> str:
