@@ -2,10 +2,11 @@
 
 A filter hides *every* occurrence of a character, so a character that appears
 unmasked in a document was not hidden there. A character that does not appear is
-only *probably* hidden: in a short document a rare character such as 群 may simply
-not occur. The prior returned here says how probable it is that each remaining
-candidate was hidden, from how often the character occurs in news text and how long
-the document is. From all of a document's masks together follows the posterior over
+only *probably* hidden: a page may simply not use 群 or 业. The prior returned here says
+how probable it is that each remaining candidate was hidden, from how often pages of
+this length lack the character though nothing hid it (:mod:`restore.absence`, learned
+from the corpora) and, in a corpus, from the pages before this one
+(:mod:`restore.filterevidence`). From all of a document's masks together follows the posterior over
 which subset of the candidates was hidden (:func:`hidden_set_weights`), and each run's
 readings are averaged over it (:func:`average_over_hidden_sets`): the ranker
 (:meth:`restore.rank.Ranker.rank`) asks for both.
@@ -14,14 +15,16 @@ readings are averaged over it (:func:`average_over_hidden_sets`): the ranker
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from operator import add
 from typing import NamedTuple
 
+from .absence import absent_if_shown
 from .config import RestoreConfig
 
 #: Rough share of each character in running news text (per character), used to ask
-#: "if this character were not hidden, would we expect to have seen it by now?".
+#: "if these characters were hidden, how many masks would the page have?".
 #: General figures for modern news Chinese; characters not listed get DEFAULT_RATE.
 CHAR_RATE = {"党": 0.0020, "政": 0.0025, "业": 0.0040, "群": 0.0006}
 DEFAULT_RATE = 0.0010
@@ -29,7 +32,8 @@ DEFAULT_RATE = 0.0010
 #: subset of them is weighed (2^n), so time and memory double with each one: 8 is 255
 #: subsets (benchmarks/README.md, "Measurements behind the code").
 MAX_CANDIDATES = 8
-#: Prior probability that a listed candidate is one of the hidden characters.
+#: Prior probability that a listed candidate is one of the hidden characters, before
+#: the page's and the corpus's evidence.
 PRIOR_HIDDEN = 0.5
 #: In the unnarrowed alphabet, the prior that a character seen unmasked was hidden
 #: (and restored by an earlier run): a restored character was hidden by definition.
@@ -77,8 +81,14 @@ def check_candidates(candidates: str) -> None:
         )
 
 
-def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
+def infer_alphabet(
+    text: str, config: RestoreConfig | None = None, filter_prior: Mapping[str, float] | None = None
+) -> Alphabet:
     """Narrow the configured candidates to those this document may have hidden.
+
+    ``filter_prior``: for each candidate, the probability that the input's filter hides
+    it, from the pages before this one (:class:`restore.filterevidence.FilterEvidence`);
+    without it, :data:`PRIOR_HIDDEN`.
 
     >>> infer_alphabet("企业的*建工作").chars
     '党政群'
@@ -89,7 +99,9 @@ def infer_alphabet(text: str, config: RestoreConfig | None = None) -> Alphabet:
     length = visible_length(text, cfg.mask_symbols)
     chars = unseen_candidates(text, cfg)
     excluded = "".join([ch for ch in _distinct(cfg.candidates) if ch not in chars])
-    return Alphabet(chars, tuple(_prior_hidden(ch, length) for ch in chars), excluded)
+    given = filter_prior or {}
+    prior = tuple(_prior_hidden(ch, length, given.get(ch, PRIOR_HIDDEN)) for ch in chars)
+    return Alphabet(chars, prior, excluded)
 
 
 def unseen_candidates(text: str, config: RestoreConfig) -> str:
@@ -108,16 +120,17 @@ def visible_length(text: str, symbols: str) -> int:
     return len(text) - sum(text.count(s) for s in set(symbols))
 
 
-def _prior_hidden(ch: str, length: int) -> float:
-    """P(hidden | not seen in ``length`` characters) for a character of its usual rate."""
-    unseen_if_visible = math.exp(-length * CHAR_RATE.get(ch, DEFAULT_RATE))
-    return PRIOR_HIDDEN / (PRIOR_HIDDEN + (1 - PRIOR_HIDDEN) * unseen_if_visible)
+def _prior_hidden(ch: str, length: int, prior: float = PRIOR_HIDDEN) -> float:
+    """P(hidden | not seen in ``length`` characters), from the ``prior`` that it was hidden."""
+    unseen_if_shown = absent_if_shown(ch, length)
+    return prior / (prior + (1 - prior) * unseen_if_shown)
 
 
 #: How much the count of masks in a document says about which characters were
 #: hidden (a tempered Poisson: topics vary, so the count is weaker evidence than a
-#: strict Poisson would make it).
-COUNT_EVIDENCE_WEIGHT = 1.0
+#: strict Poisson would make it; as uneven as restore.absence finds the characters,
+#: half, measured in docs/accuracy.md).
+COUNT_EVIDENCE_WEIGHT = 0.5
 #: How a mask stands in a clause; as a reading, "some character outside the alphabet".
 OTHER = "\x00"
 

@@ -181,6 +181,12 @@ class _ConfiguredCommand(click.Command):
     help="Characters the filter may have hidden (at most 8; narrowed per document).",
 )
 @click.option(
+    "--per-document",
+    is_flag=True,
+    help="With --jsonl: read each record's filter from that record alone (the default "
+    "takes one input's records to share a filter; use this when it mixes filters).",
+)
+@click.option(
     "--symbol-width",
     type=click.Choice(["auto", "1", "2"]),
     default="auto",
@@ -319,6 +325,7 @@ def cli(
     mask_symbols: str,
     candidates: str,
     symbol_width: str,
+    per_document: bool,
     max_run: int,
     min_confidence: float,
     gap_marker: str,
@@ -378,6 +385,7 @@ def cli(
         mask_symbols=mask_symbols,
         candidates=candidates,
         symbol_width=0 if symbol_width == "auto" else int(symbol_width),
+        per_document=per_document,
         max_run=max_run,
         min_confidence=min_confidence,
         gap_marker=gap_marker,

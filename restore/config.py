@@ -48,6 +48,10 @@ class RestoreConfig:
     #: each page (a page whose every run is of even length, two runs or more, is read
     #: two symbols per character; see restore.width).
     symbol_width: int = 0
+    #: Read each page's filter from that page alone. By default the pages of one JSON
+    #: Lines input are taken to share a filter, and each is read with what the pages
+    #: before it show (restore.filterevidence); an input that mixes filters wants this.
+    per_document: bool = False
 
     def with_(self, **changes: object) -> RestoreConfig:
         """A copy with some options changed (the object itself is frozen)."""

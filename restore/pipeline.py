@@ -8,6 +8,7 @@ document costs one scan.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cached_property
 
@@ -63,7 +64,7 @@ class Restorer:
         return Ranker.load(self.config)
 
     def _rank_to_fixpoint(
-        self, text: str, masks: list[Mask], breaks: frozenset[int]
+        self, text: str, masks: list[Mask], breaks: frozenset[int], prior: Mapping[str, float] | None
     ) -> tuple[list[Edit], str]:
         """Rank the masks; then rank again what a second run would see differently.
 
@@ -75,7 +76,7 @@ class Restorer:
         after the quote follows Han text). Gaps break the lattice: digits stood there.
         """
         cfg = self.config
-        ranking = self.ranker.rank(text, masks, infer_alphabet(text, cfg), breaks)
+        ranking = self.ranker.rank(text, masks, infer_alphabet(text, cfg, prior), breaks)
         edits = {(e.start, e.end): e for e in ranking.edits}
         hidden = ranking.hidden
         # Filling can reveal a mask only among symbols the scan did not take for one.
@@ -97,7 +98,7 @@ class Restorer:
             }
             if not open_places and not new_places:
                 break
-            again = self.ranker.rank(seen, found, infer_alphabet(seen, cfg), breaks)
+            again = self.ranker.rank(seen, found, infer_alphabet(seen, cfg, prior), breaks)
             # A mask still left alone keeps its first report (its candidates in the text
             # as given), not the later round's, where the restorations hide the alphabet.
             changed = {
@@ -155,7 +156,7 @@ class Restorer:
         return _withdrawn(edits, {(e.start, e.end) for e in edits if e.replacement is not None})
 
     def _restore_plain(
-        self, seen: str, masks: list[Mask], marked: frozenset[int]
+        self, seen: str, masks: list[Mask], marked: frozenset[int], prior: Mapping[str, float] | None = None
     ) -> tuple[list[Edit], str, list[str]]:
         """The edits of a page read one symbol per hidden character, the characters its
         filter most likely hid, and the page's notes."""
@@ -182,7 +183,7 @@ class Restorer:
             notes.append(REDACTED_PAGE)
         elif masks:
             breaks = frozenset(gap.offset for gap in gaps) | marked  # digits stood at every gap
-            mask_edits, hidden = self._rank_to_fixpoint(seen, masks, breaks)
+            mask_edits, hidden = self._rank_to_fixpoint(seen, masks, breaks, prior)
             edits.extend(mask_edits)
         if gaps:
             # The gap model reads the text as a second run would: restorations filled in.
@@ -219,7 +220,7 @@ class Restorer:
         return kept
 
     def _restore_collapsed(
-        self, seen: str, masks: list[Mask], marked: frozenset[int]
+        self, seen: str, masks: list[Mask], marked: frozenset[int], prior: Mapping[str, float] | None = None
     ) -> tuple[list[Edit], str, list[str]]:
         """A page whose filter wrote two symbols per character, read with each pair as one
         symbol (:mod:`restore.width`), its edits mapped back onto the page."""
@@ -227,14 +228,24 @@ class Restorer:
         where = {o: i for i, o in enumerate(back)}
         short_masks = [Mask(where[m.start], where[m.end], m.state) for m in masks]
         short_marked = frozenset(where[k] for k in marked if k in where)
-        edits, hidden, notes = self._restore_plain(short, short_masks, short_marked)
+        edits, hidden, notes = self._restore_plain(short, short_masks, short_marked, prior)
         notes.append(TWO_SYMBOLS)
         return expand(edits, back), hidden, notes
 
-    def restore(self, text: str, *, mark_gaps: bool = True, gap_marker: str | None = None) -> Result:
+    def restore(
+        self,
+        text: str,
+        *,
+        mark_gaps: bool = True,
+        gap_marker: str | None = None,
+        filter_prior: Mapping[str, float] | None = None,
+    ) -> Result:
         """Restore one document. ``mark_gaps=False`` keeps gaps out of the text (JSONL mode).
 
         ``gap_marker`` stands in for the configured one (a GBK file cannot hold ``⁇``).
+        ``filter_prior``: what the pages before this one say about which characters
+        the filter hides (:meth:`restore.filterevidence.FilterEvidence.prior`); a
+        corpus reads better with it than page by page.
 
         A gap marker already in the input is an earlier run's mark. Everything is
         computed on the text without its markers, as that run saw it, and mapped
@@ -251,9 +262,9 @@ class Restorer:
         # On a Markdown page an even run is bold, not a two-symbol filter.
         width = cfg.symbol_width or (infer_width(masks) if masks and not looks_like_markdown(seen) else 1)
         if width == 2:
-            edits, hidden, notes = self._restore_collapsed(seen, masks, marked)
+            edits, hidden, notes = self._restore_collapsed(seen, masks, marked, filter_prior)
         else:
-            edits, hidden, notes = self._restore_plain(seen, masks, marked)
+            edits, hidden, notes = self._restore_plain(seen, masks, marked, filter_prior)
         if script.traditional:
             edits = [_written(e, script, plain) for e in edits]
             hidden = script.written(hidden, min((e.start for e in edits), default=0), plain)

@@ -177,3 +177,14 @@ def test_step_pickles_without_a_restorer() -> None:
 def test_bad_config_fails_at_construction() -> None:
     with pytest.raises(ValueError):
         RestoreStep(RestoreConfig(candidates=""))
+
+
+@pytest.mark.parametrize("per_document", [False, True])
+def test_a_tasks_documents_share_their_filter(per_document):
+    from test_filterevidence import AMBIGUOUS, SHOWS_QUN_YE
+
+    docs = [Document(text=SHOWS_QUN_YE, id=str(i)) for i in range(12)]
+    docs.append(Document(text=AMBIGUOUS, id="last"))
+    step = RestoreStep(RestoreConfig(per_document=per_document))
+    out = list(step.run(iter(docs)))
+    assert out[-1].text == (AMBIGUOUS if per_document else "听说他们党里的人都很忙。")

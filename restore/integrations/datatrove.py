@@ -15,6 +15,11 @@ applied; numeric gaps are never marked in the text, a corpus keeps its text clea
 ``metadata["restore"]`` gets ``{"edits": [...], "alphabet": ..., "counts": {...}}``.
 Edit offsets index the text as it was *before* the step (the input text).
 
+A task's documents are taken to share one filter, as the records of one ``--jsonl``
+input are: each is read with what the task's documents before it show about which
+characters the filter hides (:mod:`restore.filterevidence`); ``RestoreConfig(per_document=True)``
+reads each one alone.
+
 .. _datatrove: https://github.com/huggingface/datatrove
 """
 
@@ -77,12 +82,22 @@ class RestoreStep(PipelineStep):
         if data is None:
             return
         restorer: Restorer | None = None
+        evidence = None
+        if not self.config.per_document:
+            from ..filterevidence import FilterEvidence, written_by
+
+            evidence = FilterEvidence(self.config.candidates, self.config.mask_symbols)
         for doc in data:
             self.stat_update("total")
             with self.track_time():
                 if restorer is None:
                     restorer = self._new_restorer()
-                result = restorer.restore(doc.text, mark_gaps=False)
+                prior = evidence.prior() if evidence is not None else None
+                if evidence is not None:
+                    before = doc.metadata.get(self.metadata_key)
+                    earlier = before.get("edits") if isinstance(before, dict) else None
+                    evidence.observe(doc.text, written_by(earlier))
+                result = restorer.restore(doc.text, mark_gaps=False, filter_prior=prior)
                 counts = result.counts()
                 annotation: dict[str, Any] = {
                     "edits": [edit.to_json() for edit in result.edits],

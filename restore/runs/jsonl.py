@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
+from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from .. import compress
+from ..filterevidence import FilterEvidence, written_by
 from .events import Failed, Opened
 from .progress import Progress, Stats
 from .reading import STDIN, STDIN_NAME, display, os_message
@@ -129,6 +131,7 @@ def _restore_record(
     edits_field: str = "edits",
     merge: bool = False,
     frame: tuple[str, str] = ("", "\n"),
+    prior: dict[str, float] | None = None,
 ) -> tuple[bytes, int, dict[str, int]]:
     """One JSON Lines record: ``field`` restored (gaps not marked) and ``edits_field`` added.
 
@@ -165,7 +168,7 @@ def _restore_record(
     if old is not None and not isinstance(old.value, list):
         raise _BadLine(f"field {edits_field!r} is not a list; cannot merge edits into it")
     try:
-        result = restorer.restore(text, mark_gaps=False)
+        result = restorer.restore(text, mark_gaps=False, filter_prior=prior)
     except ValueError as exc:
         raise _BadLine(str(exc)) from None
     global _ENCODER
@@ -212,12 +215,14 @@ _ENCODER: Any = None
 
 class Batch(NamedTuple):
     """A work item: numbered lines of one input (each as it came, newline and BOM
-    included), the field to restore in each, and where its edits go."""
+    included), the field to restore in each, and where its edits go; with each line,
+    what the lines before it say about the input's filter (None: read page by page)."""
 
     lines: list[tuple[int, bytes]]
     field: str
     edits_field: str = "edits"
     merge: bool = False
+    priors: list[dict[str, float] | None] | None = None
 
 
 class LineOutcome(NamedTuple):
@@ -235,7 +240,8 @@ class LineOutcome(NamedTuple):
 def restore_batch(restorer: Restorer, batch: Batch) -> list[LineOutcome]:
     """Worker side: restore a batch of numbered lines; a bad line comes back as itself with its error."""
     out: list[LineOutcome] = []
-    for number, raw in batch.lines:
+    priors = batch.priors or [None] * len(batch.lines)
+    for (number, raw), prior in zip(batch.lines, priors):
         # The line's own ending (CRLF or LF; a last line without one gets LF) and a
         # leading BOM stay where they were; the record is what lies between.
         end = b"\r\n" if raw.endswith(b"\r\n") else b"\n"
@@ -247,7 +253,13 @@ def restore_batch(restorer: Restorer, batch: Batch) -> list[LineOutcome]:
             continue
         try:
             line, characters, counts = _restore_record(
-                restorer, body, batch.field, batch.edits_field, batch.merge, (bom.decode(), end.decode())
+                restorer,
+                body,
+                batch.field,
+                batch.edits_field,
+                batch.merge,
+                (bom.decode(), end.decode()),
+                prior,
             )
         except _BadLine as exc:
             out.append(LineOutcome(number, bom + bytes(body) + end, str(exc), 0, None))
@@ -263,12 +275,17 @@ def work_items(
     batch: int,
     edits_field: str = "edits",
     merge: bool = False,
+    evidence: Callable[[], FilterEvidence] | None = None,
 ) -> Iterator[Batch | Passed]:
     """The work list: :class:`Opened` for each input, then its lines in numbered batches.
 
     ``batch`` 0: each batch is the lines that have arrived (:func:`_arrived_lines`), so a
     file goes in chunks and a co-process that writes one line and waits is answered at
     once. Otherwise batches of ``batch`` lines (the last one shorter).
+
+    ``evidence`` makes a fresh :class:`FilterEvidence` for each input: each line goes
+    out with what the lines before it in that input say about its filter, so a
+    record's output never depends on how the lines were batched.
     """
     for name in names:
         try:
@@ -277,24 +294,44 @@ def work_items(
             yield Failed(name, os_message(exc))
             continue
         yield Opened(name)
+        seen = evidence() if evidence is not None else None
         try:
             with source as lines:
                 pending: list[tuple[int, bytes]] = []
+                priors: list[dict[str, float] | None] = []
                 number = 0
                 for arrived in _arrived_lines(lines):
                     for raw in arrived:
                         number += 1
                         pending.append((number, raw))
+                        if seen is not None:
+                            priors.append(seen.prior())
+                            _observe(seen, raw, field_name, edits_field)
                         if batch and len(pending) >= batch:
-                            yield Batch(pending, field_name, edits_field, merge)
-                            pending = []
+                            yield Batch(pending, field_name, edits_field, merge, priors or None)
+                            pending, priors = [], []
                     if not batch and pending:
-                        yield Batch(pending, field_name, edits_field, merge)
-                        pending = []
+                        yield Batch(pending, field_name, edits_field, merge, priors or None)
+                        pending, priors = [], []
                 if pending:
-                    yield Batch(pending, field_name, edits_field, merge)
+                    yield Batch(pending, field_name, edits_field, merge, priors or None)
         except OSError as exc:
             yield Failed(name, os_message(exc))
+
+
+def _observe(evidence: FilterEvidence, raw: bytes, field_name: str, edits_field: str) -> None:
+    """Count one line's field as a page of the input (a line that is not a record is
+    skipped; the worker reports it). An earlier run's edits (``--merge-edits``) say which
+    characters restore wrote: they were hidden, and do not count as shown.
+    """
+    try:
+        record = json.loads(raw)
+    except (ValueError, RecursionError):
+        return
+    text = record.get(field_name) if isinstance(record, dict) else None
+    if not isinstance(text, str):
+        return
+    evidence.observe(text, written_by(record.get(edits_field)))
 
 
 #: Most bytes read at once from a JSON Lines input.
@@ -353,7 +390,11 @@ def restore_jsonl(
     def needs_ranker(item: Batch) -> bool:
         return any(s in body for _, body in item.lines for s in symbols)
 
-    items = work_items(names, stdin, field, batch, edits_field, merge_edits)
+    config = workers.restorer.config
+    evidence = (
+        None if config.per_document else partial(FilterEvidence, config.candidates, config.mask_symbols)
+    )
+    items = work_items(names, stdin, field, batch, edits_field, merge_edits, evidence)
     for item in workers.map(restore_batch, items, needs_ranker):
         if isinstance(item, Opened):
             path = display(item.name)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from .. import render
+from ..filterevidence import FilterEvidence
 from .events import Failed, Opened
 from .jsonl import Batch, work_items
 from .progress import Progress, Stats
@@ -59,12 +61,14 @@ def _parse(body: bytes, field: str) -> tuple[str | None, str]:
 def check_batch(restorer: Restorer, batch: Batch) -> list[Checked]:
     """Worker side: each record of the batch restored (gaps not marked), nothing written."""
     out: list[Checked] = []
-    for number, body in batch.lines:
+    priors = batch.priors or [None] * len(batch.lines)
+    for (number, body), prior in zip(batch.lines, priors):
         if not body.strip():
             continue
         try:
             ident, text = _parse(body, batch.field)
-            out.append(Checked(number, ident, restorer.restore(text, mark_gaps=False), None))
+            result = restorer.restore(text, mark_gaps=False, filter_prior=prior)
+            out.append(Checked(number, ident, result, None))
         except ValueError as exc:
             out.append(Checked(number, None, None, str(exc)))
     return out
@@ -91,7 +95,12 @@ def check_jsonl(
         return any(s in body for _, body in item.lines for s in symbols)
 
     batch = 0 if workers.jobs == 1 else 64
-    for item in workers.map(check_batch, work_items(names, stdin, field, batch), needs_ranker):
+    config = workers.restorer.config
+    evidence = (
+        None if config.per_document else partial(FilterEvidence, config.candidates, config.mask_symbols)
+    )
+    items = work_items(names, stdin, field, batch, evidence=evidence)
+    for item in workers.map(check_batch, items, needs_ranker):
         if isinstance(item, Opened):
             path, damaged_here = display(item.name), False
             continue
