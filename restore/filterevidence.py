@@ -50,14 +50,23 @@ class FilterEvidence:
 
     def __init__(self, candidates: str, symbols: str) -> None:
         self.candidates = "".join(dict.fromkeys(candidates))
-        self._forms = [_forms(ch) for ch in self.candidates]
+        #: The mask symbols: a page with none of them beside a Han character is not counted.
+        self.symbols = symbols
+        self._forms: list[tuple[str, ...]] = []  # made on the first page with masks (OpenCC)
         self._masked = _masked_pattern(symbols)
         self._log_odds = [math.log(START / (1 - START))] * len(self.candidates)
         #: Pages with masks read so far.
         self.pages = 0
+        self._prior: dict[str, float] | None = None
 
     def prior(self) -> dict[str, float]:
-        """P(the filter hides the character), for each candidate."""
+        """P(the filter hides the character), for each candidate (asked once per page:
+        remembered until the next page with masks)."""
+        if self._prior is None:
+            self._prior = self._bounded()
+        return self._prior
+
+    def _bounded(self) -> dict[str, float]:
         return {
             ch: min(max(1 / (1 + math.exp(-lo)), BOUND), 1 - BOUND)
             for ch, lo in zip(self.candidates, self._log_odds)
@@ -72,6 +81,9 @@ class FilterEvidence:
         if not self._masked.search(text) and not written:
             return
         self.pages += 1
+        self._prior = None
+        if not self._forms:
+            self._forms = [_forms(ch) for ch in self.candidates]
         length = len(text)
         for i, (ch, forms) in enumerate(zip(self.candidates, self._forms)):
             shown = sum(text.count(f) for f in forms) > sum(written.count(f) for f in forms)
@@ -100,9 +112,7 @@ def _forms(ch: str) -> tuple[str, ...]:
     """``ch`` in every script a page may write it in (业, 業; 群, 羣)."""
     from .script import _convert
 
-    forms = {ch}
-    for config in ("s2t", "s2tw", "s2hk"):
-        forms.add(_convert(ch, config))
+    forms = {ch, _convert(ch, "s2t")}
     if "羣" in forms or ch == "群":
         forms.update("群羣")
     return tuple(sorted(forms))

@@ -102,12 +102,13 @@ def test_a_short_page_reads_better_with_the_pages_before_it():
     assert [e.replacement for e in told.edits] == ["党"]
 
 
-def corpus(ambiguous_at: int, n: int = 12) -> bytes:
-    texts = [SHOWS_QUN_YE] * n
+def corpus(ambiguous_at: int, n: int = 12, ensure_ascii: bool = False) -> bytes:
+    """``n`` pages like SHOWS_QUN_YE (its masks written ＊, which ensure_ascii escapes),
+    with AMBIGUOUS at ``ambiguous_at``."""
+    texts = [SHOWS_QUN_YE.replace("*", "＊")] * n
     texts.insert(ambiguous_at, AMBIGUOUS)
-    return "".join(
-        json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)
-    ).encode()
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=ensure_ascii) for i, t in enumerate(texts)]
+    return "".join(line + "\n" for line in lines).encode()
 
 
 def restored(output: bytes) -> list[str]:
@@ -120,8 +121,9 @@ def run(data: bytes, *args: str) -> bytes:
     return result.stdout_bytes
 
 
-def test_jsonl_reads_a_record_with_the_records_before_it():
-    out = restored(run(corpus(ambiguous_at=12)))
+@pytest.mark.parametrize("ensure_ascii", [False, True])
+def test_jsonl_reads_a_record_with_the_records_before_it(ensure_ascii):
+    out = restored(run(corpus(ambiguous_at=12, ensure_ascii=ensure_ascii)))
     assert out[12] == "听说他们党里的人都很忙。"
     assert out[0] == SHOWS_QUN_YE.replace("*建", "党建").replace("*务", "政务")
 

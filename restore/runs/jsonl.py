@@ -295,6 +295,9 @@ def work_items(
             continue
         yield Opened(name)
         seen = evidence() if evidence is not None else None
+        # A line with no mask symbol and no earlier edits says nothing about the filter:
+        # it is not parsed (clean text would pay for it, benchmarks/README.md).
+        clues = [] if seen is None else _clues(seen.symbols, edits_field)
         try:
             with source as lines:
                 pending: list[tuple[int, bytes]] = []
@@ -306,7 +309,8 @@ def work_items(
                         pending.append((number, raw))
                         if seen is not None:
                             priors.append(seen.prior())
-                            _observe(seen, raw, field_name, edits_field)
+                            if any(s in raw for s in clues):
+                                _observe(seen, raw, field_name, edits_field)
                         if batch and len(pending) >= batch:
                             yield Batch(pending, field_name, edits_field, merge, priors or None)
                             pending, priors = [], []
@@ -317,6 +321,17 @@ def work_items(
                     yield Batch(pending, field_name, edits_field, merge, priors or None)
         except OSError as exc:
             yield Failed(name, os_message(exc))
+
+
+def _clues(symbols: str, edits_field: str) -> list[bytes]:
+    """Bytes one of which a line must hold to say anything about the filter: a mask
+    symbol, as it is or JSON-escaped (``\\uff0a``), or the edits of an earlier run."""
+    clues = [f'"{edits_field}"'.encode()]
+    for ch in dict.fromkeys(symbols):
+        clues.append(ch.encode())
+        if not ch.isascii():
+            clues += [f"\\u{ord(ch):04x}".encode(), f"\\u{ord(ch):04X}".encode()]
+    return clues
 
 
 def _observe(evidence: FilterEvidence, raw: bytes, field_name: str, edits_field: str) -> None:
