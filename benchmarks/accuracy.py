@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from restore import RestoreConfig, Restorer
+from restore.filterevidence import FilterEvidence
 
 
 @dataclass
@@ -45,13 +46,22 @@ class Stats:
 
 
 def score(docs: Iterable[dict], config: RestoreConfig) -> Stats:
-    """Restore each damaged dev document and compare with its known masks."""
+    """Restore each damaged dev document and compare with its known masks. The documents
+    are read as ``restore --jsonl`` reads a file's records: each with what the ones
+    before it show about the filter (unless ``config.per_document``)."""
     restorer = Restorer(config)
+    evidence = (
+        None if config.per_document else FilterEvidence(restorer.config.candidates, config.mask_symbols)
+    )
     st = Stats()
     for doc in docs:
         text = doc["text"]
         truth = {m["offset"]: m["char"] for m in doc.get("masks", [])}
-        for e in restorer.restore(text, mark_gaps=False).edits:
+        prior = None
+        if evidence is not None:
+            prior = evidence.prior()
+            evidence.observe(text)
+        for e in restorer.restore(text, mark_gaps=False, filter_prior=prior).edits:
             if e.kind != "mask" or e.replacement is None:
                 continue
             for k in range(e.start, e.end):
@@ -113,8 +123,9 @@ def main() -> None:
     ap.add_argument("--min-confidence", type=float, default=None)
     ap.add_argument("--model", type=Path, default=None)
     ap.add_argument("--top", type=int, default=30)
+    ap.add_argument("--per-document", action="store_true", help="read each document alone")
     args = ap.parse_args()
-    cfg = RestoreConfig(find_gaps=False)
+    cfg = RestoreConfig(find_gaps=False, per_document=args.per_document)
     if args.candidates:
         cfg = cfg.with_(candidates=args.candidates)
     if args.min_confidence is not None:
