@@ -66,6 +66,10 @@ class FilterEvidence:
             self._prior = self._bounded()
         return self._prior
 
+    def hidden(self) -> str:
+        """The candidates the evidence so far says this filter hides (more likely than not)."""
+        return "".join(ch for ch, p in self.prior().items() if p > START)
+
     def _bounded(self) -> dict[str, float]:
         return {
             ch: min(max(1 / (1 + math.exp(-lo)), BOUND), 1 - BOUND)

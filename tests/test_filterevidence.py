@@ -145,3 +145,11 @@ def test_a_second_run_over_the_output_changes_nothing():
     data = corpus(ambiguous_at=12)
     first = run(data)
     assert restored(run(first, "--merge-edits")) == restored(first)
+
+
+def test_the_stats_say_what_the_input_showed_of_its_filter(tmp_path):
+    stats = tmp_path / "stats.json"
+    run(corpus(ambiguous_at=12), "--stats", str(stats))
+    assert json.loads(stats.read_text())["filter"] == {"hides": "党政", "pages": 13}
+    run(corpus(ambiguous_at=12), "--stats", str(stats), "--per-document")
+    assert json.loads(stats.read_text())["filter"] is None

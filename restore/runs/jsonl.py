@@ -11,7 +11,6 @@ import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
-from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from .. import compress
@@ -406,10 +405,15 @@ def restore_jsonl(
         return any(s in body for _, body in item.lines for s in symbols)
 
     config = workers.restorer.config
-    evidence = (
-        None if config.per_document else partial(FilterEvidence, config.candidates, config.mask_symbols)
+    made: list[FilterEvidence] = []  # one per input, for the summary
+
+    def evidence() -> FilterEvidence:
+        made.append(FilterEvidence(config.candidates, config.mask_symbols))
+        return made[-1]
+
+    items = work_items(
+        names, stdin, field, batch, edits_field, merge_edits, None if config.per_document else evidence
     )
-    items = work_items(names, stdin, field, batch, edits_field, merge_edits, evidence)
     for item in workers.map(restore_batch, items, needs_ranker):
         if isinstance(item, Opened):
             path = display(item.name)
@@ -436,6 +440,9 @@ def restore_jsonl(
             done.append(line)
         _write_lines(sink, done)
         progress.update()
+    told = max(made, key=lambda e: e.pages, default=None)
+    if told is not None and told.pages:
+        stats.filter_hides, stats.filter_pages = told.hidden(), told.pages
 
 
 def _write_lines(sink: BinaryIO, lines: list[bytes]) -> None:

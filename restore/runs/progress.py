@@ -28,6 +28,10 @@ class Stats:
     seconds: float = 0.0
     #: A --check run changes nothing: its summary says what was found, not what was done.
     check: bool = False
+    #: What the records of a JSON Lines input showed about its filter (the input with
+    #: the most pages with masks): the characters it hides, and how many pages said so.
+    filter_hides: str | None = None
+    filter_pages: int = 0
 
     def add(self, characters: int, counts: dict[str, int]) -> None:
         self.characters += characters
@@ -46,6 +50,8 @@ class Stats:
         'restore: 1 document, 1,200 characters, 2 masks restored, 1 unresolved, 1 gap marked in 0.2 s'
         >>> Stats(1, 1200, 3, 2, 1, 1, seconds=0.25, check=True).summary()
         'restore: 1 document, 1,200 characters, 2 masks restorable, 1 unresolved, 1 gap found in 0.2 s'
+        >>> Stats(150, 263941, 800, 776, 24, 401, seconds=1.2, filter_hides="党政", filter_pages=135).summary().split(", ")[-1]
+        '401 gaps marked in 1.2 s; filter: 党政 (135 pages)'
         """
 
         def n(count: int, noun: str) -> str:
@@ -56,8 +62,13 @@ class Stats:
         return (
             f"restore: {n(self.documents, 'document')}, {n(self.characters, 'character')}, "
             f"{n(self.restored, 'mask')} {restored}, {self.unresolved:,} unresolved, "
-            f"{n(self.gaps, 'gap')} {marked}{errors} in {self.seconds:.1f} s"
+            f"{n(self.gaps, 'gap')} {marked}{errors} in {self.seconds:.1f} s{self._filter()}"
         )
+
+    def _filter(self) -> str:
+        if self.filter_hides is None or not self.filter_pages:
+            return ""
+        return f"; filter: {self.filter_hides or 'none of the candidates'} ({n_pages(self.filter_pages)})"
 
     def to_json(self) -> dict[str, object]:
         rate = self.characters / self.seconds if self.seconds > 0 else None
@@ -71,7 +82,14 @@ class Stats:
             "errors": self.errors,
             "seconds": round(self.seconds, 3),
             "characters_per_second": round(rate) if rate is not None else None,
+            "filter": None
+            if self.filter_hides is None
+            else {"hides": self.filter_hides, "pages": self.filter_pages},
         }
+
+
+def n_pages(count: int) -> str:
+    return f"{count:,} page{'' if count == 1 else 's'}"
 
 
 class Measure:
