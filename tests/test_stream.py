@@ -417,7 +417,7 @@ def test_on_a_terminal_progress_and_one_summary_line():
     summary = err.replace("\r", "\n").strip().splitlines()[-1]
     assert re.fullmatch(
         r"restore: 30 documents, [\d,]+ characters, [\d,]+ masks restored, \d+ unresolved, "
-        r"[\d,]+ gaps? marked in \d+\.\d s",
+        r"[\d,]+ gaps? marked in \d+\.\d s; filter: [党政群业]+ \(\d+ pages?\)",
         summary,
     ), summary
     assert "char" in err, "the tqdm bar counts characters"
