@@ -308,7 +308,7 @@ def work_items(
                         pending.append((number, raw))
                         if seen is not None:
                             priors.append(seen.prior())
-                            if any(s in raw for s in clues):
+                            if len(raw) <= EVIDENCE_MAX_BYTES and any(s in raw for s in clues):
                                 _observe(seen, raw, field_name, edits_field)
                         if batch and len(pending) >= batch:
                             yield Batch(pending, field_name, edits_field, merge, priors or None)
@@ -348,6 +348,10 @@ def _observe(evidence: FilterEvidence, raw: bytes, field_name: str, edits_field:
     evidence.observe(text, written_by(record.get(edits_field)))
 
 
+#: A longer line is not read for the filter evidence: parsing it in the parent as well
+#: as in the worker would raise the peak memory of a 30 MB record by 7 % (benchmarks/README.md),
+#: and a page that long reads its own filter surely.
+EVIDENCE_MAX_BYTES = 8 << 20
 #: Most bytes read at once from a JSON Lines input.
 READ_CHUNK = 1 << 16
 
