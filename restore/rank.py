@@ -33,6 +33,7 @@ from .config import RestoreConfig
 from .context import ContextModel, builtin_context_path
 from .gaps import unit_makes_word
 from .lattice import MAX_WORD, OTHER, Lattice
+from .markup import looks_like_markdown
 from .model import Edit, Mask, MaskState
 from .names import name_slots
 from .settle import settle
@@ -60,6 +61,11 @@ NUMBER_PREFIXES = set("于第共约近逾达至")
 SLOT_DOUBT = 0.9
 #: Share of probability an isolated run (no Han neighbour, no word) gives to it.
 ISOLATED_DOUBT = 0.5
+#: On a Markdown page, the share a star between two Han characters that makes no word
+#: with them gives to "no character here": stars there are the page's own (a glob, the
+#: sign named) far more often than a filter's. A star before punctuation is a word's
+#: last character as often (标题*，: 标题党).
+MARKUP_DOUBT = 0.5
 #: Share of probability a name-shaped slot gives to "some other character".
 NAME_DOUBT = 0.5
 #: Weights of the context models against the lattice (a product of experts). The built-in
@@ -400,6 +406,8 @@ class Ranker:
                 doubts[m] = SLOT_DOUBT
             elif not is_han(left) and not is_han(right):
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
+            elif is_han(left) and is_han(right) and not numeric and _markdown(text):
+                doubts[m] = MARKUP_DOUBT  # 用*和?代替: a glob named in a sentence
         return doubts
 
     def _score_runs(self, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:
@@ -712,6 +720,12 @@ def _doubt_slots(scores: dict[Mask, RunScore], doubts: dict[Mask, float]) -> dic
             found = done[key] = _normalised(mixed, score.in_word)
         out[m] = found
     return out
+
+
+@lru_cache(maxsize=1)
+def _markdown(text: str) -> bool:
+    """:func:`restore.markup.looks_like_markdown`, remembered: asked once per mask."""
+    return looks_like_markdown(text)
 
 
 def _agreeing_groups(text: str, masks: Sequence[Mask]) -> list[list[Mask]]:
