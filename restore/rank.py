@@ -61,10 +61,11 @@ NUMBER_PREFIXES = set("于第共约近逾达至")
 SLOT_DOUBT = 0.9
 #: Share of probability an isolated run (no Han neighbour, no word) gives to it.
 ISOLATED_DOUBT = 0.5
-#: On a Markdown page, the share a star between two Han characters that makes no word
-#: with them gives to "no character here": stars there are the page's own (a glob, the
-#: sign named) far more often than a filter's. A star before punctuation is a word's
-#: last character as often (标题*，: 标题党).
+#: The share "no character here" gets from a star that makes no word with its Han
+#: neighbour and stands where a page's own stars do: at the end of a line (a poster's
+#: note mark, 当局不让报道*), or on a Markdown page between two Han characters (a glob,
+#: the sign named: 用*和?代替). Elsewhere a star before punctuation is a word's last
+#: character as often (标题*，: 标题党).
 MARKUP_DOUBT = 0.5
 #: Share of probability a name-shaped slot gives to "some other character".
 NAME_DOUBT = 0.5
@@ -391,7 +392,9 @@ class Ranker:
         about what was hidden than the candidates' own frequencies do. A run with no
         Han character on either side (``部门，**，团体``, ``好、**、差``) that makes
         no word with its neighbours has only those frequencies to go on: half its
-        probability goes to "something else". Whether a mask is in a word
+        probability goes to "something else"; so does a star that makes no word at a
+        line's end, or between Han characters on a Markdown page, where a page's own
+        stars stand (:data:`MARKUP_DOUBT`). Whether a mask is in a word
         (``in_word``) is the lattice's, the same under either alphabet.
         """
         doubts: dict[Mask, float] = {}
@@ -408,6 +411,8 @@ class Ranker:
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
             elif is_han(left) and is_han(right) and not numeric and _markdown(text):
                 doubts[m] = MARKUP_DOUBT  # 用*和?代替: a glob named in a sentence
+            elif is_han(left) and right in ("", "\n", "\r"):
+                doubts[m] = MARKUP_DOUBT  # 当局不让报道*: a poster's note mark at a line's end
         return doubts
 
     def _score_runs(self, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:
