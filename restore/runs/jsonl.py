@@ -339,7 +339,7 @@ def _observe(evidence: FilterEvidence, raw: bytes, field_name: str, edits_field:
     characters restore wrote: they were hidden, and do not count as shown.
     """
     try:
-        record = json.loads(raw)
+        record = json.loads(raw.removeprefix(b"\xef\xbb\xbf"))  # a first line's BOM
     except (ValueError, RecursionError):
         return
     text = record.get(field_name) if isinstance(record, dict) else None
