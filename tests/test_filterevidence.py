@@ -153,3 +153,13 @@ def test_the_stats_say_what_the_input_showed_of_its_filter(tmp_path):
     assert json.loads(stats.read_text())["filter"] == {"hides": "党政", "pages": 13}
     run(corpus(ambiguous_at=12), "--stats", str(stats), "--per-document")
     assert json.loads(stats.read_text())["filter"] is None
+
+
+def test_a_first_lines_bom_and_an_escaped_record_count_as_pages():
+    from restore.runs.jsonl import _observe
+
+    ev = FilterEvidence("党政群业", "*＊")
+    _observe(ev, '\ufeff{"text": "*建工作和企业发展"}\r\n'.encode(), "text", "edits")
+    _observe(ev, json.dumps({"text": "＊建工作和企业发展"}).encode(), "text", "edits")
+    _observe(ev, b'{"text": 7}', "text", "edits")  # not a page: the worker reports the line
+    assert ev.pages == 2
