@@ -5,10 +5,11 @@ begin with a character the gap rules read as a unit or a year (万劫不复, 年
 
 A literary page writes 万念俱灰 and 年复一年 where a report would write 1000万 and 2023年;
 the rules see a unit after an ordinary word and mark a gap. jieba's dictionary (MIT, the
-package restore already depends on) tags idioms ``i``; those whose first character is one
-the rules read and whose second is not itself a unit (万人之上 could follow 1000万人)
-are listed, with jieba's count of at least MIN_COUNT. Runs by hand; the result is
-committed.
+package restore already depends on) tags idioms ``i`` and set phrases ``l`` (年过半百),
+and time words ``t`` that repeat their first character (年复一年); those whose first
+character is one the rules read and whose second is not itself a unit (万人之上 could
+follow 1000万人) are listed, with jieba's count of at least MIN_COUNT. Runs by hand;
+the result is committed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ from restore.gaps import units  # noqa: E402
 
 #: Rarer idioms than this in jieba's counts are left out.
 MIN_COUNT = 3
+#: jieba's tags of idioms (i) and set phrases (l, 年过半百). Time words (t) are taken
+#: only when their first character comes back in them (年复一年, 日复一日): the others
+#: can follow a number (2024元旦假期).
+IDIOM_TAGS = frozenset("il")
 OUTPUT = ROOT / "lexicons" / "gaps" / "idioms.tsv"
 
 
@@ -35,14 +40,16 @@ def main() -> None:
     entries = set()
     for line in dictionary.read_text(encoding="utf-8").splitlines():
         word, count, tag = line.split(" ")
-        four = tag == "i" and len(word) == 4 and int(count) >= MIN_COUNT
+        fixed = tag in IDIOM_TAGS or (tag == "t" and word[0] in word[1:])
+        four = fixed and len(word) == 4 and int(count) >= MIN_COUNT
         if four and word[0] in unit_chars and word[1] not in unit_chars:
             entries.add((word[0], word))
     header = [
         "# file: lexicons/gaps/idioms.tsv",
         "# format: CHAR<TAB>IDIOM ; a four-character idiom that begins with a character the gap rules read as a unit or"
         " a year: no number stood before it (万劫不复, 年复一年); '#' starts a comment line",
-        f"# source: jieba {jieba.__version__} dict.txt (words tagged i, count >= {MIN_COUNT}), selected by"
+        f"# source: jieba {jieba.__version__} dict.txt (words tagged i or l, and t that repeat their first"
+        f" character; count >= {MIN_COUNT}), selected by"
         " tools/build_gap_idioms.py",
         "# licence: MIT (jieba)",
         "# used by: restore.gaps (a place before an idiom is no gap)",
