@@ -430,3 +430,16 @@ def test_a_list_marker_and_a_closing_dash_keep_their_spaces():
     page = "书单 23 版：\n- 我与地坛 - 史铁生 -\n- 活着 - 余华 -\n读了 Go 和 C 的书，共  个作者。"
     marked = {e.start for e in restore_text(page).edits if e.kind == "gap"}
     assert marked == {page.index("  个") + 1}  # only 共 12 个, which lost its number
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["签发日期：____年__月__日", "请在×个月内书面答复", "（盖章）\n年 月 日\n", "○○县城关镇○○个村"],
+)
+def test_a_templates_room_for_a_number_is_no_gap(text):
+    assert find_gaps(text) == []
+
+
+def test_a_damaged_date_beside_spaces_is_still_a_gap():
+    assert [g.offset for g in find_gaps("截至年 9 月底")] == [2]
+    assert [g.offset for g in find_gaps("截图_年10月.png")] == [3]

@@ -44,6 +44,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from ..chars import is_han
 from ..model import Gap, Mask
 from .signs import _bare_sign_gaps, _date_and_size_gaps, _sign_gaps, _url_gaps
 from .spacing import despaced, spaces_numbers
@@ -111,6 +112,7 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool) -> list[Gap]:
         _url_gaps(text, out)
     if out:
         _without_idioms(text, out)
+        _without_placeholders(text, out)
     if out and intact:
         f = INTACT_DIGITS_FACTOR
         return [Gap(p, round(c * f, 4), r + "+intact") for p, (c, r) in sorted(out.items())]
@@ -122,6 +124,25 @@ def _without_idioms(text: str, out: dict[int, tuple[float, str]]) -> None:
     idioms = _idioms()
     for p in [p for p in out if text[p : p + 1] in idioms]:
         if text.startswith(idioms[text[p]], p):
+            del out[p]
+
+
+#: Characters a template writes where a number goes (××年, ○○个, 第□条); a blank
+#: line of underscores only before Han text (____年__月: in a file name one
+#: underscore is a separator, 截图_‸年).
+PLACEHOLDERS = "×○□＿Ｘ"
+#: A form's blank date: the numbers are to be written in by hand (年 月 日).
+_BLANK_DATE = re.compile(r"[ \u3000]*年[ \u3000]+月[ \u3000]+日")
+
+
+def _without_placeholders(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Drop the places where a template leaves a number's room: right after a placeholder
+    (×‸个月内, ____‸年) and before a blank date (‸年 月 日)."""
+    for p in list(out):
+        before = text[p - 1 : p]
+        blank = text[p - 2 : p] == "__" and is_han(text[p : p + 1])
+        room = bool(before) and (before in PLACEHOLDERS or blank)
+        if room or (text[p : p + 1] in "年 \u3000" and _BLANK_DATE.match(text, p)):
             del out[p]
 
 
