@@ -144,12 +144,10 @@ PRIORS = st.dictionaries(st.sampled_from("党政群业"), st.floats(0.02, 0.98),
 
 @SETTINGS
 @given(NEWSLIKE, PRIORS)
-def test_with_any_filter_prior_bytes_outside_edits_stay_and_a_second_run_finds_nothing(text, prior):
+def test_with_any_filter_prior_the_edits_replay_and_a_second_run_restores_nothing(text, prior):
     first = RESTORER.restore(text, filter_prior=prior)
     if DEFAULT_GAP_MARKER in text:
         return  # a marker in the input is taken as an earlier run's mark
-    for e in first.edits:
-        assert e.replacement is None or len(e.replacement) == e.end - e.start
     assert (
         apply_edits(text, first.edits, "") == RESTORER.restore(text, mark_gaps=False, filter_prior=prior).text
     )
