@@ -163,3 +163,9 @@ def test_a_first_lines_bom_and_an_escaped_record_count_as_pages():
     _observe(ev, json.dumps({"text": "＊建工作和企业发展"}).encode(), "text", "edits")
     _observe(ev, b'{"text": 7}', "text", "edits")  # not a page: the worker reports the line
     assert ev.pages == 2
+
+
+def test_check_finds_what_a_restoring_run_would_do():
+    result = CliRunner().invoke(cli, ["--no-config", "--check", "--jsonl"], input=corpus(ambiguous_at=12))
+    last = [line for line in result.stdout.splitlines() if line.startswith("<stdin>:13:")]
+    assert len(last) == 1 and "==> 党" in last[0], result.stdout
