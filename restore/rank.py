@@ -63,9 +63,9 @@ SLOT_DOUBT = 0.9
 ISOLATED_DOUBT = 0.5
 #: The share "no character here" gets from a star that makes no word with its Han
 #: neighbour and stands where a page's own stars do: at the end of a line (a poster's
-#: note mark, 当局不让报道*), or on a Markdown page between two Han characters (a glob,
-#: the sign named: 用*和?代替). Elsewhere a star before punctuation is a word's last
-#: character as often (标题*，: 标题党).
+#: note mark, 当局不让报道*), or on a Markdown page before a Han character, after another
+#: or at a clause's start (a glob, the sign named: 用*和?代替, ，*表示所有列). A star
+#: before punctuation is a word's last character as often (标题*，: 标题党).
 MARKUP_DOUBT = 0.5
 #: Share of probability a name-shaped slot gives to "some other character".
 NAME_DOUBT = 0.5
@@ -409,8 +409,8 @@ class Ranker:
                 doubts[m] = SLOT_DOUBT
             elif not is_han(left) and not is_han(right):
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
-            elif is_han(left) and is_han(right) and not numeric and _markdown(text):
-                doubts[m] = MARKUP_DOUBT  # 用*和?代替: a glob named in a sentence
+            elif is_han(right) and (is_han(left) or left in _OPENING) and not numeric and _markdown(text):
+                doubts[m] = MARKUP_DOUBT  # 用*和?代替, ，*表示所有列: the sign named in a sentence
             elif is_han(left) and right in ("", "\n", "\r"):
                 doubts[m] = MARKUP_DOUBT  # 当局不让报道*: a poster's note mark at a line's end
         return doubts
@@ -725,6 +725,10 @@ def _doubt_slots(scores: dict[Mask, RunScore], doubts: dict[Mask, float]) -> dic
             found = done[key] = _normalised(mixed, score.in_word)
         out[m] = found
     return out
+
+
+#: What may stand before a star that opens a clause (，*表示).
+_OPENING = frozenset("，。；：、（(“「 \n")
 
 
 @lru_cache(maxsize=1)
