@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def _fence() -> regex.Pattern[str]:
     import regex
 
-    return regex.compile(r"^[ \t]*(```|~~~)")
+    return regex.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
 @cache
@@ -67,20 +67,26 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
-    """Fenced code blocks and inline `code`: nothing inside them is a mask."""
+    """Fenced code blocks and inline `code`: nothing inside them is a mask.
+
+    A block is closed by a fence of its own character at least as long (CommonMark). A
+    fence never closed is not a block: a scraped page cut off inside code is rarer than
+    a forum's line of tildes drawn as a separator (``~~~~~~~~``), and taking the rest of
+    the page for code would leave every mask after it.
+    """
     spans: list[tuple[int, int]] = []
     pos = 0
-    fence_start: int | None = None
+    opened: tuple[int, str] | None = None  # where the open block starts, and its fence
     for line in text.splitlines(keepends=True):
-        if _fence().match(line):
-            if fence_start is None:
-                fence_start = pos
-            else:
-                spans.append((fence_start, pos + len(line)))
-                fence_start = None
+        m = _fence().match(line)
+        if m:
+            fence = m.group(1)
+            if opened is None:
+                opened = (pos, fence)
+            elif fence[0] == opened[1][0] and len(fence) >= len(opened[1]):
+                spans.append((opened[0], pos + len(line)))
+                opened = None
         pos += len(line)
-    if fence_start is not None:
-        spans.append((fence_start, len(text)))
     import regex
 
     spans.extend((m.start(), m.end()) for m in regex.finditer(r"`[^`\n]+`", text))
