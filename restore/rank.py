@@ -398,6 +398,7 @@ class Ranker:
         (``in_word``) is the lattice's, the same under either alphabet.
         """
         doubts: dict[Mask, float] = {}
+        markdown: bool | None = None  # asked only when a star could be the page's own
         for m in masks:
             right = text[m.end : m.end + 1]
             left = text[m.start - 1 : m.start] if m.start else ""
@@ -409,8 +410,11 @@ class Ranker:
                 doubts[m] = SLOT_DOUBT
             elif not is_han(left) and not is_han(right):
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
-            elif is_han(right) and (is_han(left) or left in _OPENING) and not numeric and _markdown(text):
-                doubts[m] = MARKUP_DOUBT  # 用*和?代替, ，*表示所有列: the sign named in a sentence
+            elif is_han(right) and (is_han(left) or left in _OPENING) and not numeric:
+                if markdown is None:
+                    markdown = looks_like_markdown(text)
+                if markdown:
+                    doubts[m] = MARKUP_DOUBT  # 用*和?代替, ，*表示所有列: the sign named in a sentence
             elif is_han(left) and right in ("", "\n", "\r"):
                 doubts[m] = MARKUP_DOUBT  # 当局不让报道*: a poster's note mark at a line's end
         return doubts
@@ -729,12 +733,6 @@ def _doubt_slots(scores: dict[Mask, RunScore], doubts: dict[Mask, float]) -> dic
 
 #: What may stand before a star that opens a clause (，*表示).
 _OPENING = frozenset("，。；：、（(“「 \n")
-
-
-@lru_cache(maxsize=1)
-def _markdown(text: str) -> bool:
-    """:func:`restore.markup.looks_like_markdown`, remembered: asked once per mask."""
-    return looks_like_markdown(text)
 
 
 def _agreeing_groups(text: str, masks: Sequence[Mask]) -> list[list[Mask]]:

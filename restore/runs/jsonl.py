@@ -22,6 +22,7 @@ from .report import Report, Stop
 from .workers import Passed, Workers
 
 if TYPE_CHECKING:
+    from ..config import RestoreConfig
     from ..pipeline import Restorer
 
 
@@ -322,6 +323,23 @@ def work_items(
             yield Failed(name, os_message(exc))
 
 
+def evidence_per_input(
+    config: RestoreConfig, made: list[FilterEvidence] | None = None
+) -> Callable[[], FilterEvidence] | None:
+    """What :func:`work_items` calls for each input to start its :class:`FilterEvidence`
+    (None with ``--per-document``); each one made is appended to ``made``."""
+    if config.per_document:
+        return None
+
+    def fresh() -> FilterEvidence:
+        evidence = FilterEvidence(config.candidates, config.mask_symbols)
+        if made is not None:
+            made.append(evidence)
+        return evidence
+
+    return fresh
+
+
 def _clues(symbols: str, edits_field: str) -> list[bytes]:
     """Bytes one of which a line must hold to say anything about the filter: a mask
     symbol, as it is or JSON-escaped (``\\uff0a``), or the edits of an earlier run."""
@@ -408,16 +426,9 @@ def restore_jsonl(
     def needs_ranker(item: Batch) -> bool:
         return any(s in body for _, body in item.lines for s in symbols)
 
-    config = workers.restorer.config
     made: list[FilterEvidence] = []  # one per input, for the summary
-
-    def evidence() -> FilterEvidence:
-        made.append(FilterEvidence(config.candidates, config.mask_symbols))
-        return made[-1]
-
-    items = work_items(
-        names, stdin, field, batch, edits_field, merge_edits, None if config.per_document else evidence
-    )
+    evidence = evidence_per_input(workers.restorer.config, made)
+    items = work_items(names, stdin, field, batch, edits_field, merge_edits, evidence)
     for item in workers.map(restore_batch, items, needs_ranker):
         if isinstance(item, Opened):
             path = display(item.name)

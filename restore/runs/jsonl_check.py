@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from .. import render
-from ..filterevidence import FilterEvidence
 from .events import Failed, Opened
-from .jsonl import Batch, work_items
+from .jsonl import Batch, evidence_per_input, work_items
 from .progress import Progress, Stats
 from .reading import STDIN_NAME, display
 from .report import Report
@@ -95,11 +93,7 @@ def check_jsonl(
         return any(s in body for _, body in item.lines for s in symbols)
 
     batch = 0 if workers.jobs == 1 else 64
-    config = workers.restorer.config
-    evidence = (
-        None if config.per_document else partial(FilterEvidence, config.candidates, config.mask_symbols)
-    )
-    items = work_items(names, stdin, field, batch, evidence=evidence)
+    items = work_items(names, stdin, field, batch, evidence=evidence_per_input(workers.restorer.config))
     for item in workers.map(check_batch, items, needs_ranker):
         if isinstance(item, Opened):
             path, damaged_here = display(item.name), False
