@@ -57,6 +57,22 @@ def test_a_restoration_the_slot_model_would_not_make_reports_at_most_the_capped_
     assert second.confidence == second.candidates[0][1] > DISAGREED
 
 
+def test_a_restoration_no_word_holds_where_the_slot_model_is_blind_is_capped_too():
+    """No word holds the mask of 妇女*中 and the slot model never saw a candidate between
+    女 and 中: the lattice's choice rests on the candidates' own frequencies alone, so it
+    is reported at most at DISAGREED. Where a word holds the mask (*建), it is not."""
+    from restore.rank import Ranker
+
+    slots = Ranker.load(RestoreConfig()).slots
+    assert slots is not None and not slots[0].knows("妇女", "中，")
+    (free,) = mask_edits("她挤在熙来攘往的妇女*中，从这个商店跑到那个商店。")
+    assert free.replacement is not None
+    assert free.candidates[0][1] > DISAGREED
+    assert free.confidence == DISAGREED
+    (word,) = mask_edits("全面加强*建工作。")
+    assert word.confidence > DISAGREED
+
+
 def test_the_cap_comes_before_the_threshold():
     strict = RestoreConfig(find_gaps=False, min_confidence=0.85)
     first, _ = [e for e in restore_text("坚持一*专*。", strict).edits if e.kind == "mask"]
