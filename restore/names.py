@@ -3,8 +3,10 @@
 News text names people constantly (``吴*隆出席座谈会``), and a hidden character
 inside a name cannot be read from a word list: 政 is common in given names, 党
 almost never. A mask in a name-shaped slot is therefore treated as unknown rather
-than guessed. The shape: a common surname after a boundary, the mask, at most one
-more Han character, then a boundary or a word that follows names in news.
+than guessed. The shape: a common surname after a boundary or a word that introduces a name (叫), the
+mask, at most one more Han character, then a boundary or a word that follows names in
+news; or such a surname after a word names often stand after inside a clause (的, 和),
+then a word that follows names (尊敬的刘*同志).
 """
 
 from __future__ import annotations
@@ -35,11 +37,20 @@ _FOLLOWERS = (
 )
 
 
+#: Words that introduce a name, so that a surname after them starts one (我叫张某，).
+_INTRODUCERS = "叫|名叫|姓名|名字是|署名"
+#: Words a name often stands after inside a clause (尊敬的刘某同志, 和王某先生). Alone
+#: they say little (的王牌, 和平), so after them a slot needs a word that follows names.
+_WEAK_BOUNDARY = "[的和与及向给请让由被把对跟同]"
+
+
 @cache
 def _name_slot(symbols: str) -> regex.Pattern[str]:
     s = "[" + regex.escape(symbols) + "]"
+    slot = rf"[{SURNAMES}](?P<mask>{s}{{1,2}})\p{{Han}}?"
     return regex.compile(
-        rf"{_BOUNDARY}[{SURNAMES}](?P<mask>{s}{{1,2}})\p{{Han}}?(?=[、，。：；！？”）,.:;!?)\s]|$|(?:{_FOLLOWERS}))"
+        rf"(?:(?:{_BOUNDARY}|(?<={_INTRODUCERS})){slot}(?=[、，。：；！？”）,.:;!?)\s]|$|(?:{_FOLLOWERS}))"
+        rf"|(?<={_WEAK_BOUNDARY}){slot}(?={_FOLLOWERS}))"
     )
 
 
@@ -53,6 +64,8 @@ def name_slots(text: str, symbols: str) -> set[int]:
     [7]
     >>> sorted(name_slots("坚持以*建引领", "*"))
     []
+    >>> sorted(name_slots("尊敬的刘*同志：", "*")), sorted(name_slots("尊敬的刘*，", "*"))
+    ([4], [])
 
     The slot pattern is tried only where a surname stands before a mask symbol (found
     with ``str.find``), not over the whole text: the common case is no such place. Two
