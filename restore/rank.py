@@ -67,6 +67,10 @@ ISOLATED_DOUBT = 0.5
 #: or at a clause's start (a glob, the sign named: 用*和?代替, ，*表示所有列). A star
 #: before punctuation is a word's last character as often (标题*，: 标题党).
 MARKUP_DOUBT = 0.5
+#: Pronouns before a swear word that writers censor themselves (他*的, 你*的). A star
+#: between one of them and 的 that makes no word is doubted as the writer's own
+#: (:data:`MARKUP_DOUBT`); 我 is not among them: 我*的 is 我党的.
+SWEAR_BEFORE = frozenset("他她你")
 #: Share of probability a name-shaped slot gives to "some other character".
 NAME_DOUBT = 0.5
 #: Weights of the context models against the lattice (a product of experts). The built-in
@@ -406,8 +410,8 @@ class Ranker:
         Han character on either side (``部门，**，团体``, ``好、**、差``) that makes
         no word with its neighbours has only those frequencies to go on: half its
         probability goes to "something else"; so does a star that makes no word at a
-        line's end, or between Han characters on a Markdown page, where a page's own
-        stars stand (:data:`MARKUP_DOUBT`). Whether a mask is in a word
+        line's end, in a swear word (他*的), or between Han characters on a Markdown
+        page, where a page's own stars stand (:data:`MARKUP_DOUBT`). Whether a mask is in a word
         (``in_word``) is the lattice's, the same under either alphabet.
         """
         doubts: dict[Mask, float] = {}
@@ -423,6 +427,8 @@ class Ranker:
                 doubts[m] = SLOT_DOUBT
             elif not is_han(left) and not is_han(right):
                 doubts[m] = ISOLATED_DOUBT  # ，**， : only the candidates' own counts speak
+            elif m.length == 1 and left in SWEAR_BEFORE and right == "的":
+                doubts[m] = MARKUP_DOUBT  # 他*的: a writer's own star in a swear word
             elif is_han(right) and (is_han(left) or left in _OPENING) and not numeric:
                 if markdown is None:
                     markdown = looks_like_markdown(text)
