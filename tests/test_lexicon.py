@@ -93,3 +93,22 @@ def test_user_lexicon_adds_words_and_prefixes(tmp_path, monkeypatch):
     assert table.count("政党测试词") is not None  # a prefix (count 0) or a word
     assert table.count("政党测试") is not None
     assert table.count("政党测试词语外") is None
+
+
+def test_the_input_method_words_are_ones_jieba_lacks_and_are_read():
+    """lexicons/base_libime.tsv adds today's words (手机党, 微信群) that jieba's 1990s
+    dictionary lacks, and only those: jieba's own words keep its counts."""
+    import jieba
+
+    from restore import RestoreConfig, restore_text
+
+    path = builtin_lexicon_dir() / "base_libime.tsv"
+    words = {e.word for e in parse_lexicon(path)}
+    jieba_words = {
+        line.split(" ", 1)[0]
+        for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines()
+    }
+    assert {"手机党", "微信群"} <= words
+    assert not words & jieba_words
+    result = restore_text("我是手机*，打字慢，见谅。", RestoreConfig(find_gaps=False))
+    assert result.text == "我是手机党，打字慢，见谅。"
