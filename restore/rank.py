@@ -410,7 +410,7 @@ class Ranker:
         Han character on either side (``部门，**，团体``, ``好、**、差``) that makes
         no word with its neighbours has only those frequencies to go on: half its
         probability goes to "something else"; so does a star that makes no word at a
-        line's end, in a swear word (他*的), or between Han characters on a Markdown
+        line's or a table cell's end, in a swear word (他*的), or between Han characters on a Markdown
         page, where a page's own stars stand (:data:`MARKUP_DOUBT`). Whether a mask is in a word
         (``in_word``) is the lattice's, the same under either alphabet.
         """
@@ -434,8 +434,8 @@ class Ranker:
                     markdown = looks_like_markdown(text)
                 if markdown:
                     doubts[m] = MARKUP_DOUBT  # 用*和?代替, ，*表示所有列: the sign named in a sentence
-            elif is_han(left) and right in ("", "\n", "\r"):
-                doubts[m] = MARKUP_DOUBT  # 当局不让报道*: a poster's note mark at a line's end
+            elif is_han(left) and _ends_line_or_cell(text, m.end):
+                doubts[m] = MARKUP_DOUBT  # 当局不让报道*, | 姓名* |: a note or required-field mark
         return doubts
 
     def _score_runs(self, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:
@@ -467,6 +467,12 @@ class Ranker:
             in_word = min(w for _, w in found)
             results.append(RunScore(tuple((r, p / z) for r, p in joint), in_word))
         return tuple(results)
+
+
+def _ends_line_or_cell(text: str, end: int) -> bool:
+    """Only spaces stand between ``end`` and the end of the line or of a table cell."""
+    rest = text[end : end + 8].lstrip(" \t")
+    return not rest or rest[0] in "\n\r|｜"
 
 
 def _rescore(
