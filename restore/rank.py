@@ -335,7 +335,7 @@ class Ranker:
         if scores:
             # The document's whole length, masks included: a subset predicts how many of
             # its characters there are, and every hidden one is now a mask.
-            weights = hidden_set_weights(alphabet, [s.readings for s in scores.values()], len(text))
+            weights = hidden_set_weights(alphabet, _evidence(scores, groups), len(text))
             sets = worth_counting(weights)
             chars = alphabet.chars
             # Runs with the same readings (the same context) get the same average.
@@ -467,6 +467,15 @@ class Ranker:
             in_word = min(w for _, w in found)
             results.append(RunScore(tuple((r, p / z) for r, p in joint), in_word))
         return tuple(results)
+
+
+def _evidence(scores: dict[Mask, RunScore], groups: list[list[Mask]]) -> list[tuple[tuple[str, float], ...]]:
+    """The runs' readings as evidence of which characters the filter hid: one run per
+    context (:func:`_agreeing_groups`). A context repeated on a page (「太子*」 twice) is
+    the language model's one opinion seen again: counted each time, a systematic mistake
+    of the model (群 for 党 there) outweighed what the input's other pages show."""
+    repeats = {m for members in groups for m in members[1:]}
+    return [s.readings for m, s in scores.items() if m not in repeats]
 
 
 def _ends_line_or_cell(text: str, end: int) -> bool:

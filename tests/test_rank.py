@@ -252,3 +252,21 @@ def test_a_long_run_no_words_hold_is_left_with_its_reading():
     assert edit.replacement is None
     assert edit.candidates[0][0] == "党政党"
     assert "no words" in (edit.note or "")
+
+
+@pytest.mark.parametrize("repeats", [2, 4])
+def test_a_repeated_context_is_one_piece_of_evidence_about_the_filter(repeats):
+    """「太子*」 read by the word lattice leans to 群. Four copies of it on a page must not
+    outvote what the input's earlier pages showed (a filter of 党 and 政): the page's
+    answer is the same as with one copy (before, four copies read 群 at 0.87)."""
+    prior = {"党": 0.98, "政": 0.98, "群": 0.02, "业": 0.02}
+    restorer = Restorer(RestoreConfig(find_gaps=False))
+
+    def last_mask(n):
+        text = "共产*的干部。" + "这在中共「太子*」成员中是绝无仅有的。" * n
+        edits = [e for e in restorer.restore(text, filter_prior=prior).edits if e.kind == "mask"]
+        return edits[-1].replacement, edits[-1].confidence
+
+    once, again = last_mask(1), last_mask(repeats)
+    assert once[0] == again[0] == "党"
+    assert again[1] == pytest.approx(once[1], abs=0.01)  # only the page's length differs
