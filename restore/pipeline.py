@@ -22,7 +22,7 @@ from .markup import looks_like_markdown
 from .model import Edit, Gap, Mask, Result
 from .scan import Spans, code_spans, find_masks
 from .script import Script, read_script, to_simplified
-from .width import collapse, expand, infer_width
+from .width import collapse, expand, infer_width, reads_doubled
 
 #: The note on a restoration withdrawn because it would turn the masks around it into markup.
 WITHDRAWN = "left as is: filling it would make the masks around it read as markup"
@@ -260,11 +260,16 @@ class Restorer:
         seen = script.simplified
         masks = _split_at(find_masks(seen, cfg), marked)
         # On a Markdown page an even run is bold, not a two-symbol filter.
-        width = cfg.symbol_width or (infer_width(masks) if masks and not looks_like_markdown(seen) else 1)
+        markdown = bool(masks) and not cfg.symbol_width and looks_like_markdown(seen)
+        width = cfg.symbol_width or (infer_width(masks) if masks and not markdown else 1)
         if width == 2:
             edits, hidden, notes = self._restore_collapsed(seen, masks, marked, filter_prior)
         else:
             edits, hidden, notes = self._restore_plain(seen, masks, marked, filter_prior)
+            # Few runs, all even: the page's own reading tells the filter's width.
+            doubled = bool(masks) and not cfg.symbol_width and not markdown
+            if doubled and reads_doubled(seen, masks, edits, self.ranker.table.count):
+                edits, hidden, notes = self._restore_collapsed(seen, masks, marked, filter_prior)
         if script.traditional:
             edits = [_written(e, script, plain) for e in edits]
             hidden = script.written(hidden, min((e.start for e in edits), default=0), plain)

@@ -4,8 +4,11 @@ Some filters write each hidden character as two symbols: ``**员干部`` for 党
 page shows its convention: a one-symbol filter leaves runs of every length, most of them
 single (党建, 行政, 企业 each hide one character), so a page whose every run is of even
 length, three runs or more, was filtered two symbols per character. (One or two runs
-say little: ``**`` is 党政 as often as 党.) On a Markdown page ``**`` is bold, and
-nothing is inferred there.
+say little: ``**`` is 党政 as often as 党.) With one or two runs, all even, the page's
+own reading decides: a one-symbol filter that hid 党党 would need text that doubles 党,
+which Chinese hardly ever does, so when the best reading of every run at one symbol per
+character doubles each character (``**员`` read 党党员), the page is read at two. On a
+Markdown page ``**`` is bold, and nothing is inferred there.
 
 A two-symbol page is read collapsed, each pair of symbols as one, and the edits are
 mapped back: a restored character then replaces both of its symbols.
@@ -13,7 +16,7 @@ mapped back: a restored character then replaces both of its symbols.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .model import Edit, Mask, MaskState
@@ -30,6 +33,46 @@ def infer_width(masks: Sequence[Mask]) -> int:
     if len(lengths) >= MIN_EVEN_RUNS and all(n % 2 == 0 for n in lengths):
         return 2
     return 1
+
+
+def reads_doubled(
+    text: str, masks: Sequence[Mask], edits: Sequence[Edit], count: Callable[[str], int | None]
+) -> bool:
+    """Whether every run is of even length and its best reading at one symbol per
+    character doubles each character where no word holds the pair (``**员``: 党党员): the
+    sign of a two-symbol filter on a page with too few runs for :func:`infer_width`.
+    ``count`` is the word table's (:meth:`restore.wordtable.WordTable.count`): a word that
+    holds the pair (一群群, 兢兢业业) is Chinese's own doubling."""
+    runs = {(m.start, m.end) for m in masks if m.state is MaskState.OPEN}
+    if not runs or any((end - start) % 2 for start, end in runs):
+        return False
+    best = {(e.start, e.end): e.candidates[0][0] for e in edits if e.kind == "mask" and e.candidates}
+    for start, end in runs:
+        reading = best.get((start, end))
+        if reading is None or not _doubled(reading):
+            return False
+        filled = text[max(0, start - WORD_REACH) : start] + reading + text[end : end + WORD_REACH]
+        at = min(start, WORD_REACH)
+        if any(_in_a_word(filled, at + i, count) for i in range(0, len(reading), 2)):
+            return False
+    return True
+
+
+#: How far from a doubled pair a word that holds it may begin or end (兢兢业业).
+WORD_REACH = 3
+
+
+def _in_a_word(filled: str, i: int, count: Callable[[str], int | None]) -> bool:
+    """Whether a word of three characters or more holds ``filled[i : i + 2]``."""
+    for a in range(max(0, i - WORD_REACH), i + 1):
+        for b in range(i + 2, min(len(filled), i + 2 + WORD_REACH) + 1):
+            if b - a >= 3 and (count(filled[a:b]) or 0) > 0:
+                return True
+    return False
+
+
+def _doubled(reading: str) -> bool:
+    return len(reading) % 2 == 0 and all(reading[i] == reading[i + 1] for i in range(0, len(reading), 2))
 
 
 def collapse(text: str, masks: Sequence[Mask]) -> tuple[str, list[int]]:
