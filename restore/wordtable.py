@@ -269,11 +269,20 @@ def load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     return _load_word_table(extra)
 
 
+#: Built-in lexicon files whose counts were measured in running text, not written by hand.
+MEASURED = "base_"
+#: Name of the cached table: the second layout's rule (measured floors) built it.
+TABLE_KIND = "word-table-2"
+
+
 def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     """:func:`load_word_table` without the per-process memo.
 
     A lexicon's weight replaces jieba's count for that word (so a lexicon can also
-    lower a count jieba overstates); later files win, user lexicons last. The lexicon
+    lower a count jieba overstates); later files win, user lexicons last, except that a
+    count measured in running text (the built-in ``base_*.tsv``, :data:`MEASURED`) is a
+    floor the hand-written built-in files may raise but not lower: their numbers are
+    guesses, theirs were counted (群组: wordfreq 308, a hand-written 100). The lexicon
     files are parsed before jieba's dictionary is loaded, so a bad user lexicon is
     reported at once.
 
@@ -285,24 +294,36 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
 
     files = [*builtin_lexicon_files(), *extra]
     source = _jieba_dict_path()
-    where = disk.cache_file("word-table", [source, *files]) if source is not None else None
+    where = disk.cache_file(TABLE_KIND, [source, *files]) if source is not None else None
     kept = _unpacked(disk.read_bytes(where))
     if kept is not None:
-        kept.rebuild = partial(_built_word_table, files, source, where)
+        kept.rebuild = partial(_built_word_table, files, source, where, len(extra))
         return kept
-    return _built_word_table(files, source, where)
+    return _built_word_table(files, source, where, len(extra))
 
 
-def _built_word_table(files: list[Path], source: Path | None, where: Path | None) -> WordTable:
-    """The table built from jieba's dictionary and ``files``, kept at ``where`` when set."""
+def _built_word_table(
+    files: list[Path], source: Path | None, where: Path | None, users: int = 0
+) -> WordTable:
+    """The table built from jieba's dictionary and ``files``, kept at ``where`` when set.
+    The last ``users`` files are the user's, whose weights stand as they are."""
 
     lexicons = [parse_lexicon(path) for path in files]
     freq, total = _jieba_table(source)
-    for entries in lexicons:
+    floors: dict[str, int] = {}
+    first_user = len(files) - users
+    for i, (path, entries) in enumerate(zip(files, lexicons)):
+        measured = i < first_user and path.name.startswith(MEASURED)
+        hand_written = i < first_user and not measured
         for entry in entries:
             old = freq.get(entry.word, 0)
-            freq[entry.word] = entry.weight
-            total += entry.weight - old
+            weight = entry.weight
+            if measured:
+                floors[entry.word] = weight
+            elif hand_written:
+                weight = max(weight, floors.get(entry.word, 0))
+            freq[entry.word] = weight
+            total += weight - old
             for i in range(1, len(entry.word)):
                 freq.setdefault(entry.word[:i], 0)
     if where is not None:

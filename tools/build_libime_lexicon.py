@@ -42,7 +42,7 @@ HEADER = """\
 # format: WORD<TAB>WEIGHT ; WEIGHT is a jieba-style count: the word's unigram probability in the model times jieba's total count ({total:,}); '#' starts a comment line
 # source: fcitx5's Simplified Chinese language model zh_CN.lm (KenLM word trigram; Debian package libime-data-language-model {package}, sha256 {sha256}; https://github.com/fcitx/libime), read with kenlm {kenlm} by tools/build_libime_lexicon.py: the words of its vocabulary that hold 党, 政, 群 or 业 and that jieba {jieba}'s dict.txt lacks, less two- and three-character words that open with a common surname other than a candidate ({n} words)
 # licence: LGPL-2.1-or-later (the model's data, Copyright 2015-2022 CSSlayer; this file is derived from it and is shared under the same licence)
-# used by: restore.rank (adds words jieba lacks; the hand-written lexicons, loaded after it, have the last word)
+# used by: restore.rank (adds words jieba lacks; a floor: the hand-written lexicons loaded after it may raise a count, not lower it; a user's --lexicon has the last word)
 """
 
 

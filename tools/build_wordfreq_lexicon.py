@@ -9,8 +9,8 @@ books and web text) gives each word's share of running text today. For every wor
 jieba's dictionary that holds a default candidate, this writes wordfreq's share scaled to
 jieba's total count, where that is higher than jieba's own count. Only words jieba
 already has are raised: wordfreq's other Chinese tokens come from its own segmentation
-and include fragments (有群, 业的). The file sorts before the hand-written lexicons, so
-they still have the last word (lexicons/README.md).
+and include fragments (有群, 业的). Its counts are floors: the hand-written lexicons may
+raise them, not lower them (restore.wordtable, lexicons/README.md).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ HEADER = """\
 # format: WORD<TAB>WEIGHT ; WEIGHT is a jieba-style count: wordfreq's share of the word in running text times jieba's total count ({total:,}); '#' starts a comment line
 # source: wordfreq {wordfreq} (data/large_zh.msgpack.gz; https://github.com/rspeer/wordfreq), selected by tools/build_wordfreq_lexicon.py: words of jieba {jieba}'s dict.txt that hold 党, 政, 群 or 业 and that wordfreq finds more often than jieba counts them ({n} words)
 # licence: CC BY-SA 4.0 (wordfreq's data, by Robyn Speer and contributors; this file is a derivative and is shared under the same licence)
-# used by: restore.rank (raises jieba's counts; the hand-written lexicons, loaded after it, have the last word)
+# used by: restore.rank (raises jieba's counts; a floor: the hand-written lexicons loaded after it may raise a count, not lower it; a user's --lexicon has the last word)
 """
 
 
