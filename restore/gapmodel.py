@@ -47,10 +47,11 @@ VETO_BELOW = 0.1
 #: A place the model gives at least this needs no other evidence, and is evidence for
 #: the other places of its page.
 CONFIDENT = 0.6
-#: A place under CONFIDENT is kept only on a page that shows the scraper at work: one
-#: other confident place at least, and for a place under DOUBTFUL, DENSE of them per
-#: 1,000 characters (docs/accuracy.md, "Numeric gaps").
+#: A place under CONFIDENT is kept only on a page that shows the scraper at work:
+#: COMPANY confident places per 1,000 characters at least (and one at least), and for a
+#: place under DOUBTFUL, DENSE of them (docs/accuracy.md, "Numeric gaps").
 DOUBTFUL = 0.3
+COMPANY = 1.0
 DENSE = 2.0
 #: Rules the model is not asked about. A “+” in quotes is the plus sign itself in
 #: technical writing (点击“+”按钮), which the corpora hold much of, and in news a policy's
@@ -102,8 +103,10 @@ class GapModel:
         pages of every kind. A page's other places say which kind it is: a news page
         with deleted years and amounts makes a doubtful ``建立‸多个`` credible, while a
         story that writes its numbers in words (盖了座房子, 直至天明) shows no confident
-        place at all. A confident place stands alone; a doubtful one needs confident
-        company (:data:`CONFIDENT`, :data:`DOUBTFUL`, :data:`DENSE`)."""
+        place at all, and a long story with one deleted year shows one in many thousand
+        characters. A confident place stands alone; a doubtful one needs confident
+        company, the more doubtful the denser (:data:`CONFIDENT`, :data:`DOUBTFUL`,
+        :data:`COMPANY`, :data:`DENSE`)."""
         text, places = _as_read(text, places)
         odds = [None if rule_name(r) in UNVETOED else self.probability(text, o, r) for o, r in places]
         confident = sum(1 for p in odds if p is not None and p >= CONFIDENT)
@@ -118,7 +121,7 @@ class GapModel:
             elif p < DOUBTFUL:
                 out.append(others * 1000 >= DENSE * max(len(text), 1))
             else:
-                out.append(others >= 1)
+                out.append(others >= 1 and others * 1000 >= COMPANY * max(len(text), 1))
         return out
 
     def probability(self, text: str, offset: int, reason: str) -> float:

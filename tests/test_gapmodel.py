@@ -109,16 +109,20 @@ def _with_probabilities(model, monkeypatch, odds):
 
 def test_a_doubtful_place_needs_confident_company_on_its_page(model, monkeypatch):
     short = "甲" * 100
-    model = _with_probabilities(model, monkeypatch, {1: 0.9, 2: 0.45, 3: 0.2, 4: 0.05})
+    model = _with_probabilities(model, monkeypatch, {0: 0.9, 1: 0.9, 2: 0.45, 3: 0.2, 4: 0.05})
     assert model.supported(short, [(2, "unit:个")]) == [False]
     assert model.supported(short, [(3, "unit:个")]) == [False]
     # one confident place in 100 characters: company enough for both doubtful ones
     assert model.supported(short, [(1, "year"), (2, "unit:个"), (3, "unit:个")]) == [True, True, True]
     # ... and nothing lifts a place under the veto
     assert model.supported(short, [(1, "year"), (4, "unit:个")]) == [True, False]
-    # in 2,000 characters one confident place vouches for a fairly doubtful place only
+    # in 800 characters one confident place vouches for a fairly doubtful place only
+    middling = "甲" * 800
+    assert model.supported(middling, [(1, "year"), (2, "unit:个"), (3, "unit:个")]) == [True, True, False]
+    # in 2,000 characters one is too thin a company even for that (a story with one year)
     long = "甲" * 2000
-    assert model.supported(long, [(1, "year"), (2, "unit:个"), (3, "unit:个")]) == [True, True, False]
+    assert model.supported(long, [(1, "year"), (2, "unit:个"), (3, "unit:个")]) == [True, False, False]
+    assert model.supported(long, [(0, "year"), (1, "year"), (2, "unit:个")]) == [True, True, True]
     # a rule the model is not asked about stands, and is no company
     assert model.supported(short, [(4, "quoted-plus"), (2, "unit:个")]) == [True, False]
 
