@@ -59,6 +59,10 @@ DENSE = 2.0
 #: every one of the latter. The corpora hold no web addresses (their extraction removed
 #: them), so the model knows nothing of an empty segment in one.
 UNVETOED = frozenset({"quoted-plus", "url"})
+#: Of those, the rules whose places need company all the same, as a fairly doubtful
+#: place does (:data:`COMPANY`): a story's or a lab report's “+” (化验单上是“+”) is the
+#: sign itself, and a page with no deleted number around it says so.
+NEED_COMPANY = frozenset({"quoted-plus"})
 #: Characters of context each side of a place, and the context shapes they make.
 SIDE = 2
 SHAPES = shapes(SIDE)
@@ -110,18 +114,20 @@ class GapModel:
         text, places = _as_read(text, places)
         odds = [None if rule_name(r) in UNVETOED else self.probability(text, o, r) for o, r in places]
         confident = sum(1 for p in odds if p is not None and p >= CONFIDENT)
+        length = max(len(text), 1)
+        company = confident >= 1 and confident * 1000 >= COMPANY * length
         out = []
-        for p in odds:
-            if p is None or p >= CONFIDENT:
+        for (_, reason), p in zip(places, odds):
+            if p is None:
+                out.append(company if rule_name(reason) in NEED_COMPANY else True)
+            elif p >= CONFIDENT:
                 out.append(True)
-                continue
-            others = confident  # p < CONFIDENT: not one of them
-            if p < VETO_BELOW:
+            elif p < VETO_BELOW:
                 out.append(False)
-            elif p < DOUBTFUL:
-                out.append(others * 1000 >= DENSE * max(len(text), 1))
+            elif p < DOUBTFUL:  # p < CONFIDENT: not one of the confident places
+                out.append(confident * 1000 >= DENSE * length)
             else:
-                out.append(others >= 1 and others * 1000 >= COMPANY * max(len(text), 1))
+                out.append(company)
         return out
 
     def probability(self, text: str, offset: int, reason: str) -> float:

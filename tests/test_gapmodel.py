@@ -124,7 +124,11 @@ def test_a_doubtful_place_needs_confident_company_on_its_page(model, monkeypatch
     assert model.supported(long, [(1, "year"), (2, "unit:个"), (3, "unit:个")]) == [True, False, False]
     assert model.supported(long, [(0, "year"), (1, "year"), (2, "unit:个")]) == [True, True, True]
     # a rule the model is not asked about stands, and is no company
-    assert model.supported(short, [(4, "quoted-plus"), (2, "unit:个")]) == [True, False]
+    assert model.supported(short, [(4, "url"), (2, "unit:个")]) == [True, False]
+    # ... except a “+” in quotes, which needs company as a fairly doubtful place does
+    assert model.supported(short, [(4, "quoted-plus")]) == [False]
+    assert model.supported(short, [(1, "year"), (4, "quoted-plus")]) == [True, True]
+    assert model.supported(long, [(1, "year"), (4, "quoted-plus")]) == [True, False]
 
 
 def test_a_story_keeps_its_measure_word_while_a_report_marks_the_same_place():
