@@ -6,8 +6,10 @@ single (党建, 行政, 企业 each hide one character), so a page whose every r
 length, three runs or more, was filtered two symbols per character. (One or two runs
 say little: ``**`` is 党政 as often as 党.) With one or two runs, all even, the page's
 own reading decides: a one-symbol filter that hid 党党 would need text that doubles 党,
-which Chinese hardly ever does, so when the best reading of every run at one symbol per
-character doubles each character (``**员`` read 党党员), the page is read at two. On a
+which Chinese hardly ever does, so when every run would be restored at one symbol per
+character with a reading that doubles each character (``**员`` as 党党员), the page is read
+at two. (Restored, not merely ranked first: a run left alone says nothing, and a second
+run over the output must decide as the first did.) On a
 Markdown page ``**`` is bold, and nothing is inferred there.
 
 A two-symbol page is read collapsed, each pair of symbols as one, and the edits are
@@ -38,15 +40,16 @@ def infer_width(masks: Sequence[Mask]) -> int:
 def reads_doubled(
     text: str, masks: Sequence[Mask], edits: Sequence[Edit], count: Callable[[str], int | None]
 ) -> bool:
-    """Whether every run is of even length and its best reading at one symbol per
-    character doubles each character where no word holds the pair (``**员``: 党党员): the
+    """Whether every run is of even length and restored at one symbol per character
+    with a reading that doubles each character where no word holds the pair
+    (``**员``: 党党员): the
     sign of a two-symbol filter on a page with too few runs for :func:`infer_width`.
     ``count`` is the word table's (:meth:`restore.wordtable.WordTable.count`): a word that
     holds the pair (一群群, 兢兢业业) is Chinese's own doubling."""
     runs = {(m.start, m.end) for m in masks if m.state is MaskState.OPEN}
     if not runs or any((end - start) % 2 for start, end in runs):
         return False
-    best = {(e.start, e.end): e.candidates[0][0] for e in edits if e.kind == "mask" and e.candidates}
+    best = {(e.start, e.end): e.replacement for e in edits if e.kind == "mask" and e.replacement}
     for start, end in runs:
         reading = best.get((start, end))
         if reading is None or not _doubled(reading):
