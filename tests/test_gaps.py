@@ -443,3 +443,12 @@ def test_a_templates_room_for_a_number_is_no_gap(text):
 def test_a_damaged_date_beside_spaces_is_still_a_gap():
     assert [g.offset for g in find_gaps("截至年 9 月底")] == [2]
     assert [g.offset for g in find_gaps("截图_年10月.png")] == [3]
+
+
+@pytest.mark.parametrize("text", ["吵了多少架\n-，-现在分了", "进展神速啊-，-\n不过", "无语-_-||", "好吧-.-"])
+def test_an_emoticons_dash_eyes_are_no_range(text):
+    assert [g for g in find_gaps(text) if g.reason == "range"] == []
+
+
+def test_a_range_beside_punctuation_is_still_a_gap():
+    assert [g.offset for g in find_gaps("（-）：他的生卒年")] == [1, 2]

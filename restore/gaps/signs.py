@@ -74,6 +74,8 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
             right = text[p + 1] if p + 1 < n else "\n"
             if right in " \t\u3000" or right == "/":
                 continue  # a bullet or a spaced dash; ~/ a home folder
+            if _in_a_face(text, p):
+                continue  # -_-, -，-: an emoticon's eye
             left_open = p == 0 or left in _OPENERS
             right_unit = right in _DASH_UNIT or right in _CLOSERS or right in _AFTER_PUNCT
             right_letter = right in _LATIN
@@ -85,6 +87,21 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
                 _put(out, p + 1, 0.9 if left_open else 0.85, "range")
             elif left_open and (is_han(right) or right in _MASK_SYMBOLS):
                 _put(out, p + 1, 0.6, "range")
+
+
+#: What stands between the two eyes of a dash-eyed emoticon (-_-, -，-, -.-).
+_FACE_MOUTHS = frozenset("_＿.。，,…~～")
+
+
+def _in_a_face(text: str, p: int) -> bool:
+    """The dash at ``p`` is an eye of an emoticon: the same dash stands two characters
+    away, with a mouth between (-_-, -，-), which no range writes."""
+    dash = text[p]
+    after = text[p + 1 : p + 3]
+    before = text[max(0, p - 2) : p]
+    return (len(after) == 2 and after[0] in _FACE_MOUTHS and after[1] == dash) or (
+        len(before) == 2 and before[1] in _FACE_MOUTHS and before[0] == dash
+    )
 
 
 @cache
