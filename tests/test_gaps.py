@@ -452,3 +452,9 @@ def test_an_emoticons_dash_eyes_are_no_range(text):
 
 def test_a_range_beside_punctuation_is_still_a_gap():
     assert [g.offset for g in find_gaps("（-）：他的生卒年")] == [1, 2]
+
+
+def test_a_list_items_number_is_no_decimal():
+    """``2.米帝…`` at a line's start numbers an item; ``增长了2.万元`` lost its decimals."""
+    assert find_gaps("理由如下：\n2.米帝经济发达\n3.米帝技术先进") == []
+    assert [(g.offset, g.reason) for g in find_gaps("增长了2.万元")] == [(5, "decimal")]
