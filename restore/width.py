@@ -97,8 +97,19 @@ def collapse(text: str, masks: Sequence[Mask]) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
+#: The note on a run of odd length on a two-symbol page, left alone.
+LONE_SYMBOL = "a run of odd length where the filter wrote two symbols per character"
+
+
 def expand(edits: Sequence[Edit], origin: list[int]) -> list[Edit]:
     """Edits on the collapsed text as edits on the page: a mask edit covers both
     symbols of each character (its end maps to what follows the run); a gap stays
-    where it was."""
-    return [replace(e, start=origin[e.start], end=origin[e.end]) for e in edits]
+    where it was. A run of odd length, which no two-symbol filter writes and which
+    :func:`collapse` kept whole, is reported and not filled."""
+    out = []
+    for e in edits:
+        wide = replace(e, start=origin[e.start], end=origin[e.end])
+        if wide.replacement is not None and wide.end - wide.start != 2 * len(wide.replacement):
+            wide = replace(wide, replacement=None, note=LONE_SYMBOL)
+        out.append(wide)
+    return out

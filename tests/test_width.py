@@ -1,7 +1,7 @@
 """Filters that write two symbols per hidden character."""
 
 from restore.model import Edit, Mask, MaskState
-from restore.width import collapse, expand, infer_width
+from restore.width import LONE_SYMBOL, collapse, expand, infer_width
 
 
 def test_width_follows_the_runs_of_the_page():
@@ -42,3 +42,19 @@ def test_a_run_of_odd_length_stays_whole():
     assert short == "*员干部和*风"
     back = expand([Edit("mask", 5, 6, "党", 0.9)], origin)
     assert [(e.start, e.end) for e in back] == [(6, 7)]
+
+
+def test_a_run_of_odd_length_on_a_two_symbol_page_is_left_alone():
+    """collapse keeps an odd run whole (no two-symbol filter writes one); expand then
+    reports it rather than fill one symbol with one character (found by the fuzz test:
+    ``**“一把手”**共*产*党**“一把手”``)."""
+    text = "共*产**党"
+    masks = [Mask(1, 2, MaskState.OPEN), Mask(3, 5, MaskState.OPEN)]
+    short, back = collapse(text, masks)
+    assert short == "共*产*党"
+    odd, even = expand(
+        [Edit("mask", 1, 2, "业", 0.98), Edit("mask", 3, 4, "党", 0.99)],
+        back,
+    )
+    assert (odd.start, odd.end, odd.replacement, odd.note) == (1, 2, None, LONE_SYMBOL)
+    assert (even.start, even.end, even.replacement) == (3, 5, "党")
