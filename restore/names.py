@@ -3,10 +3,10 @@
 News text names people constantly (``吴*隆出席座谈会``), and a hidden character
 inside a name cannot be read from a word list: 政 is common in given names, 党
 almost never. A mask in a name-shaped slot is therefore treated as unknown rather
-than guessed. The shape: a common surname after a boundary or a word that introduces a name (叫), the
-mask, at most one more Han character, then a boundary or a word that follows names in
-news; or such a surname after a word names often stand after inside a clause (的, 和),
-then a word that follows names (尊敬的刘*同志).
+than guessed. The shape: a common surname after a boundary or a word that introduces a
+name (叫), the mask, at most one more Han character, then a boundary or a word that
+follows names in news; or such a surname after a word names often stand after inside a
+clause (的, 和), then a word that follows names (尊敬的刘*同志).
 """
 
 from __future__ import annotations

@@ -410,9 +410,10 @@ class Ranker:
         Han character on either side (``部门，**，团体``, ``好、**、差``) that makes
         no word with its neighbours has only those frequencies to go on: half its
         probability goes to "something else"; so does a star that makes no word at a
-        line's or a table cell's end, in a swear word (他*的), or between Han characters on a Markdown
-        page, where a page's own stars stand (:data:`MARKUP_DOUBT`). Whether a mask is in a word
-        (``in_word``) is the lattice's, the same under either alphabet.
+        line's or a table cell's end, in a swear word (他*的), or between Han characters
+        on a Markdown page, where a page's own stars stand (:data:`MARKUP_DOUBT`).
+        Whether a mask is in a word (``in_word``) is the lattice's, the same under
+        either alphabet.
         """
         doubts: dict[Mask, float] = {}
         markdown: bool | None = None  # asked only when a star could be the page's own

@@ -9,8 +9,8 @@ own reading decides: a one-symbol filter that hid 党党 would need text that do
 which Chinese hardly ever does, so when every run would be restored at one symbol per
 character with a reading that doubles each character (``**员`` as 党党员), the page is read
 at two. (Restored, not merely ranked first: a run left alone says nothing, and a second
-run over the output must decide as the first did.) On a
-Markdown page ``**`` is bold, and nothing is inferred there.
+run over the output must decide as the first did.) On a Markdown page ``**`` is bold,
+and nothing is inferred there.
 
 A two-symbol page is read collapsed, each pair of symbols as one, and the edits are
 mapped back: a restored character then replaces both of its symbols.
@@ -41,11 +41,11 @@ def reads_doubled(
     text: str, masks: Sequence[Mask], edits: Sequence[Edit], count: Callable[[str], int | None]
 ) -> bool:
     """Whether every run is of even length and restored at one symbol per character
-    with a reading that doubles each character where no word holds the pair
-    (``**员``: 党党员): the
-    sign of a two-symbol filter on a page with too few runs for :func:`infer_width`.
-    ``count`` is the word table's (:meth:`restore.wordtable.WordTable.count`): a word that
-    holds the pair (一群群, 兢兢业业) is Chinese's own doubling."""
+    with a reading that doubles each character where no word holds the pair (``**员``:
+    党党员): the sign of a two-symbol filter on a page with too few runs for
+    :func:`infer_width`. ``count`` is the word table's
+    (:meth:`restore.wordtable.WordTable.count`): a word that holds the pair (一群群,
+    兢兢业业) is Chinese's own doubling."""
     runs = {(m.start, m.end) for m in masks if m.state is MaskState.OPEN}
     if not runs or any((end - start) % 2 for start, end in runs):
         return False
