@@ -32,6 +32,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_wordfreq_lexicon import jieba_counts
 
 from restore.names import SURNAMES
 
@@ -44,19 +47,6 @@ HEADER = """\
 # licence: LGPL-2.1-or-later (the model's data, Copyright 2015-2022 CSSlayer; this file is derived from it and is shared under the same licence)
 # used by: restore.rank (adds words jieba lacks; a floor: the hand-written lexicons loaded after it may raise a count, not lower it; a user's --lexicon has the last word)
 """
-
-
-def jieba_counts() -> tuple[dict[str, int], int]:
-    """jieba's dict.txt: word -> count, and the total count."""
-    import jieba
-
-    counts: dict[str, int] = {}
-    path = Path(jieba.__file__).parent / "dict.txt"
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, count, *_ = line.split(" ")
-            counts[word] = int(count)
-    return counts, sum(counts.values())
 
 
 def vocabulary(model_file: Path) -> list[str]:
