@@ -36,6 +36,7 @@ from .lattice import MAX_WORD, OTHER, Lattice
 from .markup import looks_like_markdown
 from .model import Edit, Mask, MaskState
 from .names import name_slots
+from .register import informal
 from .settle import settle
 from .slotmodel import OTHER as SLOT_OTHER
 from .slotmodel import SlotModel, builtin_slot_model_path, normalise
@@ -79,6 +80,9 @@ NAME_DOUBT = 0.5
 #: weights for it cost precision (docs/accuracy.md, "Adapting to your text").
 BUILTIN_CONTEXT_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.25
+#: The built-in (news) context model's weight on an informal page (restore.register), as a
+#: share of its weight elsewhere: 1998 news misleads on posts and chat (docs/accuracy.md).
+INFORMAL_NEWS_SHARE = 0.5
 #: Weight of the slot model (restore.slotmodel, learned from varied text) against the
 #: lattice. It reads both sides together, so its evidence overlaps the lattice's words
 #: more than the one-sided context model's does: a quarter (docs/accuracy.md).
@@ -132,6 +136,7 @@ class Ranker:
         config: RestoreConfig,
         contexts: Sequence[tuple[ContextModel, float]] = (),
         slots: tuple[SlotModel, float] | None = None,
+        informal_contexts: Sequence[tuple[ContextModel, float]] | None = None,
     ) -> None:
         self.table = table
         self.config = config
@@ -141,6 +146,8 @@ class Ranker:
         table.ensure_starting(config.candidates)
         #: Context models and the weight each gets against the lattice.
         self.contexts = tuple(contexts)
+        #: The same on an informal page (:func:`restore.register.informal`).
+        self.informal_contexts = self.contexts if informal_contexts is None else tuple(informal_contexts)
         #: The slot model and its weight, if ranking with it.
         self.slots = slots
         self.log_total = math.log(table.total)
@@ -149,18 +156,23 @@ class Ranker:
         self._reach = max(
             [model.order for model, _ in self.contexts] + ([slots[0].side] if slots else []) + [3]
         )
-        self._rescore_cache: dict[tuple[str, str, RunScore, str], RunScore] = {}
+        self._rescore_cache: dict[tuple[str, str, RunScore, str, bool], RunScore] = {}
 
     @classmethod
     def load(cls, config: RestoreConfig) -> Ranker:
         contexts: list[tuple[ContextModel, float]] = []
+        informal_contexts: list[tuple[ContextModel, float]] = []
         slots = None
         if config.builtin_context:
-            contexts.append((ContextModel.load(builtin_context_path()), BUILTIN_CONTEXT_WEIGHT))
+            news = ContextModel.load(builtin_context_path())
+            contexts.append((news, BUILTIN_CONTEXT_WEIGHT))
+            informal_contexts.append((news, BUILTIN_CONTEXT_WEIGHT * INFORMAL_NEWS_SHARE))
             slots = (SlotModel.load(builtin_slot_model_path()), SLOT_WEIGHT)
         if config.model:
-            contexts.append((ContextModel.load(config.model), CONTEXT_WEIGHT))
-        return cls(load_word_table(tuple(config.lexicons)), config, contexts, slots)
+            own = (ContextModel.load(config.model), CONTEXT_WEIGHT)
+            contexts.append(own)
+            informal_contexts.append(own)
+        return cls(load_word_table(tuple(config.lexicons)), config, contexts, slots, informal_contexts)
 
     # -- public ---------------------------------------------------------------
     def rank(
@@ -180,7 +192,8 @@ class Ranker:
             if alphabet.excluded and len(alphabet.chars + alphabet.excluded) < BEAM
             else ""
         )
-        base = self._language_scores(text, clauses, alphabet.chars, shared)
+        speech = informal(text)
+        base = self._language_scores(text, clauses, alphabet.chars, shared, speech)
         # What the document's shape says, the same under either alphabet.
         doubts = self._slot_doubts(text, open_masks, base)
         groups = _agreeing_groups(text, open_masks)
@@ -192,7 +205,7 @@ class Ranker:
             # then a re-run must leave the masks that run left alone), or the page
             # shows its reading's characters hidden.
             wide = alphabet.unnarrowed()
-            wide_base = self._language_scores(text, clauses, wide.chars)
+            wide_base = self._language_scores(text, clauses, wide.chars, speech=speech)
             wider, _ = self._posteriors(text, open_masks, wide, wide_base, doubts, groups)
             shown = _shown(wider.values())
             scores = {m: _cautious(scores[m], wider[m], shown) for m in scores}
@@ -287,10 +300,10 @@ class Ranker:
 
     # -- internals ------------------------------------------------------------
     def _language_scores(
-        self, text: str, clauses: Clauses, chars: str, wider: str = ""
+        self, text: str, clauses: Clauses, chars: str, wider: str = "", speech: bool = False
     ) -> dict[Mask, RunScore]:
         """Each run's readings from ``chars`` under the language model alone: the
-        lattice, then the context models.
+        lattice, then the context models (those for an informal page when ``speech``).
 
         The lattice reads the masks of a clause together, so a character seen unmasked
         must not be among ``chars``: in 坚持一*专* the reading 一群专业 would lend 业 to
@@ -304,12 +317,13 @@ class Ranker:
             shared = [c for c in clauses if _one_mask(c)]
         scores = self._score_runs(own, chars)
         if self.contexts:
-            scores = {m: self._rescored(text, m, s, chars) for m, s in scores.items()}
+            scores = {m: self._rescored(text, m, s, chars, speech) for m, s in scores.items()}
         if shared:
             # No beam cuts a lone mask's readings when the alphabet is shorter than BEAM
             # (the ranker's condition for ``wider``): each of ``chars`` is there.
             scores.update(
-                (m, _narrowed(s, chars)) for m, s in self._language_scores(text, shared, wider).items()
+                (m, _narrowed(s, chars))
+                for m, s in self._language_scores(text, shared, wider, speech=speech).items()
             )
         return scores
 
@@ -354,17 +368,19 @@ class Ranker:
         # (docs/accuracy.md, "Calibration").
         return scores, weights
 
-    def _rescored(self, text: str, m: Mask, score: RunScore, alphabet: str) -> RunScore:
+    def _rescored(self, text: str, m: Mask, score: RunScore, alphabet: str, speech: bool = False) -> RunScore:
         """The run's lattice readings reweighed by the context models, memoised: the
-        narrow and the unnarrowed alphabet, and each round to the fixpoint, ask again."""
+        narrow and the unnarrowed alphabet, and each round to the fixpoint, ask again.
+        ``speech``: the page is informal, and the news model counts less."""
         k = self._reach  # as far as any model reads
-        key = (text[max(0, m.start - k) : m.start], text[m.end : m.end + k], score, alphabet)
+        key = (text[max(0, m.start - k) : m.start], text[m.end : m.end + k], score, alphabet, speech)
         found = self._rescore_cache.get(key)
         if found is None:
             if len(self._rescore_cache) >= RESCORE_CACHE:
                 self._rescore_cache.clear()
+            contexts = self.informal_contexts if speech else self.contexts
             found = self._rescore_cache[key] = _rescore(
-                text, m, score, self.contexts, alphabet, self.config.mask_symbols, self.slots
+                text, m, score, contexts, alphabet, self.config.mask_symbols, self.slots
             )
         return found
 
