@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from .gaps.spacing import despaced, spaces_numbers
+from .register import informal
 from .slotmodel import (
     EDGE,
     STRENGTH,
@@ -53,6 +54,10 @@ CONFIDENT = 0.6
 DOUBTFUL = 0.3
 COMPANY = 1.0
 DENSE = 2.0
+#: On a page written the way people talk (:func:`restore.register.informal`: posts, blogs,
+#: stories), where numbers are few, a place under this needs company too, even a confident
+#: one: one other confident place, COMPANY per 1,000 characters (docs/accuracy.md).
+SURE = 0.9
 #: Rules the model is not asked about. A “+” in quotes is the plus sign itself in
 #: technical writing (点击“+”按钮), which the corpora hold much of, and in news a policy's
 #: name whose number the scraper deleted (“331+”): counts from the corpora would veto
@@ -110,18 +115,21 @@ class GapModel:
         place at all, and a long story with one deleted year shows one in many thousand
         characters. A confident place stands alone; a doubtful one needs confident
         company, the more doubtful the denser (:data:`CONFIDENT`, :data:`DOUBTFUL`,
-        :data:`COMPANY`, :data:`DENSE`)."""
+        :data:`COMPANY`, :data:`DENSE`). On a page of posts or stories, where numbers are
+        few, a confident place under :data:`SURE` needs company too."""
         text, places = _as_read(text, places)
         odds = [None if rule_name(r) in UNVETOED else self.probability(text, o, r) for o, r in places]
         confident = sum(1 for p in odds if p is not None and p >= CONFIDENT)
         length = max(len(text), 1)
         company = confident >= 1 and confident * 1000 >= COMPANY * length
+        # A confident place is one of the confident: "another" means two of them.
+        spoken = informal(text) and not (confident >= 2 and confident * 1000 >= COMPANY * length)
         out = []
         for (_, reason), p in zip(places, odds):
             if p is None:
                 out.append(company if rule_name(reason) in NEED_COMPANY else True)
             elif p >= CONFIDENT:
-                out.append(True)
+                out.append(not (spoken and p < SURE))
             elif p < VETO_BELOW:
                 out.append(False)
             elif p < DOUBTFUL:  # p < CONFIDENT: not one of the confident places

@@ -139,3 +139,15 @@ def test_a_story_keeps_its_measure_word_while_a_report_marks_the_same_place():
     assert not [e for e in restore_text(story).edits if e.kind == "gap"]
     marked = {e.start for e in restore_text(report).edits if e.kind == "gap"}
     assert report.index("座小木屋") in marked
+
+
+def test_on_a_page_of_speech_a_confident_place_under_sure_needs_company_too(model, monkeypatch):
+    """Posts and stories hold few numbers: there a place the model gives 0.7 is kept only
+    beside another confident place; one it gives 0.95 stands alone, as on any page."""
+    spoken = "我跟你说吧" * 20
+    formal = "甲" * 100
+    model = _with_probabilities(model, monkeypatch, {1: 0.7, 2: 0.95, 3: 0.7})
+    assert model.supported(formal, [(1, "year")]) == [True]
+    assert model.supported(spoken, [(1, "year")]) == [False]
+    assert model.supported(spoken, [(2, "year")]) == [True]
+    assert model.supported(spoken, [(1, "year"), (3, "unit:个")]) == [True, True]
