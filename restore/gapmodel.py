@@ -121,9 +121,10 @@ class GapModel:
         odds = [None if rule_name(r) in UNVETOED else self.probability(text, o, r) for o, r in places]
         confident = sum(1 for p in odds if p is not None and p >= CONFIDENT)
         length = max(len(text), 1)
-        company = confident >= 1 and confident * 1000 >= COMPANY * length
+        dense = confident * 1000 >= COMPANY * length
+        company = confident >= 1 and dense
         # A confident place is one of the confident: "another" means two of them.
-        spoken = informal(text) and not (confident >= 2 and confident * 1000 >= COMPANY * length)
+        spoken = informal(text) and not (confident >= 2 and dense)
         out = []
         for (_, reason), p in zip(places, odds):
             if p is None:

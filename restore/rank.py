@@ -60,6 +60,9 @@ PLACE_PREFIXES = set("某")
 NUMBER_PREFIXES = set("于第共约近逾达至")
 #: Share of probability such a slot gives to "some other character".
 SLOT_DOUBT = 0.9
+#: A run whose lattice puts it inside a word with less probability than this is one no
+#: word holds (``RunScore.in_word``): only the candidates' own frequencies read it.
+HELD = 0.5
 #: Share of probability an isolated run (no Han neighbour, no word) gives to it.
 ISOLATED_DOUBT = 0.5
 #: The share "no character here" gets from a star that makes no word with its Han
@@ -253,7 +256,7 @@ class Ranker:
         symbols = self.config.mask_symbols
         left, right = _slot_sides(text, m, model.side, symbols)
         known = [c for c in chars if c in model.candidates] or list(model.candidates)
-        free = score.in_word < 0.5
+        free = score.in_word < HELD
         for i, ch in enumerate(reading):
             if ch not in model.candidates:
                 continue
@@ -437,7 +440,7 @@ class Ranker:
             right = text[m.end : m.end + 1]
             left = text[m.start - 1 : m.start] if m.start else ""
             numeric = bool(right) and right in NUMBER_UNITS and bool(left) and left in NUMBER_PREFIXES
-            if base[m].in_word >= 0.5 and not numeric:
+            if base[m].in_word >= HELD and not numeric:
                 continue
             unit = right in NUMBER_UNITS and not unit_makes_word(right, text[m.end + 1 : m.end + 2])
             if (right and unit) or right in PLACE_SUFFIXES or left in PLACE_PREFIXES:

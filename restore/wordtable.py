@@ -312,9 +312,9 @@ def _built_word_table(
     freq, total = _jieba_table(source)
     floors: dict[str, int] = {}
     first_user = len(files) - users
-    for i, (path, entries) in enumerate(zip(files, lexicons)):
-        measured = i < first_user and path.name.startswith(MEASURED)
-        hand_written = i < first_user and not measured
+    for index, (path, entries) in enumerate(zip(files, lexicons)):
+        measured = index < first_user and path.name.startswith(MEASURED)
+        hand_written = index < first_user and not measured
         for entry in entries:
             old = freq.get(entry.word, 0)
             weight = entry.weight
