@@ -9,7 +9,7 @@ ASCII token (``a*b``), a masked phone number or ID (``138****5678``), a separato
 Three more shapes are not masks, because a hidden Han character does not stand there:
 a run touching a Latin token with a lowercase letter (code and formulas: ``*p``,
 ``a*``, ``**kwargs``; an upper-case acronym may still stand beside a mask, as in
-``IT*`` for IT业), a run of three or more symbols, or one followed by a digit, after
+``IT*`` for IT业, but a lone capital's star is notation: ``A*算法``, ``L*值``), a run of three or more symbols, or one followed by a digit, after
 a number's label (``尾号****``, ``验证码****``, ``手机尾号为****5678``), and the
 required-field marker (``*为必填项``, ``带*号为必填项``).
 """
@@ -20,7 +20,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .chars import FULLWIDTH_DIGITS, LATIN_TOKEN, QUOTES_AND_BRACKETS, is_digit, is_han
+from .chars import ASCII_LETTERS, FULLWIDTH_DIGITS, LATIN_TOKEN, QUOTES_AND_BRACKETS, is_digit, is_han
 from .config import RestoreConfig
 from .markup import emphasis_pairs, looks_like_markdown
 from .model import Mask, MaskState
@@ -193,6 +193,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # 3*4, a*b, 138****5678, 网友18****2 (but 入*56年 is a mask)
         if _touches_lowercase_token(text, a, b):
             continue  # *p, a*b, **kwargs: code or a formula (IT* may be IT业, so upper case is kept)
+        if _after_lone_letter(text, a):
+            continue  # A*算法, L*值, C*代数: a symbol's own star (but QQ* may be QQ群)
         if (b - a >= 3 or is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
         if b - a == 1 and right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
@@ -306,6 +308,20 @@ def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
     while j < len(text) and j - b < 32 and text[j] in LATIN_TOKEN:
         j += 1
     return any("a" <= c <= "z" for c in text[i:a]) or any("a" <= c <= "z" for c in text[b:j])
+
+
+def _after_lone_letter(text: str, a: int) -> bool:
+    """The run follows a Latin letter that stands alone: ``A*`` (the A* search), ``L*``
+    (a colour coordinate), ``C*`` (an algebra).
+
+    In the training corpora (docs/training-data.md) a lone letter stands before a star
+    and Han text three times as often as before a candidate (34 against 11 in 54 M
+    characters), while an acronym of two or more capitals stands before a candidate
+    seven times as often (QQ群, IT业: 61 against 9). A lone letter's star is notation.
+    """
+    if a == 0 or text[a - 1] not in ASCII_LETTERS:
+        return False
+    return a == 1 or text[a - 2] not in LATIN_TOKEN
 
 
 def _touches_ascii_token(ch: str) -> bool:
