@@ -6,12 +6,14 @@ ASCII token (``a*b``), a masked phone number or ID (``138****5678``), a separato
 (``***``), a footnote marker (``注*``) or inside a code block. A run longer than
 ``max_run`` is a redaction and is reported but never filled in.
 
-Three more shapes are not masks, because a hidden Han character does not stand there:
+Four more shapes are not masks, because a hidden Han character does not stand there:
 a run touching a Latin token with a lowercase letter (code and formulas: ``*p``,
 ``a*``, ``**kwargs``; an upper-case acronym may still stand beside a mask, as in
-``IT*`` for IT业, but a lone capital's star is notation: ``A*算法``, ``L*值``), a run of three or more symbols, or one followed by a digit, after
-a number's label (``尾号****``, ``验证码****``, ``手机尾号为****5678``), and the
-required-field marker (``*为必填项``, ``带*号为必填项``).
+``IT*`` for IT业, but a lone capital's star is notation: ``A*算法``, ``L*值``); a run
+of three or more symbols, or one followed by a digit, after a number's label
+(``尾号****``, ``验证码****``, ``手机尾号为****5678``); the required-field marker
+(``*为必填项``, ``带*号为必填项``); and a phone's star key in a service code
+(``*#06#``, ``*100#``).
 """
 
 from __future__ import annotations
@@ -195,6 +197,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # *p, a*b, **kwargs: code or a formula (IT* may be IT业, so upper case is kept)
         if _after_lone_letter(text, a):
             continue  # A*算法, L*值, C*代数: a symbol's own star (but QQ* may be QQ群)
+        if _keypad_code().match(text, b) or (left == "#" and right and right in "#*0123456789"):
+            continue  # 拨打*#06#, 发送*100#: the phone's star key in a service code
         if (b - a >= 3 or is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
         if b - a == 1 and right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
@@ -308,6 +312,13 @@ def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
     while j < len(text) and j - b < 32 and text[j] in LATIN_TOKEN:
         j += 1
     return any("a" <= c <= "z" for c in text[i:a]) or any("a" <= c <= "z" for c in text[b:j])
+
+
+@cache
+def _keypad_code() -> re.Pattern[str]:
+    """What follows the star key in a phone's service code (*#06#, *100#): digits and
+    keys up to a closing ``#``. No hidden character is followed by a number and ``#``."""
+    return re.compile(r"[0-9*#]*#")
 
 
 def _after_lone_letter(text: str, a: int) -> bool:
