@@ -8,6 +8,7 @@ import pytest
 
 from restore import RestoreConfig, Restorer, restore_text
 from restore.context import ContextModel
+from restore.rank import TOO_LONG
 
 CASES = Path(__file__).parent / "cases"
 OUT_OF_ALPHABET = json.loads((CASES / "out_of_alphabet.json").read_text(encoding="utf-8"))["cases"]
@@ -82,6 +83,18 @@ def test_redaction_is_reported_not_restored():
     result = restore_text("据悉*****建设", RestoreConfig(find_gaps=False))
     (edit,) = masks(result)
     assert edit.replacement is None and edit.note == "redaction"
+
+
+def test_a_run_longer_than_any_filter_leaves_is_the_pages_own():
+    # Four candidates never stand together in running text: 政党政党 is no filter's run.
+    result = restore_text("验证码已发送至您的手机，请输入****。", RestoreConfig(find_gaps=False))
+    (edit,) = masks(result)
+    assert edit.replacement is None and edit.note == TOO_LONG
+
+
+def test_four_symbols_of_a_two_symbol_filter_are_two_characters():
+    result = restore_text("**员干部要加强**风建设，落实****“一把手”责任", RestoreConfig(find_gaps=False))
+    assert result.text == "党员干部要加强党风建设，落实党政“一把手”责任"
 
 
 @pytest.mark.parametrize("case", OUT_OF_ALPHABET, ids=[c["text"] for c in OUT_OF_ALPHABET])
