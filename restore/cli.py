@@ -208,6 +208,13 @@ class _ConfiguredCommand(click.Command):
     help="Masks below this confidence are left as they are and reported.",
 )
 @click.option(
+    "--gap-min-confidence",
+    type=float,
+    default=_DEFAULTS.gap_min_confidence,
+    show_default=True,
+    help="Numeric gaps below this confidence are neither marked nor reported.",
+)
+@click.option(
     "--gap-marker",
     default=_DEFAULTS.gap_marker,
     help="Written where digits were deleted (default ⁇, U+2047); '' reports gaps without marking them.",
@@ -328,6 +335,7 @@ def cli(
     per_document: bool,
     max_run: int,
     min_confidence: float,
+    gap_min_confidence: float,
     gap_marker: str,
     ascii_gap_marker: str,
     no_gaps: bool,
@@ -388,6 +396,7 @@ def cli(
         per_document=per_document,
         max_run=max_run,
         min_confidence=min_confidence,
+        gap_min_confidence=gap_min_confidence,
         gap_marker=gap_marker,
         lexicons=_paths(lexicons),
         model=_paths((model,))[0] if model else None,

@@ -132,6 +132,16 @@ def test_gaps_are_marked(fake_gaps):
     assert run("--no-gaps", input=GAPPY).stdout == GAPPY
 
 
+def test_gap_min_confidence_keeps_only_the_surer_marks():
+    # The real gap rules: a year before 年9月底 is surer than a count before 户 and 名.
+    text = "截至年9月底，全区户名建档立卡贫困人口全部脱贫。"
+    everything = run("--check", input=text).stdout.splitlines()
+    surest = run("--check", "--gap-min-confidence", "0.9", input=text).stdout.splitlines()
+    assert len(everything) == 3 and surest == everything[:1]
+    assert surest[0].startswith("<stdin>:1:3: numeric gap")
+    assert run("--gap-min-confidence", "1", input=text).stdout == text
+
+
 def test_marker_already_in_input_is_an_earlier_mark(tmp_path, fake_gaps):
     """A second run over marked output marks nothing new (idempotence)."""
     once = run(input=GAPPY).stdout
@@ -187,6 +197,7 @@ def test_named_encoding(tmp_path):
         (["--in-place"], "--in-place needs file arguments"),
         (["--encoding", "no-such-codec"], "unknown encoding 'no-such-codec'"),
         (["--min-confidence", "2"], "--min-confidence must be between 0 and 1"),
+        (["--gap-min-confidence", "-0.1"], "--gap-min-confidence must be between 0 and 1"),
         (["--candidates", "*党"], "must not share a character"),
         (["--candidates", "党政群业工农商学兵"], "--candidates names 9 different characters; at most 8"),
     ],
