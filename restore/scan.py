@@ -295,10 +295,13 @@ _REQUIRED_FIELD_STARTS = frozenset("号的为是表项必")
 
 @cache
 def _required_field() -> regex.Pattern[str]:
-    """What follows the ``*`` of a required-field note: (号)(的)为/是/表示 必填."""
+    """What follows the ``*`` of a required-field note: (号)(的)(科目)为/是/表示 必填, and
+    of a course list's or an exam's: 带*号的科目为必考科目, *为必修课."""
     import regex
 
-    return regex.compile(r"号?的?(?:为|是|表示|项为|项是)?(?:必填|必选|必答|必须填写)")
+    return regex.compile(
+        r"号?的?(?:\p{Han}{1,4}?)?(?:为|是|表示|项为|项是)?(?:必填|必选|必答|必须填写|必考|必修)"
+    )
 
 
 def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
