@@ -380,14 +380,20 @@ def _is_field_label(text: str, a: int) -> bool:
 
 #: Words that open a note under a text: ``*注：``, ``*来源: ...``.
 _NOTE_WORDS = ("注", "备注", "说明", "来源", "出处", "数据来源", "资料来源")
+#: Words that open a disclaimer under a text, with no colon: ``*以上内容仅供参考``,
+#: ``*本文转载自``, ``*图片来源于网络``. None of them follows a candidate as a word.
+_DISCLAIMER_WORDS = ("以上", "本文", "本页", "文中", "图片来源", "部分图片")
 
 
 def _starts_note(text: str, a: int, b: int) -> bool:
-    """``*注：``, ``*来源:`` at a line start: a footnote's or a picture's note."""
-    if a and text[a - 1] != "\n":
+    """``*注：``, ``*来源:``, ``*以上内容仅供参考`` at a line start: a footnote's, a
+    picture's or a disclaimer's note."""
+    if (a and text[a - 1] != "\n") or b - a != 1:
         return False
     head = text[b : b + 6]
-    return any(head.startswith(w) and head[len(w) : len(w) + 1] in ("：", ":") for w in _NOTE_WORDS)
+    return head.startswith(_DISCLAIMER_WORDS) or any(
+        head.startswith(w) and head[len(w) : len(w) + 1] in ("：", ":") for w in _NOTE_WORDS
+    )
 
 
 def _ends_clause(text: str, b: int) -> bool:
