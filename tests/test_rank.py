@@ -8,7 +8,7 @@ import pytest
 
 from restore import RestoreConfig, Restorer, restore_text
 from restore.context import ContextModel
-from restore.rank import TOO_LONG
+from restore.rank import BOLD_PAIR, TOO_LONG
 
 CASES = Path(__file__).parent / "cases"
 OUT_OF_ALPHABET = json.loads((CASES / "out_of_alphabet.json").read_text(encoding="utf-8"))["cases"]
@@ -90,6 +90,21 @@ def test_a_run_longer_than_any_filter_leaves_is_the_pages_own():
     result = restore_text("验证码已发送至您的手机，请输入****。", RestoreConfig(find_gaps=False))
     (edit,) = masks(result)
     assert edit.replacement is None and edit.note == TOO_LONG
+
+
+def test_a_bold_pair_that_no_word_holds_is_the_pages_own_emphasis():
+    result = restore_text("这次活动**非常成功**，感谢大家的支持！", RestoreConfig(find_gaps=False))
+    assert result.text == "这次活动**非常成功**，感谢大家的支持！"
+    assert [e.note for e in masks(result)] == [BOLD_PAIR, BOLD_PAIR]
+
+
+def test_a_pair_of_runs_a_word_holds_at_one_end_is_two_masks():
+    # 执政党 holds the first run; the second reads 政党 on its own.
+    text = "在欧洲议会选举中，法国执**得票率远低于极右翼**，总统马克龙随即宣布解散国民议会。"
+    result = restore_text(text, RestoreConfig(find_gaps=False))
+    assert (
+        result.text == "在欧洲议会选举中，法国执政党得票率远低于极右翼政党，总统马克龙随即宣布解散国民议会。"
+    )
 
 
 def test_four_symbols_of_a_two_symbol_filter_are_two_characters():
