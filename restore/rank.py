@@ -58,6 +58,9 @@ PLACE_PREFIXES = set("某")
 #: Characters that introduce a number (于*号, 第*届, 共*个): between one of these and a
 #: unit the slot is a number's even when a candidate would make a word (群号).
 NUMBER_PREFIXES = set("于第共约近逾达至")
+#: The ordinal prefix: a numeral follows it, never a candidate (第 before 党, 政, 群 or 业
+#: four times in the 70 M characters of the training corpora, each inside another word).
+ORDINAL = "第"
 #: Share of probability such a slot gives to "some other character".
 SLOT_DOUBT = 0.9
 #: A run whose lattice puts it inside a word with less probability than this is one no
@@ -461,6 +464,9 @@ class Ranker:
             right = text[m.end : m.end + 1]
             left = text[m.start - 1 : m.start] if m.start else ""
             numeric = bool(right) and right in NUMBER_UNITS and bool(left) and left in NUMBER_PREFIXES
+            if left == ORDINAL:
+                doubts[m] = SLOT_DOUBT  # 第*章: a numeral's place, whatever word 党章 makes
+                continue
             if base[m].in_word >= HELD and not numeric:
                 continue
             unit = right in NUMBER_UNITS and not unit_makes_word(right, text[m.end + 1 : m.end + 2])
