@@ -50,7 +50,7 @@ def _name_slot(symbols: str) -> regex.Pattern[str]:
     s = "[" + regex.escape(symbols) + "]"
     slot = rf"[{SURNAMES}](?P<mask>{s}{{1,2}})\p{{Han}}?"
     return regex.compile(
-        rf"(?:(?:{_BOUNDARY}|(?<={_INTRODUCERS})){slot}(?=[、，。：；！？”）,.:;!?)\s]|$|(?:{_FOLLOWERS}))"
+        rf"(?:(?:{_BOUNDARY}|(?<={_INTRODUCERS})){slot}(?=[、，。：；！？”（）,.:;!?()\s]|$|(?:{_FOLLOWERS}))"
         rf"|(?<={_WEAK_BOUNDARY}){slot}(?={_FOLLOWERS}))"
     )
 
