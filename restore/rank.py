@@ -118,10 +118,10 @@ NO_WORDS_COVER = "no words hold this reading: likely not the filter's"
 LONGEST_HIDDEN = 3
 #: The note on a run longer than that.
 TOO_LONG = "longer than any run of hidden characters: likely not the filter's"
-#: The longest phrase between the two runs of a pair read as the page's bold.
-BOLD_SPAN = 20
+#: The longest phrase between the two runs of a pair read as the page's emphasis.
+EMPHASIS_SPAN = 20
 #: The note on such a pair.
-BOLD_PAIR = "a bold pair: likely the page's own emphasis"
+EMPHASIS_PAIR = "an emphasis pair: likely the page's own bold or italics"
 #: The note on a mask left because the document shows every candidate unmasked.
 NO_CANDIDATES_LEFT = "no candidate characters left for this document"
 
@@ -211,11 +211,11 @@ class Ranker:
         )
         speech = informal(text)
         base = self._language_scores(text, clauses, alphabet.chars, shared, speech)
-        bold = _bold_pairs(text, open_masks, base)
-        if bold:
+        emphasis = _emphasis_pairs(text, open_masks, base)
+        if emphasis:
             # The page's own emphasis is no evidence of what its filter hid.
-            open_masks = [m for m in open_masks if m not in bold]
-            base = {m: s for m, s in base.items() if m not in bold}
+            open_masks = [m for m in open_masks if m not in emphasis]
+            base = {m: s for m, s in base.items() if m not in emphasis}
         # What the document's shape says, the same under either alphabet.
         doubts = self._slot_doubts(text, open_masks, base)
         groups = _agreeing_groups(text, open_masks)
@@ -228,7 +228,7 @@ class Ranker:
             # shows its reading's characters hidden.
             wide = alphabet.unnarrowed()
             wide_base = self._language_scores(text, clauses, wide.chars, speech=speech)
-            wide_base = {m: s for m, s in wide_base.items() if m not in bold}
+            wide_base = {m: s for m, s in wide_base.items() if m not in emphasis}
             wider, _ = self._posteriors(text, open_masks, wide, wide_base, doubts, groups)
             shown = _shown(wider.values())
             scores = {m: _cautious(scores[m], wider[m], shown) for m in scores}
@@ -238,8 +238,8 @@ class Ranker:
                 note = m.state.note if m.state is not MaskState.OPEN else NO_CANDIDATES_LEFT
                 edits.append(Edit("mask", m.start, m.end, None, 0.0, (), note))
                 continue
-            if m in bold:
-                edits.append(Edit("mask", m.start, m.end, None, 0.0, (), BOLD_PAIR))
+            if m in emphasis:
+                edits.append(Edit("mask", m.start, m.end, None, 0.0, (), EMPHASIS_PAIR))
                 continue
             readings = scores[m].readings
             best, conf = readings[0]
@@ -517,7 +517,7 @@ class Ranker:
         return tuple(results)
 
 
-def _bold_pairs(text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]) -> frozenset[Mask]:
+def _emphasis_pairs(text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]) -> frozenset[Mask]:
     """Pairs of runs of two or three symbols around a short phrase of one clause, neither
     of which a word holds with its neighbours: a plain page's bold (这次活动**非常成功**，).
 
@@ -526,16 +526,21 @@ def _bold_pairs(text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]) ->
     holds either end, each reads only as a word of masks alone (政党), which says nothing
     of the text around it. In the training corpora (``docs/training-data.md``) two runs of
     two candidates around a phrase stand about twice in a million characters, nearly all
-    with a word at one end (民进党党团及亲民党党团); no dev page holds a pair with none."""
+    with a word at one end (民进党党团及亲民党党团); no dev page holds a pair with none.
+    A pair of single stars is a plain page's italics only where it also closes its clause
+    (味道*真不错*，): on dev, single-star pairs with no word at either end are masks where
+    the text runs on after them (导致*儿子*孙子), and those that close a clause are
+    Markdown's."""
     out: set[Mask] = set()
     ordered = sorted(masks, key=lambda m: m.start)
     for first, second in zip(ordered, ordered[1:]):
         body = text[first.end : second.start]
+        after = text[second.end : second.end + 1]
         if (
             first.length == second.length
-            and first.length in (2, 3)
+            and (first.length in (2, 3) or (first.length == 1 and (not after or after in _CLAUSE_ENDS)))
             and first not in out
-            and 1 <= len(body) <= BOLD_SPAN
+            and 1 <= len(body) <= EMPHASIS_SPAN
             and "\n" not in body
             and any(is_han(ch) for ch in body)
             and not any(ch in _CLAUSE_BREAKS for ch in body)
@@ -548,6 +553,8 @@ def _bold_pairs(text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]) ->
 
 #: Punctuation that ends a clause: a bold phrase stays within one.
 _CLAUSE_BREAKS = frozenset("，。；！？、：,;!?")
+#: What may follow the closing star of italics: a clause's end.
+_CLAUSE_ENDS = _CLAUSE_BREAKS | {"\n", "\r"}
 
 
 def _evidence(scores: dict[Mask, RunScore], groups: list[list[Mask]]) -> list[tuple[tuple[str, float], ...]]:

@@ -8,7 +8,7 @@ import pytest
 
 from restore import RestoreConfig, Restorer, restore_text
 from restore.context import ContextModel
-from restore.rank import BOLD_PAIR, TOO_LONG
+from restore.rank import EMPHASIS_PAIR, TOO_LONG
 
 CASES = Path(__file__).parent / "cases"
 OUT_OF_ALPHABET = json.loads((CASES / "out_of_alphabet.json").read_text(encoding="utf-8"))["cases"]
@@ -92,10 +92,16 @@ def test_a_run_longer_than_any_filter_leaves_is_the_pages_own():
     assert edit.replacement is None and edit.note == TOO_LONG
 
 
-def test_a_bold_pair_that_no_word_holds_is_the_pages_own_emphasis():
+def test_a_bold_pair_that_no_word_holds_is_the_pages_own():
     result = restore_text("这次活动**非常成功**，感谢大家的支持！", RestoreConfig(find_gaps=False))
     assert result.text == "这次活动**非常成功**，感谢大家的支持！"
-    assert [e.note for e in masks(result)] == [BOLD_PAIR, BOLD_PAIR]
+    assert [e.note for e in masks(result)] == [EMPHASIS_PAIR, EMPHASIS_PAIR]
+
+
+def test_italics_that_close_a_clause_and_no_word_holds_are_the_pages_own():
+    result = restore_text("昨天跟朋友去吃了火锅，味道*真不错*，下次还来。", RestoreConfig(find_gaps=False))
+    assert result.text == "昨天跟朋友去吃了火锅，味道*真不错*，下次还来。"
+    assert [e.note for e in masks(result)] == [EMPHASIS_PAIR, EMPHASIS_PAIR]
 
 
 def test_a_pair_of_runs_a_word_holds_at_one_end_is_two_masks():
