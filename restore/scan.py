@@ -13,7 +13,7 @@ a run touching a Latin token with a lowercase letter (code and formulas: ``*p``,
 of three or more symbols, or one followed by a digit, after a number's label
 (``尾号****``, ``验证码****``, ``手机尾号为****5678``); the required-field marker
 (``*为必填项``, ``带*号为必填项``); and a phone's star key in a service code
-(``*#06#``, ``*100#``).
+(``*#06#``, ``*100#``). A star beside a text face's eyes (``*^_^*``) is the face's.
 """
 
 from __future__ import annotations
@@ -199,6 +199,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # A*算法, L*值, C*代数: a symbol's own star (but QQ* may be QQ群)
         if _keypad_code().match(text, b) or (left == "#" and right and right in "#*0123456789"):
             continue  # 拨打*#06#, 发送*100#: the phone's star key in a service code
+        if (left and left in _KAOMOJI) or (right and right in _KAOMOJI):
+            continue  # *^_^*, (*￣▽￣*): a face's cheeks
         if (b - a >= 3 or is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
         if b - a == 1 and right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
@@ -315,6 +317,11 @@ def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
     while j < len(text) and j - b < 32 and text[j] in LATIN_TOKEN:
         j += 1
     return any("a" <= c <= "z" for c in text[i:a]) or any("a" <= c <= "z" for c in text[b:j])
+
+
+#: Characters of text faces (*^_^*, (*￣▽￣*), (*ﾟ∀ﾟ*)) that never stand beside a
+#: hidden Han character.
+_KAOMOJI = frozenset("^￣▽ωﾟ゜∀︶´")
 
 
 @cache
