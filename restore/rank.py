@@ -75,6 +75,9 @@ ISOLATED_DOUBT = 0.5
 #: or at a clause's start (a glob, the sign named: 用*和?代替, ，*表示所有列). A star
 #: before punctuation is a word's last character as often (标题*，: 标题党).
 MARKUP_DOUBT = 0.5
+#: What follows a sign named in a sentence (*表示差异显著, **代表极显著): a star that
+#: makes no word before them is the sign itself.
+SIGN_NAMED = ("表示", "代表")
 #: Pronouns before a swear word that writers censor themselves (他*的, 你*的). A star
 #: between one of them and 的 that makes no word is doubted as the writer's own
 #: (:data:`MARKUP_DOUBT`); 我 is not among them: 我*的 is 我党的.
@@ -478,6 +481,9 @@ class Ranker:
             elif m.length == 1 and left in SWEAR_BEFORE and right == "的":
                 doubts[m] = MARKUP_DOUBT  # 他*的: a writer's own star in a swear word
             elif is_han(right) and (is_han(left) or left in _OPENING) and not numeric:
+                if text.startswith(SIGN_NAMED, m.end):
+                    doubts[m] = MARKUP_DOUBT  # 表中*表示差异显著: the sign named, on any page
+                    continue
                 if markdown is None:
                     markdown = looks_like_markdown(text)
                 if markdown:

@@ -386,7 +386,23 @@ def _is_field_label(text: str, a: int) -> bool:
 
 
 #: Words that open a note under a text: ``*注：``, ``*来源: ...``.
-_NOTE_WORDS = ("注", "备注", "说明", "来源", "出处", "数据来源", "资料来源")
+_NOTE_WORDS = (
+    "注",
+    "备注",
+    "说明",
+    "特别说明",
+    "来源",
+    "出处",
+    "数据来源",
+    "资料来源",
+    "提示",
+    "温馨提示",
+    "友情提示",
+    "特别提示",
+    "重要提示",
+    "免责声明",
+    "声明",
+)
 #: Words that open a disclaimer under a text, with no colon: ``*以上内容仅供参考``,
 #: ``*本文转载自``, ``*图片来源于网络``. None of them follows a candidate as a word.
 _DISCLAIMER_WORDS = ("以上", "本文", "本页", "文中", "图片来源", "部分图片")
