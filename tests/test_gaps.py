@@ -450,6 +450,15 @@ def test_an_emoticons_dash_eyes_are_no_range(text):
     assert [g for g in find_gaps(text) if g.reason == "range"] == []
 
 
+@pytest.mark.parametrize("text", ["UP主：-阿彦- #bilibili", "作者：-小白-"])
+def test_a_name_set_off_by_dashes_is_no_range(text):
+    assert [g for g in find_gaps(text) if g.reason == "range"] == []
+
+
+def test_a_range_beside_a_unit_is_still_a_gap():
+    assert [g.offset for g in find_gaps("价格在-万元之间")] == [4]
+
+
 def test_a_range_beside_punctuation_is_still_a_gap():
     assert [g.offset for g in find_gaps("（-）：他的生卒年")] == [1, 2]
 

@@ -76,8 +76,8 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
             right = text[p + 1] if p + 1 < n else "\n"
             if right in " \t\u3000" or right == "/":
                 continue  # a bullet or a spaced dash; ~/ a home folder
-            if _in_a_face(text, p):
-                continue  # -_-, -，-: an emoticon's eye
+            if _in_a_face(text, p) or _around_a_name(text, p):
+                continue  # -_-, -，-: an emoticon's eye; -阿彦-: a name set off by dashes
             left_open = p == 0 or left in _OPENERS
             right_unit = right in _DASH_UNIT or right in _CLOSERS or right in _AFTER_PUNCT
             right_letter = right in _LATIN
@@ -112,6 +112,26 @@ def _in_a_face(text: str, p: int) -> bool:
     return (len(after) == 2 and after[0] in _FACE_MOUTHS and after[1] == dash) or (
         len(before) == 2 and before[1] in _FACE_MOUTHS and before[0] == dash
     )
+
+
+#: The longest name a pair of dashes sets off (UP主：-阿彦-).
+_NAME_SPAN = 8
+
+
+def _around_a_name(text: str, p: int) -> bool:
+    """The dash at ``p`` and the same dash a few Han characters away set them off, as a
+    poster decorates a name (-阿彦-): a range with a number deleted at each end would
+    leave its dash between them, not one on each side of the text."""
+    dash = text[p]
+    k = p + 1
+    while k < len(text) and k - p <= _NAME_SPAN and is_han(text[k]):
+        k += 1
+    if k > p + 1 and k < len(text) and text[k] == dash:
+        return True
+    k = p - 1
+    while k >= 0 and p - k <= _NAME_SPAN and is_han(text[k]):
+        k -= 1
+    return k < p - 1 and k >= 0 and text[k] == dash
 
 
 @cache
