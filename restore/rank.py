@@ -484,13 +484,13 @@ class Ranker:
             elif m.length == 1 and left in SWEAR_BEFORE and right == "的":
                 doubts[m] = MARKUP_DOUBT  # 他*的: a writer's own star in a swear word
             elif is_han(right) and (is_han(left) or left in _OPENING) and not numeric:
-                if text.startswith(SIGN_NAMED, m.end):
-                    doubts[m] = MARKUP_DOUBT  # 表中*表示差异显著: the sign named, on any page
-                    continue
-                if markdown is None:
+                # The sign named before 表示 on any page (表中*表示差异显著); on a Markdown
+                # page, any such star (用*和?代替, ，*表示所有列).
+                named = text.startswith(SIGN_NAMED, m.end)
+                if not named and markdown is None:
                     markdown = looks_like_markdown(text)
-                if markdown:
-                    doubts[m] = MARKUP_DOUBT  # 用*和?代替, ，*表示所有列: the sign named in a sentence
+                if named or markdown:
+                    doubts[m] = MARKUP_DOUBT
             elif is_han(left) and _ends_line_or_cell(text, m.end):
                 doubts[m] = MARKUP_DOUBT  # 当局不让报道*, | 姓名* |: a note or required-field mark
         return doubts

@@ -199,7 +199,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # A*算法, L*值, C*代数: a symbol's own star (but QQ* may be QQ群)
         if _keypad_code().match(text, b) or (left == "#" and right and right in "#*0123456789"):
             continue  # 拨打*#06#, 发送*100#: the phone's star key in a service code
-        if (left and left in _KAOMOJI) or (right and right in _KAOMOJI):
+        if left in _KAOMOJI or right in _KAOMOJI:
             continue  # *^_^*, (*￣▽￣*): a face's cheeks
         if (b - a >= 3 or is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label

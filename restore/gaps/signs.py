@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..chars import is_han
+from ..chars import han_head, han_tail, is_han
 from .left import _AFTER_PUNCT, _CLOSERS, _DASHES, _DIGITS, _LATIN, _MASK_SYMBOLS, _OPENERS, _put
 
 #: What may follow 第 + number ("第2758号", "第105次").
@@ -123,15 +123,11 @@ def _around_a_name(text: str, p: int) -> bool:
     poster decorates a name (-阿彦-): a range with a number deleted at each end would
     leave its dash between them, not one on each side of the text."""
     dash = text[p]
-    k = p + 1
-    while k < len(text) and k - p <= _NAME_SPAN and is_han(text[k]):
-        k += 1
-    if k > p + 1 and k < len(text) and text[k] == dash:
-        return True
-    k = p - 1
-    while k >= 0 and p - k <= _NAME_SPAN and is_han(text[k]):
-        k -= 1
-    return k < p - 1 and k >= 0 and text[k] == dash
+    after = han_head(text[p + 1 : p + 1 + _NAME_SPAN], "")
+    before = han_tail(text[max(0, p - _NAME_SPAN) : p], "")
+    closed = bool(after) and text[p + 1 + len(after) : p + 2 + len(after)] == dash
+    opened = bool(before) and text[max(0, p - len(before) - 1) : p - len(before)] == dash
+    return closed or opened
 
 
 @cache
