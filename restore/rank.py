@@ -78,6 +78,16 @@ ISOLATED_DOUBT = 0.5
 #: or at a clause's start (a glob, the sign named: 用*和?代替, ，*表示所有列). A star
 #: before punctuation is a word's last character as often (标题*，: 标题党).
 MARKUP_DOUBT = 0.5
+#: The prior that the filter hides a character above which the input itself has shown
+#: it does (:mod:`restore.filterevidence`: the pages before this one); unshown, the
+#: prior is about one half.
+ESTABLISHED = 0.9
+#: The share "no character here" gets from a mask that no word touches, on a page where
+#: no mask touches a word, when the input has not shown that its filter hides the
+#: mask's best reading: only the candidates' own frequencies speak for it, and such
+#: stars are as often the page's own (北京*上海, 我是*小编, 第一章*总则) as masks
+#: (docs/accuracy.md).
+UNSUPPORTED_DOUBT = 0.5
 #: What follows a sign named in a sentence (*表示差异显著, **代表极显著): a star that
 #: makes no word before them is the sign itself.
 SIGN_NAMED = ("表示", "代表")
@@ -128,6 +138,8 @@ TOO_LONG = "longer than any run of hidden characters: likely not the filter's"
 EMPHASIS_SPAN = 20
 #: The note on such a pair.
 EMPHASIS_PAIR = "an emphasis pair: likely the page's own bold or italics"
+#: The note on a mask left for want of support (:data:`UNSUPPORTED_DOUBT`).
+UNSUPPORTED = "no word holds it, and nothing on the page or before it shows a filter"
 #: The note on a mask left because the document shows every candidate unmasked.
 NO_CANDIDATES_LEFT = "no candidate characters left for this document"
 
@@ -223,7 +235,8 @@ class Ranker:
             open_masks = [m for m in open_masks if m not in emphasis]
             base = {m: s for m, s in base.items() if m not in emphasis}
         # What the document's shape says, the same under either alphabet.
-        doubts = self._slot_doubts(text, open_masks, base)
+        unsupported = self._unsupported(text, open_masks, base, alphabet)
+        doubts = self._slot_doubts(text, open_masks, base, unsupported)
         groups = _agreeing_groups(text, open_masks)
         scores, weights = self._posteriors(text, open_masks, alphabet, base, doubts, groups)
         hidden = likely_hidden(alphabet.chars, weights) if weights else alphabet.chars
@@ -256,12 +269,18 @@ class Ranker:
                 and self._slots_unbacked(text, m, scores[m], alphabet.chars)
             ):
                 conf = DISAGREED
-            if OTHER in best:
-                edits.append(Edit("mask", m.start, m.end, None, 0.0, cands, "likely not a hidden candidate"))
-            elif m.length > LONGEST_HIDDEN:
-                edits.append(Edit("mask", m.start, m.end, None, conf, cands, TOO_LONG))
-            elif m.length >= LONG_RUN and not self._words_cover(text, m, best):
-                edits.append(Edit("mask", m.start, m.end, None, conf, cands, NO_WORDS_COVER))
+            reading = cands[0][0] if cands else best
+            if m.length > LONGEST_HIDDEN:
+                edits.append(
+                    Edit("mask", m.start, m.end, None, 0.0 if OTHER in best else conf, cands, TOO_LONG)
+                )
+            elif m.length >= LONG_RUN and not self._words_cover(text, m, reading):
+                edits.append(
+                    Edit("mask", m.start, m.end, None, 0.0 if OTHER in best else conf, cands, NO_WORDS_COVER)
+                )
+            elif OTHER in best:
+                note = UNSUPPORTED if m in unsupported else "likely not a hidden candidate"
+                edits.append(Edit("mask", m.start, m.end, None, 0.0, cands, note))
             elif conf >= cfg.min_confidence:
                 edits.append(Edit("mask", m.start, m.end, best, conf, cands))
             else:
@@ -300,6 +319,39 @@ class Ranker:
             if max(known, key=dist.__getitem__) != ch:
                 return True
         return False
+
+    def _unsupported(
+        self, text: str, masks: Sequence[Mask], base: dict[Mask, RunScore], alphabet: Alphabet
+    ) -> frozenset[Mask]:
+        """The masks nothing but the candidates' own frequencies reads, when nothing else
+        says a filter was at work: no mask of the page makes a word with a visible
+        character in its best reading (``*建``, ``一**野鸭`` would), and the input has
+        not shown that its filter hides the mask's best reading (:data:`ESTABLISHED`).
+        A corpus whose filter the pages before have shown keeps its posters' 外貌*,
+        烤鸭* (外貌党); a lone ``北京*上海`` in a file is the page's own."""
+        best = {m: _candidates(base[m].readings) for m in masks}
+        if any(best[m] and self._touches_word(text, m, best[m][0][0]) for m in masks):
+            return frozenset()
+        return frozenset(
+            m for m in masks if best[m] and min(alphabet.weight(c) for c in best[m][0][0]) < ESTABLISHED
+        )
+
+    def _touches_word(self, text: str, m: Mask, reading: str) -> bool:
+        """Whether a word of two characters or more holds a character of ``reading`` and
+        a visible neighbour, reading up to three Han characters each side of the run."""
+        symbols = self.config.mask_symbols
+        left = han_tail(text[max(0, m.start - 3) : m.start], symbols)
+        right = han_head(text[m.end : m.end + 3], symbols)
+        line = left + reading + right
+        first, last = len(left), len(left) + len(reading)
+        self.table.ensure(line)
+        count = self.table.count
+        return any(
+            (count(line[i:j]) or 0) > 0
+            for i in range(last)
+            for j in range(max(i + 2, first + 1), min(len(line), i + MAX_WORD) + 1)
+            if i < first or j > last
+        )
 
     def _words_cover(self, text: str, m: Mask, reading: str) -> bool:
         """Whether words of two characters or more hold every character of ``reading``
@@ -450,7 +502,9 @@ class Ranker:
             out[m] = _normalised(mixed, scores[m].in_word)
         return out
 
-    def _slot_doubts(self, text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]) -> dict[Mask, float]:
+    def _slot_doubts(
+        self, text: str, masks: Sequence[Mask], base: dict[Mask, RunScore], unsupported: frozenset[Mask]
+    ) -> dict[Mask, float]:
         """The masks that form no word and sit where a number or a place name goes,
         with the share of probability each gives to "some other character".
 
@@ -493,6 +547,8 @@ class Ranker:
                     doubts[m] = MARKUP_DOUBT
             elif is_han(left) and _ends_line_or_cell(text, m.end):
                 doubts[m] = MARKUP_DOUBT  # 当局不让报道*, | 姓名* |: a note or required-field mark
+            if m in unsupported and m not in doubts:
+                doubts[m] = UNSUPPORTED_DOUBT
         return doubts
 
     def _score_runs(self, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:

@@ -2,7 +2,7 @@
 only if the unnarrowed alphabet agrees, unless the page shows the reading's characters
 hidden."""
 
-from restore import RestoreConfig, restore_text
+from restore import RestoreConfig, Restorer, restore_text
 from restore.rank import DISAGREED, RunScore, _cautious, _shown
 
 NO_GAPS = RestoreConfig(find_gaps=False)
@@ -57,6 +57,9 @@ def test_a_restoration_the_slot_model_would_not_make_reports_at_most_the_capped_
     assert second.confidence == second.candidates[0][1] > DISAGREED
 
 
+FREE = "她挤在熙来攘往的妇女*中，从这个商店跑到那个商店。"
+
+
 def test_a_restoration_no_word_holds_where_the_slot_model_is_blind_is_capped_too():
     """No word holds the mask of 妇女*中 and the slot model never saw a candidate between
     女 and 中: the lattice's choice rests on the candidates' own frequencies alone, so it
@@ -65,12 +68,26 @@ def test_a_restoration_no_word_holds_where_the_slot_model_is_blind_is_capped_too
 
     slots = Ranker.load(RestoreConfig()).slots
     assert slots is not None and not slots[0].knows("妇女", "中，")
-    (free,) = mask_edits("她挤在熙来攘往的妇女*中，从这个商店跑到那个商店。")
+    free, word = mask_edits(FREE + "全面加强*建工作。")
     assert free.replacement is not None
     assert free.candidates[0][1] > DISAGREED
     assert free.confidence == DISAGREED
-    (word,) = mask_edits("全面加强*建工作。")
     assert word.confidence > DISAGREED
+
+
+def test_a_free_mask_is_left_when_nothing_shows_a_filter():
+    """Alone on its page, 妇女*中 has nothing for it but the candidates' frequencies: no
+    mask of the page makes a word, and no page before it showed the filter. Once the
+    input has shown that its filter hides the best reading, the same page is restored."""
+    from restore.rank import UNSUPPORTED
+
+    (alone,) = mask_edits(FREE)
+    assert alone.replacement is None and alone.note == UNSUPPORTED
+    shown = Restorer(RestoreConfig(find_gaps=False)).restore(
+        FREE, filter_prior=dict.fromkeys("党政群业", 0.98)
+    )
+    (restored,) = [e for e in shown.edits if e.kind == "mask"]
+    assert restored.replacement is not None and restored.confidence == DISAGREED
 
 
 def test_the_cap_comes_before_the_threshold():

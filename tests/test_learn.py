@@ -32,12 +32,13 @@ def test_learn_builds_a_model_that_changes_the_ranking(tmp_path):
     loaded = ContextModel.load(model)
     assert loaded.unigram["政"] == 5000
     # 政 and 业 both stand alone with the same count: without the model the mask is a
-    # coin toss and is left alone; the domain's 政乙 settles it.
+    # coin toss and is left alone; the domain's 政乙 settles it. (The page's *务 makes
+    # a word, so the page shows a filter at work.)
     args = ("--no-gaps", "--candidates", "政业", "--min-confidence", "0.7")
-    plain = restore(*args, input="。*乙。".encode())
-    learned = restore(*args, "--model", str(model), input="。*乙。".encode())
-    assert plain.stdout.decode() == "。*乙。"
-    assert learned.stdout.decode() == "。政乙。"
+    plain = restore(*args, input="*务。*乙。".encode())
+    learned = restore(*args, "--model", str(model), input="*务。*乙。".encode())
+    assert plain.stdout.decode().endswith("。*乙。")
+    assert learned.stdout.decode().endswith("。政乙。")
 
 
 def test_learn_reads_jsonl(tmp_path):

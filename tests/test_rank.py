@@ -141,10 +141,13 @@ def test_user_lexicon_changes_the_ranking(tmp_path, monkeypatch):
 def test_learned_model_changes_the_ranking(tmp_path):
     path = tmp_path / "model.gz"
     ContextModel.learn(["甲政乙。"] * 5000, "党政群业").save(path)
-    text = "。*乙。"  # 政 and 业 stand alone with the same count: a coin toss for the lattice
+    # 政 and 业 stand alone with the same count: a coin toss for the lattice. The pages
+    # before showed that the filter hides both.
+    text = "。*乙。"
+    shown = dict.fromkeys("政业", 0.98)
     config = RestoreConfig(find_gaps=False, min_confidence=0, candidates="政业")
-    default = masks(restore_text(text, config))[0]
-    learned = masks(Restorer(replace(config, model=path)).restore(text))[0]
+    default = masks(Restorer(config).restore(text, filter_prior=shown))[0]
+    learned = masks(Restorer(replace(config, model=path)).restore(text, filter_prior=shown))[0]
     assert default.confidence < 0.5
     assert learned.replacement == "政"
     assert learned.confidence > 0.75
