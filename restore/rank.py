@@ -91,6 +91,10 @@ UNSUPPORTED_DOUBT = 0.5
 #: What follows a sign named in a sentence (*表示差异显著, **代表极显著): a star that
 #: makes no word before them is the sign itself.
 SIGN_NAMED = ("表示", "代表")
+#: What follows the name of a sign, ``*号`` (the star sign): a key, or what the sign
+#: stands for or does (按*号键, 用*号表示, *号隔开). 群号, the one candidate word, is a
+#: chat group's number and is never pressed or used to mark.
+SIGN_NAME_USES = ("键", "表示", "代表", "标出", "标注", "标记", "隔开", "分隔", "代替", "替代")
 #: Pronouns before a swear word that writers censor themselves (他*的, 你*的). A star
 #: between one of them and 的 that makes no word is doubted as the writer's own
 #: (:data:`MARKUP_DOUBT`); 我 is not among them: 我*的 is 我党的.
@@ -527,6 +531,9 @@ class Ranker:
             numeric = bool(right) and right in NUMBER_UNITS and bool(left) and left in NUMBER_PREFIXES
             if left == ORDINAL or text[max(0, m.start - 2) : m.start] in WEEKDAY:
                 doubts[m] = SLOT_DOUBT  # 第*章, 星期*: a numeral's place, whatever word 党章 makes
+                continue
+            if m.length == 1 and right == "号" and text.startswith(SIGN_NAME_USES, m.end + 1):
+                doubts[m] = SLOT_DOUBT  # 按*号键: the sign named, whatever word 群号 makes
                 continue
             if base[m].in_word >= HELD and not numeric:
                 continue
