@@ -99,6 +99,10 @@ SIGN_NAME_USES = ("键", "表示", "代表", "标出", "标注", "标记", "隔�
 #: between one of them and 的 that makes no word is doubted as the writer's own
 #: (:data:`MARKUP_DOUBT`); 我 is not among them: 我*的 is 我党的.
 SWEAR_BEFORE = frozenset("他她你")
+#: The first characters of swear words posters censor themselves (傻*, 卧*): in the
+#: training corpora neither stands before a candidate, and 傻逼, 傻叉 and 卧槽 stand 138
+#: times. Only the productive suffix 业 makes a "word" there (傻业).
+SWEAR_STEMS = frozenset("傻卧")
 #: Share of probability a name-shaped slot gives to "some other character".
 NAME_DOUBT = 0.5
 #: Weights of the context models against the lattice (a product of experts). The built-in
@@ -535,6 +539,14 @@ class Ranker:
             if m.length == 1 and right == "号" and text.startswith(SIGN_NAME_USES, m.end + 1):
                 doubts[m] = SLOT_DOUBT  # 按*号键: the sign named, whatever word 群号 makes
                 continue
+            if _in_place_template(text, m, self.config.mask_symbols):
+                doubts[m] = SLOT_DOUBT  # **省**市**县: a form's blanks for place names
+                continue
+            if m.length == 1 and left and left in SWEAR_STEMS:
+                doubts[m] = (
+                    MARKUP_DOUBT  # 傻*, 卧*: a swear word's censored half, whatever the suffix 业 makes
+                )
+                continue
             if base[m].in_word >= HELD and not numeric:
                 continue
             unit = right in NUMBER_UNITS and not unit_makes_word(right, text[m.end + 1 : m.end + 2])
@@ -627,6 +639,23 @@ def _emphasis_pairs(text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]
 _CLAUSE_BREAKS = frozenset("，。；！？、：,;!?")
 #: What may follow the closing star of italics: a clause's end.
 _CLAUSE_ENDS = _CLAUSE_BREAKS | {"\n", "\r"}
+
+
+def _in_place_template(text: str, m: Mask, symbols: str) -> bool:
+    """Whether the run is one of a chain of blanks for place names, each before its
+    suffix (``**省**市**县``): a form or a template, not a filter's work (a filter's
+    行*村 stands alone)."""
+    n = len(text)
+    if m.end < n and text[m.end] in PLACE_SUFFIXES:
+        k = m.end + 1
+        if k < n and text[k] in symbols:
+            while k < n and text[k] in symbols:
+                k += 1
+            if k < n and text[k] in PLACE_SUFFIXES:
+                return True
+    if m.start >= 2 and text[m.start - 1] in PLACE_SUFFIXES and text[m.start - 2] in symbols:
+        return m.end < n and text[m.end] in PLACE_SUFFIXES
+    return False
 
 
 def _evidence(scores: dict[Mask, RunScore], groups: list[list[Mask]]) -> list[tuple[tuple[str, float], ...]]:

@@ -205,6 +205,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
         if b - a == 1 and right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
             continue  # *为必填项, 带*号为必填项: the required-field marker
+        if b - a == 1 and left in _LEGEND_VERBS and _marker_legend().match(text, b):
+            continue  # 带*者为初步核算数, 标*号的为新增: a table's legend names its marker
         if _is_bullet(text, a, b):
             continue
         if b - a == 1 and (
@@ -304,6 +306,20 @@ def _required_field() -> regex.Pattern[str]:
     return regex.compile(
         r"号?的?(?:\p{Han}{1,4}?)?(?:为|是|表示|项为|项是)?(?:必填|必选|必答|必须填写|必考|必修)"
     )
+
+
+#: Verbs a table's legend names its marker with: 带*者, 标*的, 加*号的.
+_LEGEND_VERBS = frozenset("带标加")
+
+
+@cache
+def _marker_legend() -> regex.Pattern[str]:
+    """What follows the ``*`` a legend names: 者, 号者 or 号的 (and up to four Han
+    characters), then 为, 是, 表示 or 系 (带*者为初步核算数, 标*号的项目为新增). A bare
+    的 is no legend: 参加*的活动是 is 参加党的活动."""
+    import regex
+
+    return regex.compile(r"(?:号?者|号的\p{Han}{0,4}?)(?:为|是|表示|系)")
 
 
 def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
