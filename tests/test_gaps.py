@@ -434,10 +434,21 @@ def test_a_list_marker_and_a_closing_dash_keep_their_spaces():
 
 @pytest.mark.parametrize(
     "text",
-    ["签发日期：____年__月__日", "请在×个月内书面答复", "（盖章）\n年 月 日\n", "○○县城关镇○○个村"],
+    [
+        "签发日期：____年__月__日",
+        "请在×个月内书面答复",
+        "（盖章）\n年 月 日\n",
+        "○○县城关镇○○个村",
+        "签订日期：****年**月**日",
+    ],
 )
 def test_a_templates_room_for_a_number_is_no_gap(text):
     assert find_gaps(text) == []
+
+
+def test_a_deleted_year_after_masks_is_still_a_gap():
+    """于**‸年*月 (于党政2019年8月): only a starred 年**月**日 is a template's."""
+    assert [g.offset for g in find_gaps("庆典于**年*月举行")] == [5]
 
 
 def test_a_damaged_date_beside_spaces_is_still_a_gap():

@@ -133,16 +133,21 @@ def _without_idioms(text: str, out: dict[int, tuple[float, str]]) -> None:
 PLACEHOLDERS = "×○□＿Ｘ"
 #: A form's blank date: the numbers are to be written in by hand (年 月 日).
 _BLANK_DATE = re.compile(r"[ \u3000]*年[ \u3000]+月[ \u3000]+日")
+#: A form's date written with stars for its digits (****年**月**日): the stars hold the
+#: number's room, as a placeholder does.
+_STARRED_DATE = re.compile(r"年[*＊]+月[*＊]+日")
 
 
 def _without_placeholders(text: str, out: dict[int, tuple[float, str]]) -> None:
     """Drop the places where a template leaves a number's room: right after a placeholder
-    (×‸个月内, ____‸年) and before a blank date (‸年 月 日)."""
+    (×‸个月内, ____‸年), before a blank date (‸年 月 日) and after the stars of a starred
+    one (****‸年**月**日)."""
     for p in list(out):
         before = text[p - 1 : p]
         blank = text[p - 2 : p] == "__" and is_han(text[p : p + 1])
         room = bool(before) and (before in PLACEHOLDERS or blank)
-        if room or (text[p : p + 1] in "年 \u3000" and _BLANK_DATE.match(text, p)):
+        starred = bool(before) and before in "*＊" and _STARRED_DATE.match(text, p) is not None
+        if room or starred or (text[p : p + 1] in "年 \u3000" and _BLANK_DATE.match(text, p)):
             del out[p]
 
 
