@@ -347,12 +347,7 @@ class Ranker:
     def _touches_word(self, text: str, m: Mask, reading: str) -> bool:
         """Whether a word of two characters or more holds a character of ``reading`` and
         a visible neighbour, reading up to three Han characters each side of the run."""
-        symbols = self.config.mask_symbols
-        left = han_tail(text[max(0, m.start - 3) : m.start], symbols)
-        right = han_head(text[m.end : m.end + 3], symbols)
-        line = left + reading + right
-        first, last = len(left), len(left) + len(reading)
-        self.table.ensure(line)
+        line, first, last = self._reading_in_line(text, m, reading, 3)
         count = self.table.count
         return any(
             (count(line[i:j]) or 0) > 0
@@ -368,12 +363,7 @@ class Ranker:
         A filter's run of three or more stands where its characters stand together:
         党政群机关, 政党政治 (政党|政治). A poster's own ``***`` (共产党) read as
         党政党 leaves a character that only a word overlapping another could hold."""
-        symbols = self.config.mask_symbols
-        left = han_tail(text[max(0, m.start - 2) : m.start], symbols)
-        right = han_head(text[m.end : m.end + 2], symbols)
-        line = left + reading + right
-        first, last = len(left), len(left) + len(reading)
-        self.table.ensure(line)
+        line, first, last = self._reading_in_line(text, m, reading, 2)
         count = self.table.count
         # reach[i]: the first i characters of ``line`` split into words, every character
         # of the reading inside a word of two or more.
@@ -387,6 +377,16 @@ class Ranker:
                 if (count(line[i:j]) or 0) > 0:
                     reach[j] = True
         return reach[len(line)]
+
+    def _reading_in_line(self, text: str, m: Mask, reading: str, reach: int) -> tuple[str, int, int]:
+        """The run read as ``reading`` with up to ``reach`` Han characters each side, and
+        where the reading starts and ends in it; the word table is made ready for it."""
+        symbols = self.config.mask_symbols
+        left = han_tail(text[max(0, m.start - reach) : m.start], symbols)
+        right = han_head(text[m.end : m.end + reach], symbols)
+        line = left + reading + right
+        self.table.ensure(line)
+        return line, len(left), len(left) + len(reading)
 
     def settle(self, text: str, masks: Sequence[Mask]) -> list[Mask]:
         """:func:`restore.settle.settle` with this ranker's table and configuration."""
