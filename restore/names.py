@@ -11,6 +11,7 @@ clause (的, 和), then a word that follows names (尊敬的刘*同志).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -85,3 +86,53 @@ def name_slots(text: str, symbols: str) -> set[int]:
                     slots.add(found.start("mask"))
             i = text.find(symbol, i + 1)
     return slots
+
+
+#: What may stand right before a name that ends where a mask run starts (路边的陈清华*委).
+_BEFORE_NAME = frozenset("的和与及向给请让由被把对跟同、，。：；！？“”（）\n ")
+
+
+@cache
+def _name_after() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?:{_INTRODUCERS})?(?P<name>[{SURNAMES}]\p{{Han}}{{1,2}})"
+        rf"(?=[、，。：；！？”（）,.:;!?()\s]|$|(?:{_FOLLOWERS}))"
+    )
+
+
+_TITLE_AFTER_SURNAME = regex.compile(rf"(?:{_TITLES}|总|副)")
+
+
+def beside_a_name(text: str, start: int, end: int, is_word: Callable[[str], bool]) -> bool:
+    """Whether a personal name stands right before ``start`` or right after ``end``: a
+    common surname and one or two characters, set off by a boundary or followed by a word
+    that follows names, the surname not opening a word (常委, 王牌: ``is_word``).
+
+    >>> beside_a_name("几位连长赶到，*委梅才华介绍说", 7, 8, lambda w: False)
+    False
+    >>> beside_a_name("几位连长赶到，*委梅才华介绍说", 7, 9, lambda w: False)
+    True
+    >>> beside_a_name("守候在路边的陈清华*委发现", 9, 10, lambda w: False)
+    True
+    >>> beside_a_name("新闻中，*委叫梅才华，", 4, 6, lambda w: False)
+    True
+    >>> beside_a_name("镇*委王书记主持会议", 1, 3, lambda w: False)
+    False
+    """
+    found = _name_after().match(text, end)
+    if found is not None:
+        name = found.group("name")
+        if not is_word(name[:2]) and not _TITLE_AFTER_SURNAME.match(name, 1):
+            return True  # (but 党委王书记: a surname and a title)
+    for k in (3, 2):
+        a = start - k
+        name = text[a:start] if a >= 0 else ""
+        if (
+            name
+            and name[0] in _SURNAME_SET
+            and all("\u4e00" <= ch <= "\u9fff" for ch in name)
+            and (a == 0 or text[a - 1] in _BEFORE_NAME)
+            and not is_word(name[:2])
+        ):
+            return True
+    return False

@@ -307,3 +307,24 @@ def test_a_repeated_context_is_one_piece_of_evidence_about_the_filter(repeats):
     once, again = last_mask(1), last_mask(repeats)
     assert once[0] == again[0] == "党"
     assert again[1] == pytest.approx(once[1], abs=0.01)  # only the page's length differs
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["几位连长赶到现场，*委赵振国介绍了情况。", "守候在路口的孙立平*委发现了问题。", "报道说，*委叫钱文斌，今年四十岁。"],
+)
+def test_the_committee_beside_a_personal_name_is_not_written(text):
+    """党委 and the title 政委 differ in one hidden character; beside a personal name the
+    title stands, so 党委 there stays under the threshold (TITLE_OR_BODY_CAP)."""
+    from restore.rank import TITLE_OR_BODY_CAP
+
+    (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
+    assert edit.replacement != "党"
+    if edit.candidates and edit.candidates[0][0] == "党":
+        assert edit.confidence <= TITLE_OR_BODY_CAP
+
+
+@pytest.mark.parametrize("text", ["镇*委王书记主持会议，", "学院*委常委会研究决定。"])
+def test_the_committee_before_a_surname_and_a_title_is_still_written(text):
+    (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
+    assert edit.replacement == "党"
