@@ -311,7 +311,11 @@ def test_a_repeated_context_is_one_piece_of_evidence_about_the_filter(repeats):
 
 @pytest.mark.parametrize(
     "text",
-    ["几位连长赶到现场，*委赵振国介绍了情况。", "守候在路口的孙立平*委发现了问题。", "报道说，*委叫钱文斌，今年四十岁。"],
+    [
+        "几位连长赶到现场，*委赵振国介绍了情况。",
+        "守候在路口的孙立平*委发现了问题。",
+        "报道说，*委叫钱文斌，今年四十岁。",
+    ],
 )
 def test_the_committee_beside_a_personal_name_is_not_written(text):
     """党委 and the title 政委 differ in one hidden character; beside a personal name the
