@@ -11,8 +11,9 @@ from .words import word_sets
 _YEAR_WORDS = word_sets("year_words")  # lexicons/gaps/year_words.tsv
 #: X年 words (今年, 青年, 周年, 龙年 ...): a character before 年 that makes a word.
 _YEAR_LEFT_WORDS = _YEAR_WORDS["before"]
-#: 年X words that do not follow a year number (年轻, 年龄, 年代, 年近八旬 ...).
-_YEAR_RIGHT_WORDS = _YEAR_WORDS["after"]
+#: 年X words that do not follow a year number (年轻, 年龄, 年代, 年近八旬 ...), written by
+#: hand and learned from the training corpora (年份, 年号, 年薪: year_words_learned.tsv).
+_YEAR_RIGHT_WORDS = _YEAR_WORDS["after"] | word_sets("year_words_learned")["after"]
 #: "annual" compounds (年产量, 年收入, 年均): after a year number too, but usually not.
 _YEAR_RIGHT_ANNUAL = _YEAR_WORDS["annual"]
 #: 年X that follows year numbers ("2024年底") but also stands alone ("年底前").
