@@ -543,9 +543,12 @@ class Ranker:
         no word with its neighbours has only those frequencies to go on: half its
         probability goes to "something else"; so does a star that makes no word at a
         line's or a table cell's end, in a swear word (他*的), or between Han characters
-        on a Markdown page, where a page's own stars stand (:data:`MARKUP_DOUBT`).
-        Whether a mask is in a word (``in_word``) is the lattice's, the same under
-        either alphabet.
+        on a Markdown page, where a page's own stars stand (:data:`MARKUP_DOUBT`), and
+        one of ``unsupported`` (:meth:`_unsupported`). Some shapes say so whatever word
+        a candidate would make: a numeral's place after 第 or 星期, the star sign named
+        (按*号键), a form's blanks for place names (**省**市**县) and a censored swear
+        word's half (傻*). Whether a mask is in a word (``in_word``) is the lattice's,
+        the same under either alphabet.
         """
         doubts: dict[Mask, float] = {}
         markdown: bool | None = None  # asked only when a star could be the page's own
@@ -563,9 +566,8 @@ class Ranker:
                 doubts[m] = SLOT_DOUBT  # **省**市**县: a form's blanks for place names
                 continue
             if m.length == 1 and left and left in SWEAR_STEMS:
-                doubts[m] = (
-                    MARKUP_DOUBT  # 傻*, 卧*: a swear word's censored half, whatever the suffix 业 makes
-                )
+                # 傻*, 卧*: a swear word's censored half, whatever word the suffix 业 makes
+                doubts[m] = MARKUP_DOUBT
                 continue
             if base[m].in_word >= HELD and not numeric:
                 continue

@@ -308,7 +308,7 @@ def _required_field() -> regex.Pattern[str]:
     )
 
 
-#: Verbs a table's legend names its marker with: 带*者, 标*的, 加*号的.
+#: Verbs a table's legend names its marker with: 带*者, 标*号的, 加*号者.
 _LEGEND_VERBS = frozenset("带标加")
 
 
