@@ -54,3 +54,24 @@ def packed_cache_file() -> tuple[str, bytes]:
 
 def pytest_unconfigure(config):
     shutil.rmtree(_CACHE, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def load_tool():
+    """A loader of the scripts in ``tools/`` by name (they are not a package): the tests
+    of a training or build script call the functions it is made of on small samples."""
+    import importlib.util
+
+    tools = Path(__file__).resolve().parent.parent / "tools"
+    loaded: dict = {}
+
+    def load(name: str):
+        if name not in loaded:
+            spec = importlib.util.spec_from_file_location(name, tools / f"{name}.py")
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            loaded[name] = module
+        return loaded[name]
+
+    return load

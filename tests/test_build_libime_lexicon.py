@@ -1,24 +1,9 @@
 """tools/build_libime_lexicon.py's own reading, on a made-up model file: kenlm and the
 Debian package it reads are for the developer who rebuilds the lexicon, not for CI."""
 
-import importlib.util
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_tool():
-    spec = importlib.util.spec_from_file_location(
-        "build_libime_lexicon", ROOT / "tools" / "build_libime_lexicon.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_vocabulary_is_read_from_the_strings_at_a_kenlm_files_end(tmp_path):
-    tool = load_tool()
+def test_the_vocabulary_is_read_from_the_strings_at_a_kenlm_files_end(tmp_path, load_tool):
+    tool = load_tool("build_libime_lexicon")
     model = tmp_path / "zh_CN.lm"
     # A KenLM binary: a header and tables, then its words, NUL-terminated, after <unk>.
     model.write_bytes(
@@ -29,8 +14,8 @@ def test_the_vocabulary_is_read_from_the_strings_at_a_kenlm_files_end(tmp_path):
     assert tool.vocabulary(model) == ["手机党", "微信群", "的"]
 
 
-def test_names_and_non_han_words_are_left_out():
-    tool = load_tool()
+def test_names_and_non_han_words_are_left_out(load_tool):
+    tool = load_tool("build_libime_lexicon")
     assert tool.may_be_a_name("陈群") and tool.may_be_a_name("王政")
     assert not tool.may_be_a_name("党媒")  # opens with a candidate, itself a surname
     assert not tool.may_be_a_name("手机党")  # 手 is no common surname

@@ -1,33 +1,18 @@
 """tools/build_sibling_lexicon.py on a made-up sample, and the siblings it wrote in use."""
 
-import importlib.util
-from pathlib import Path
-
 from restore import RestoreConfig, restore_text
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def load_tool():
-    spec = importlib.util.spec_from_file_location(
-        "build_sibling_lexicon", ROOT / "tools" / "build_sibling_lexicon.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_compound_split_by_the_dictionary_is_found():
-    tool = load_tool()
+def test_a_compound_split_by_the_dictionary_is_found(load_tool):
+    tool = load_tool("build_sibling_lexicon")
     dictionary = {"政务": 1, "数据": 1, "业务": 1}
     assert tool.splits("政务数据", dictionary)
     assert not tool.splits("政务", dictionary)  # one word is no compound
     assert not tool.splits("政务数", dictionary)
 
 
-def test_a_sibling_is_written_only_where_the_text_uses_it_far_more():
-    tool = load_tool()
+def test_a_sibling_is_written_only_where_the_text_uses_it_far_more(load_tool):
+    tool = load_tool("build_sibling_lexicon")
     text = "同步业务数据。" * tool.MIN_SEEN + "政务数据共享。" * 2 + "行业标准。" * tool.MIN_SEEN
     found = tool.siblings({"政务数据": 200, "行政标准": 100, "行业规范": 100}, {"行政规范"}, text)
     # 业务数据: 50 against 2; 行业标准 stands as often but its compound 行政标准 never does

@@ -1,23 +1,10 @@
 """tools/learn_year_words.py on a small made-up sample, and the list it learned in use."""
 
-import importlib.util
-from pathlib import Path
-
 from restore.gaps import find_gaps
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def load_tool():
-    spec = importlib.util.spec_from_file_location("learn_year_words", ROOT / "tools" / "learn_year_words.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_year_word_is_learned_only_where_no_number_ever_stands_before_it():
-    tool = load_tool()
+def test_a_year_word_is_learned_only_where_no_number_ever_stands_before_it(load_tool):
+    tool = load_tool("learn_year_words")
     lines = (
         ["请填写出生年份和月份。"] * tool.MIN_SEEN  # 年份: never after a number
         + ["2019年底完成，年底前验收。"] * tool.MIN_SEEN  # 年底: after a year's number too
