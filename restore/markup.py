@@ -108,5 +108,24 @@ def emphasis_pairs(text: str, symbols: str) -> list[Pair]:
                 pairs.append(Pair(line_start + oa, line_start + ob, line_start + a, line_start + b))
             elif opens:
                 stack.append((a, b))
+            elif closes and b - a == 1 and pairs and _reopens(pairs[-1], line_start, a, b, line):
+                # *一些有趣的商* idea*: the last star closes what the first opened, and the
+                # star between them, which the greedy pairing took, is left to be read
+                last = pairs.pop()
+                pairs.append(Pair(last.open_start, last.open_end, line_start + a, line_start + b))
         line_start += len(line) + 1
     return pairs
+
+
+def _reopens(last: Pair, line_start: int, a: int, b: int, line: str) -> bool:
+    """Whether a lone closing star at ``a`` should close the line's last pair's opener
+    instead of its closer: both single stars, the closer between a Han character and a
+    space (the end of a word, 商*), and the whole span short enough."""
+    if last.open_end - last.open_start != 1 or last.close_end - last.close_start != 1:
+        return False
+    if last.open_start < line_start or a - (last.open_end - line_start) > MAX_SPAN[1]:
+        return False
+    c = last.close_start - line_start
+    before = line[c - 1] if c else " "
+    after = line[c + 1] if c + 1 < len(line) else " "
+    return "\u4e00" <= before <= "\u9fff" and after.isspace()

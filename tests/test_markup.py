@@ -36,3 +36,15 @@ def test_a_list_marker_opens_nothing_and_runs_do_not_pair_across_lines():
 def test_single_stars_pair_as_italics():
     text = "其实*非常*简单"
     assert emphasis_pairs(text, "*") == [Pair(2, 3, 5, 6)]
+
+
+def test_a_lone_closing_star_takes_the_opener_from_a_star_after_a_han_word():
+    """*一些有趣的商* idea*: the greedy pairing closes at 商*, leaving the last star alone;
+    the last star closes the italics, and 商* (商业, its 业 hidden) is left to be read."""
+    text = "— *一些有趣的商* idea*"
+    assert emphasis_pairs(text, "*") == [Pair(2, 3, 15, 16)]
+
+
+def test_italics_closed_before_a_space_keep_their_pair_without_a_lone_star_after():
+    text = "— *一些有趣的商* idea"
+    assert emphasis_pairs(text, "*") == [Pair(2, 3, 9, 10)]
