@@ -153,7 +153,7 @@ EMPHASIS_PAIR = "an emphasis pair: likely the page's own bold or italics"
 TITLE_OR_BODY = ("党", "委")
 TITLE_OR_BODY_CAP = 0.45
 #: The note on a mask left for want of support (:data:`UNSUPPORTED_DOUBT`).
-UNSUPPORTED = "no word holds it, and nothing on the page or before it shows a filter"
+UNSUPPORTED = "no word holds it, and nothing yet shows that the filter hides this"
 #: The note on a mask left because the document shows every candidate unmasked.
 NO_CANDIDATES_LEFT = "no candidate characters left for this document"
 
