@@ -17,6 +17,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from .chars import is_common_han
+
 if TYPE_CHECKING:
     import regex
 
@@ -128,4 +130,4 @@ def _reopens(last: Pair, line_start: int, a: int, b: int, line: str) -> bool:
     c = last.close_start - line_start
     before = line[c - 1] if c else " "
     after = line[c + 1] if c + 1 < len(line) else " "
-    return "\u4e00" <= before <= "\u9fff" and after.isspace()
+    return is_common_han(before) and after.isspace()

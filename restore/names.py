@@ -16,6 +16,8 @@ from functools import cache
 
 import regex
 
+from .chars import is_common_han
+
 #: The commonest Chinese surnames (single-character), general knowledge.
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
@@ -130,7 +132,7 @@ def beside_a_name(text: str, start: int, end: int, is_word: Callable[[str], bool
         if (
             name
             and name[0] in _SURNAME_SET
-            and all("\u4e00" <= ch <= "\u9fff" for ch in name)
+            and all(map(is_common_han, name))
             and (a == 0 or text[a - 1] in _BEFORE_NAME)
             and not is_word(name[:2])
         ):

@@ -286,14 +286,11 @@ class Ranker:
             if conf > TITLE_OR_BODY_CAP and self._title_or_body(text, m, best):
                 conf = TITLE_OR_BODY_CAP
             reading = cands[0][0] if cands else best
+            left_conf = 0.0 if OTHER in best else conf  # a confidence for what is left alone
             if m.length > LONGEST_HIDDEN:
-                edits.append(
-                    Edit("mask", m.start, m.end, None, 0.0 if OTHER in best else conf, cands, TOO_LONG)
-                )
+                edits.append(Edit("mask", m.start, m.end, None, left_conf, cands, TOO_LONG))
             elif m.length >= LONG_RUN and not self._words_cover(text, m, reading):
-                edits.append(
-                    Edit("mask", m.start, m.end, None, 0.0 if OTHER in best else conf, cands, NO_WORDS_COVER)
-                )
+                edits.append(Edit("mask", m.start, m.end, None, left_conf, cands, NO_WORDS_COVER))
             elif OTHER in best:
                 note = UNSUPPORTED if m in unsupported else "likely not a hidden candidate"
                 edits.append(Edit("mask", m.start, m.end, None, 0.0, cands, note))

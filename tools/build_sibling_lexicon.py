@@ -16,6 +16,7 @@ the compound's weight scaled by that ratio (at most :data:`CAP` times the compou
 from __future__ import annotations
 
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,8 +100,6 @@ def main() -> None:
             if word not in jieba and splits(word, jieba):
                 compounds[word] = weight
     found = siblings(compounds, listed, text)
-    from importlib.metadata import version
-
     head = HEADER.format(cap=CAP, jieba=version("jieba"), min_seen=MIN_SEEN, ratio=RATIO, n=len(found))
     args.output.write_text(head + "".join(f"{w}\t{found[w]}\n" for w in sorted(found)), encoding="utf-8")
     print(f"{len(found)} siblings: {' '.join(sorted(found))}", file=sys.stderr)
