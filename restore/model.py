@@ -12,6 +12,10 @@ from typing import Literal, NamedTuple
 
 EditKind = Literal["mask", "gap"]
 
+#: The note of a mask left alone only because its best reading, a hidden character, is
+#: less sure than ``--min-confidence``: the one kind of unresolved mask that is damage.
+BELOW_MIN_CONFIDENCE = "below --min-confidence"
+
 
 class MaskState(enum.Enum):
     """What is known about a mask between the scanner and the ranker.
@@ -101,6 +105,20 @@ class Edit:
             out["note"] = self.note
         return out
 
+    @property
+    def is_damage(self) -> bool:
+        """Whether this finding is damage a person should see: a restoration, a numeric
+        gap, or a mask left alone only for lack of confidence.
+
+        Every other unresolved mask carries a note saying the star is most likely the
+        page's own (an emphasis pair, a footnote, a redaction, a slot for a name). Those
+        stay in the JSON report, but ``--check`` neither prints nor fails on them, so a
+        Markdown file with bold text passes ``--check`` as it passes ``--in-place``.
+        """
+        if self.kind == "gap" or self.replacement is not None:
+            return True
+        return self.note is None or self.note == BELOW_MIN_CONFIDENCE
+
 
 @dataclass(frozen=True)
 class Result:
@@ -130,8 +148,8 @@ class Result:
 
     @property
     def damaged(self) -> bool:
-        """True when anything was found: a mask (restored or not) or a gap."""
-        return bool(self.edits)
+        """True when damage was found (:attr:`Edit.is_damage`): what ``--check`` fails on."""
+        return any(e.is_damage for e in self.edits)
 
     def counts(self) -> dict[str, int]:
         return {

@@ -34,7 +34,7 @@ from .context import ContextModel, builtin_context_path
 from .gaps import unit_makes_word
 from .lattice import MAX_WORD, OTHER, Lattice
 from .markup import looks_like_markdown
-from .model import Edit, Mask, MaskState
+from .model import BELOW_MIN_CONFIDENCE, Edit, Mask, MaskState
 from .names import beside_a_name, name_slots
 from .register import informal
 from .settle import settle
@@ -297,7 +297,7 @@ class Ranker:
             elif conf >= cfg.min_confidence:
                 edits.append(Edit("mask", m.start, m.end, best, conf, cands))
             else:
-                edits.append(Edit("mask", m.start, m.end, None, conf, cands, "below --min-confidence"))
+                edits.append(Edit("mask", m.start, m.end, None, conf, cands, BELOW_MIN_CONFIDENCE))
         return Ranking(tuple(edits), hidden)
 
     def _slots_unbacked(self, text: str, m: Mask, score: RunScore, chars: str) -> bool:

@@ -127,7 +127,8 @@ def describe(edit: Edit, source: str) -> str:
 
 
 def findings(path: str, result: Result, *, line: int = 1, column: int = 1) -> list[str]:
-    """One ``path:line:col: ...`` line per edit, in text order (what ``--check`` prints).
+    """One ``path:line:col: ...`` line per finding of damage (:attr:`Edit.is_damage`), in
+    text order: what ``--check`` prints.
 
     ``line`` and ``column`` say where the text starts in its file, for a text that is
     one chunk of a larger file.
@@ -135,6 +136,8 @@ def findings(path: str, result: Result, *, line: int = 1, column: int = 1) -> li
     starts = line_starts(result.source)
     out = []
     for edit in result.edits:
+        if not edit.is_damage:
+            continue
         n, col = position(starts, edit.start)
         if n == 1:
             col += column - 1

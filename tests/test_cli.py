@@ -299,6 +299,23 @@ def test_check_clean_file(tmp_path):
     assert (result.exit_code, result.stdout) == (EXIT_CLEAN, "")
 
 
+def test_check_passes_what_in_place_leaves_alone(tmp_path):
+    """A page's own stars (bold, italics, a masked name, a redaction) are reported in the
+    JSON but are not damage: --check passes the file, as --in-place leaves it as it is."""
+    text = "# 说明\n\n这是**重要**的内容，其实*非常*简单。记者刘**报道。他说*****了。\n"
+    src = write(tmp_path, "notes.md", text)
+    report = json.loads(run("--format", "json", str(src)).stdout)
+    assert report["edits"] and all(e["replacement"] is None for e in report["edits"])
+    assert (run("--check", str(src)).exit_code, run("--check", str(src)).stdout) == (EXIT_CLEAN, "")
+    assert run("--in-place", str(src)).exit_code == EXIT_CLEAN
+    assert src.read_text(encoding="utf-8") == text
+    damaged = write(tmp_path, "page.md", "# 说明\n\n坚持以*建引领\n")
+    result = run("--check", str(src), str(damaged))
+    assert result.exit_code == EXIT_DAMAGE
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{damaged}:3:4: mask * ==> 党")
+
+
 def test_check_stdin_is_named():
     assert run("--check", input=DAMAGED).stdout.startswith("<stdin>:1:4: mask * ==> 党 (")
 

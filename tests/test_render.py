@@ -7,9 +7,10 @@ import click
 import pytest
 
 from restore.apply import apply_edits
-from restore.model import Edit, Result
+from restore.model import BELOW_MIN_CONFIDENCE, Edit, Result
 from restore.render import (
     annotated_diff,
+    describe,
     display_width,
     findings,
     json_report,
@@ -82,8 +83,19 @@ def test_findings_for_a_clean_result():
 
 
 def test_unresolved_without_candidates_says_why():
-    r = make("他说*****了", [Edit("mask", 2, 7, None, 0.0, (), "redaction")])
-    assert findings("a", r) == ["a:1:3: unresolved mask ***** (redaction)"]
+    assert describe(Edit("mask", 2, 7, None, 0.0, (), "redaction"), "他说*****了") == (
+        "unresolved mask ***** (redaction)"
+    )
+
+
+def test_findings_leave_out_the_pages_own_stars_but_keep_doubtful_masks():
+    own = Edit("mask", 2, 7, None, 0.0, (), "redaction")
+    doubtful = Edit("mask", 11, 12, None, 0.6, (("业", 0.6), ("政", 0.3)), BELOW_MIN_CONFIDENCE)
+    r = make("他说*****了，负责*务。", [own, doubtful])
+    assert findings("a", r) == [
+        "a:1:12: unresolved mask * (candidates 业 0.60, 政 0.30; below --min-confidence)"
+    ]
+    assert not own.is_damage and doubtful.is_damage
 
 
 # -- JSON ----------------------------------------------------------------------------------------

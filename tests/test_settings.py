@@ -1,5 +1,7 @@
 """restore.toml and [tool.restore] in pyproject.toml (issue 16, finding 3)."""
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -26,7 +28,8 @@ def test_pyproject_tool_restore_is_found_upwards_and_the_command_line_wins(proje
         '[project]\nname = "x"\n\n[tool.restore]\ncandidates = "政"\nmin_confidence = 0.999\n',
         encoding="utf-8",
     )
-    assert "unresolved mask * (candidates 政" in run("--check", "a.txt").stdout
+    report = json.loads(run("--format", "json", "a.txt").stdout)
+    assert report["alphabet"] == "政" and report["edits"][0]["replacement"] is None
     assert (
         "mask * ==> 党" in run("--check", "--candidates", "党政", "--min-confidence", "0.5", "a.txt").stdout
     )

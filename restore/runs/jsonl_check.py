@@ -116,11 +116,13 @@ def check_jsonl(
                 result = accept.accept(key, result, continued=False)
             stats.documents += 1
             stats.add(len(result.source), result.counts())
-            if result.edits and not damaged_here:
+            if result.damaged and not damaged_here:
                 damaged_here = True
                 report.damaged += 1
             where = f"{path}:{number}: " + (f"id={ident}: " if ident is not None else "")
             for edit in result.edits:
+                if not edit.is_damage:
+                    continue
                 lines.append(f"{where}{field}[{edit.start}]: {render.describe(edit, result.source)}")
         if lines:
             out.write("".join(line + "\n" for line in lines).encode("utf-8"))
