@@ -424,6 +424,17 @@ def test_no_number_stood_before_an_idiom():
     assert [g.reason for g in find_gaps("参观人数可达万人次。")] == ["unit:万"]
 
 
+def test_a_page_of_bare_decimals_writes_them_so():
+    """APA style drops a decimal's leading zero (p<.01, .52**): no deletion leaves those,
+    so the page's other bare decimals are its style too. Without such a sign a bare
+    decimal is what a deleted integer part leaves."""
+    table = "表2 相关矩阵\n1. 群体凝聚力  —\n2. 组织承诺  .52**  —\n3. 离职意向  -.33**  -.47**  —\n**p<.01"
+    assert not [g for g in find_gaps(table) if table[g.offset : g.offset + 2].lstrip("-").startswith(".")]
+    assert [e for e in restore_text(table).edits if e.kind == "gap"] == []
+    assert find_gaps("相关系数为.52（p < .05），均为正相关。") == []
+    assert [g.reason for g in find_gaps("增长率为.52，比上年的-.33有所回升。")] == ["decimal", "decimal"]
+
+
 def test_a_list_marker_and_a_closing_dash_keep_their_spaces():
     """On a page that spaces its numbers, ``- 第一项`` is a list item and ``史铁生 -`` closes
     a line of a reading list: their lone spaces separate, and no gap is read there."""

@@ -113,6 +113,7 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool) -> list[Gap]:
     if out:
         _without_idioms(text, out)
         _without_placeholders(text, out)
+        _without_bare_decimals(text, out)
     if out and intact:
         f = INTACT_DIGITS_FACTOR
         return [Gap(p, round(c * f, 4), r + "+intact") for p, (c, r) in sorted(out.items())]
@@ -125,6 +126,24 @@ def _without_idioms(text: str, out: dict[int, tuple[float, str]]) -> None:
     for p in [p for p in out if text[p : p + 1] in idioms]:
         if text.startswith(idioms[text[p]], p):
             del out[p]
+
+
+#: A decimal that no deletion leaves: a p value (p<.01) or a coefficient with its
+#: significance stars (.52**). A page with one writes its decimals without the leading
+#: zero, as psychology's (APA) tables do.
+_BARE_DECIMAL_STYLE = re.compile(r"\b[pP]\s*[<>=≤≥]\s*\.[0-9]|(?<![0-9A-Za-z])\.[0-9]{2,3}\*")
+#: A bare decimal, signed or not, starting at a place.
+_BARE_DECIMAL = re.compile(r"[-−–]?\.[0-9]")
+
+
+def _without_bare_decimals(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """On a page that writes decimals without the leading zero (:data:`_BARE_DECIMAL_STYLE`),
+    drop the places before a bare decimal: ``‸.52`` and ``‸-.33`` are that style, not
+    1234.52 with its digits deleted."""
+    if _BARE_DECIMAL_STYLE.search(text) is None:
+        return
+    for p in [p for p in out if _BARE_DECIMAL.match(text, p)]:
+        del out[p]
 
 
 #: Characters a template writes where a number goes (××年, ○○个, 第□条); a blank
