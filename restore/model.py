@@ -20,9 +20,10 @@ BELOW_MIN_CONFIDENCE = "below --min-confidence"
 class MaskState(enum.Enum):
     """What is known about a mask between the scanner and the ranker.
 
-    The scanner knows some masks are never filled (a redaction) and leaves two questions
-    open, which :mod:`restore.settle` answers from the lexicon: is a ``共*产*党`` chain a
-    censor's insertion, and is a star pair around a sentence emphasis or two masks.
+    The scanner knows some masks are never filled (a redaction) and leaves three
+    questions open, which :mod:`restore.settle` answers from the lexicon: is a ``共*产*党``
+    chain a censor's insertion, is a star pair around a sentence emphasis or two masks,
+    and are the stars before a page's labels a form's marks or masks.
     """
 
     #: An ordinary mask: the ranker reads it.
@@ -40,6 +41,9 @@ class MaskState(enum.Enum):
     #: candidate makes a word with the text outside both of them (settle decides).
     MARKUP_OPEN_QUESTION = "markup-open?"
     MARKUP_CLOSE_QUESTION = "markup-close?"
+    #: A star that opens a label at a line's or a cell's start (``*姓名：``), one of two
+    #: or more on the page: a form's required-field mark, or masks (settle decides).
+    FIELD_QUESTION = "field?"
 
     # Members are singletons compared by identity, so identity hashing agrees with
     # equality, and it runs in C: masks are dictionary keys throughout the ranker.

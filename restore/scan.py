@@ -176,6 +176,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             doubtful[pair.close_start] = MaskState.MARKUP_CLOSE_QUESTION
     # A page with a footnote note (*注：) marks footnotes with the same star.
     footnotes = any(_starts_note(text, r.start(), r.end()) for r in runs)
+    fields = _field_stars(text, runs)
     masks: list[Mask] = []
     inside = Spans(skip)
     for run in runs:
@@ -203,6 +204,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # *^_^*, (*￣▽￣*): a face's cheeks
         if (b - a >= 3 or is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
+        if _DIGITS_AFTER.match(text, b):
+            continue  # 招商银行*8812: a card's masked digits (a filtered page's 入*56年 has two)
         if b - a == 1 and right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
             continue  # *为必填项, 带*号为必填项: the required-field marker
         if b - a == 1 and left in _LEGEND_VERBS and _marker_legend().match(text, b):
@@ -218,8 +221,13 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # -/+/* a list of symbols, /* a comment
         if b - a == 1 and right in "：:" and _is_field_label(text, a):
             continue  # 姓名*： the required-field star of a form
-        if _starts_note(text, a, b) or (footnotes and b - a == 1 and _ends_clause(text, b)):
-            continue  # *注： a footnote's note, and 新高*。 its marker
+        if a in fields:  # *姓名：… *性别：: a form's required-field marks, or masks (*委书记：)
+            masks.append(Mask(a, b, MaskState.FIELD_QUESTION))
+            continue
+        if _starts_note(text, a, b) or (
+            footnotes and b - a == 1 and (_ends_clause(text, b) or right in "（(")
+        ):
+            continue  # *注： a footnote's note, and 新高*。, 张晓政*（1985—） its marker
         if b - a == 1 and left in "注" and left and not is_han(right):
             continue  # footnote marker 注*
         if b - a == 2 and left == "注" and not is_han(right) and (a < 2 or not is_han(text[a - 2])):
@@ -390,6 +398,41 @@ def _between_symbols(text: str, a: int, b: int) -> bool:
     return (before[-1:] == "/" and not is_han(before[:1])) or (after[:1] == "/" and not is_han(after[1:]))
 
 
+#: How many labels a page must open with a star before such stars are its form's
+#: required-field marks (*姓名：… *联系电话：).
+FIELD_STARS = 2
+
+
+def _field_stars(text: str, runs: list[regex.Match[str]]) -> frozenset[int]:
+    """The single stars that open a short label at a line's or a cell's start (``*姓名：``,
+    ``  *身高：``), where the page has :data:`FIELD_STARS` of them or more: a form's
+    required-field marks, or a filtered list of officials (``*委书记：``), which
+    :mod:`restore.settle` tells apart. No dev page holds two such masks."""
+    found = frozenset(
+        r.start()
+        for r in runs
+        if r.end() - r.start() == 1
+        and (r.start() == 0 or text[r.start() - 1] in _CELL_STARTS)
+        and _field_label().match(text, r.end())
+    )
+    return found if len(found) >= FIELD_STARS else frozenset()
+
+
+#: Three digits after a star: the tail of a number the page masked itself (the
+#: scraper deletes every such run, so no filtered page that went through it shows one).
+_DIGITS_AFTER = re.compile(r"[0-9]{3}")
+#: What stands before a line's or a table cell's first character.
+_CELL_STARTS = frozenset("\n\t |\u3000")
+
+
+@cache
+def _field_label() -> regex.Pattern[str]:
+    """A form's label and its colon: 姓名：, 联系电话:, 群众/团员：."""
+    import regex
+
+    return regex.compile(r"[^\s*＊：:，。；、,.;]{1,8}[：:]")
+
+
 def _is_field_label(text: str, a: int) -> bool:
     """The star follows a form's label (two to four Han characters) at the start of a
     line or a cell: ``姓名*：``. A longer line start is a heading (全面从严治*：)."""
@@ -418,6 +461,7 @@ _NOTE_WORDS = (
     "重要提示",
     "免责声明",
     "声明",
+    "通讯作者",
 )
 #: Words that open a disclaimer under a text, with no colon: ``*以上内容仅供参考``,
 #: ``*本文转载自``, ``*图片来源于网络``. None of them follows a candidate as a word.
