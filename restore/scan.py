@@ -202,6 +202,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # 拨打*#06#, 发送*100#: the phone's star key in a service code
         if left in _KAOMOJI or right in _KAOMOJI:
             continue  # *^_^*, (*￣▽￣*): a face's cheeks
+        if b - a == 1 and (_eyes(text, b, b + 1) or _eyes(text, a - 1, a - 2)):
+            continue  # *_*, *.*: a face's eyes, one mark between two stars
         if (b - a >= 3 or is_digit(right)) and _number_label().search(text, max(0, a - 8), a):
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
         if _DIGITS_AFTER.match(text, b):
@@ -346,6 +348,18 @@ def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
 #: Characters of text faces (*^_^*, (*￣▽￣*), (*ﾟ∀ﾟ*)) that never stand beside a
 #: hidden Han character.
 _KAOMOJI = frozenset("^￣▽ωﾟ゜∀︶´")
+#: What stands between the two star eyes of a face (*_*, *.*, *o*).
+_BETWEEN_EYES = frozenset("_.-oO0ｏ")
+
+
+def _eyes(text: str, mouth: int, other: int) -> bool:
+    """A single star beside ``mouth`` and the one at ``other``, just past it, are a
+    face's eyes (*_*), with no third star beyond (a run ``**_**`` is something else)."""
+    if not (0 <= mouth < len(text) and 0 <= other < len(text)):
+        return False
+    beyond = other + (other - mouth)
+    lone = not (0 <= beyond < len(text)) or text[beyond] not in "*＊"
+    return text[mouth] in _BETWEEN_EYES and text[other] in "*＊" and lone
 
 
 @cache
