@@ -549,13 +549,17 @@ class Ranker:
         """
         doubts: dict[Mask, float] = {}
         markdown: bool | None = None  # asked only when a star could be the page's own
-        if masks and _blank_template(text):
-            # 20**年*月*日, ***同志: a template's blanks, which no filter writes; its other
-            # stars are blanks too (进入**公司**部门工作, 等*人前往), whatever word they make.
-            return dict.fromkeys(masks, SLOT_DOUBT)
+        template = bool(masks) and _blank_template(text)
         for m in masks:
             right = text[m.end : m.end + 1]
             left = text[m.start - 1 : m.start] if m.start else ""
+            if template and (m.length > 1 or base[m].in_word < HELD or right in TEMPLATE_UNITS):
+                # 20**年*月*日, ***同志: a template's blanks, which no filter writes. Its runs
+                # of stars, its stars that no word holds and those before a unit are blanks
+                # too (进入**公司**部门, 等*人前往); a single star a word holds is still a
+                # filter's (20**年度*建工作总结).
+                doubts[m] = SLOT_DOUBT
+                continue
             numeric = bool(right) and right in NUMBER_UNITS and bool(left) and left in NUMBER_PREFIXES
             if left == ORDINAL or text[max(0, m.start - 2) : m.start] in WEEKDAY:
                 doubts[m] = SLOT_DOUBT  # 第*章, 星期*: a numeral's place, whatever word 党章 makes
@@ -673,6 +677,8 @@ def _blank_template(text: str) -> bool:
     return _BLANK_TEMPLATE.search(text) is not None
 
 
+#: What follows a template's blank for a number (等*人, 有效期*天).
+TEMPLATE_UNITS = NUMBER_UNITS | {"人"}
 #: The blanks of a template (:func:`_blank_template`).
 _BLANK_TEMPLATE = regex.compile(
     r"[0-9０-９]{2}[*＊]{2}年|[*＊]{1,2}月[*＊]{1,2}日|[*＊]{2,}(?:同志|先生|女士)"
