@@ -212,13 +212,15 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # *为必填项, 带*号为必填项: the required-field marker
         if b - a == 1 and left in _LEGEND_VERBS and _marker_legend().match(text, b):
             continue  # 带*者为初步核算数, 标*号的为新增: a table's legend names its marker
+        if b - a == 1 and right in "的号" and text[max(0, a - 2) : a] in _LEGEND_MARKED:
+            continue  # 凡标有*的栏目, 标注*号的: a legend names its marker
         if _is_bullet(text, a, b):
             continue
         if b - a == 1 and (
-            left == "."
+            (left == "." and not (is_han(right) and _item_number_before(text, a - 1)))
             or (right == "." and b + 1 < len(text) and text[b + 1].isascii() and text[b + 1].isalpha())
         ):
-            continue  # a pattern: .* (regular expression), *.txt (glob)
+            continue  # a pattern: .* (regular expression), *.txt (glob); not 1.*治理论 (政治)
         if b - a == 1 and _between_symbols(text, a, b):
             continue  # -/+/* a list of symbols, /* a comment
         if b - a == 1 and right in "：:" and _is_field_label(text, a):
@@ -318,6 +320,9 @@ def _required_field() -> regex.Pattern[str]:
     )
 
 
+#: Two characters before a marker a legend names (凡标有*的栏目): in the corpora none
+#: stands before a candidate.
+_LEGEND_MARKED = frozenset({"标有", "注有", "标注", "标记", "标着"})
 #: Verbs a table's legend names its marker with: 带*者, 标*号的, 加*号者.
 _LEGEND_VERBS = frozenset("带标加")
 
@@ -396,6 +401,14 @@ def _quoted_han(text: str, a: int, b: int) -> bool:
     )
 
 
+def _item_number_before(text: str, dot: int) -> bool:
+    """The dot at ``dot`` ends a list item's number at a line's start (``1.``, ``12.``)."""
+    start = dot
+    while start > 0 and dot - start < 3 and text[start - 1] in "0123456789":
+        start -= 1
+    return 1 <= dot - start <= 2 and (start == 0 or text[start - 1] == "\n")
+
+
 def _is_bullet(text: str, a: int, b: int) -> bool:
     """``* item`` at a line start (after optional indentation) is a list bullet."""
     if b - a != 1 or b >= len(text) or text[b] not in " \t":
@@ -441,10 +454,14 @@ _CELL_STARTS = frozenset("\n\t |\u3000")
 
 @cache
 def _field_label() -> regex.Pattern[str]:
-    """A form's label and its colon: 姓名：, 联系电话:, 群众/团员：."""
+    """A form's label and what ends it: a colon (姓名：, 群众/团员：, 所在*支部：, whose
+    masks settle reads), the next field's star (*姓名   *性别), a blank (____, □) or
+    the line's end."""
     import regex
 
-    return regex.compile(r"[^\s*＊：:，。；、,.;]{1,8}[：:]")
+    return regex.compile(
+        r"[^\s：:，。；、,.;]{1,8}?(?:[：:]|[ \t\u3000]+(?=[*＊])|[ \t\u3000]*(?:_{2,}|□|\n|$))"
+    )
 
 
 def _is_field_label(text: str, a: int) -> bool:
@@ -476,10 +493,24 @@ _NOTE_WORDS = (
     "免责声明",
     "声明",
     "通讯作者",
+    "作者简介",
+    "基金项目",
+    "注意事项",
 )
 #: Words that open a disclaimer under a text, with no colon: ``*以上内容仅供参考``,
 #: ``*本文转载自``, ``*图片来源于网络``. None of them follows a candidate as a word.
-_DISCLAIMER_WORDS = ("以上", "本文", "本页", "文中", "图片来源", "部分图片")
+_DISCLAIMER_WORDS = (
+    "以上",
+    "本文",
+    "本页",
+    "文中",
+    "图片来源",
+    "部分图片",
+    "数据来源",
+    "资料来源",
+    "按可比价格",
+    "具体以",
+)
 
 
 def _starts_note(text: str, a: int, b: int) -> bool:

@@ -1,0 +1,47 @@
+"""Stars that open a form's labels: required-field marks, or a filtered page's masks.
+
+The scanner leaves two or more stars before labels at line or cell starts as a
+``FIELD_QUESTION``; ``settle`` keeps them masks when half the labels or more need a
+candidate to begin a word (``*委书记：``), and drops them as the form's own otherwise.
+"""
+
+from restore import restore_text
+from restore.config import RestoreConfig
+from restore.model import MaskState
+from restore.scan import find_masks
+
+CONFIG = RestoreConfig(find_gaps=False)
+
+
+def mask_edits(text):
+    return [
+        (text[e.start : e.end], e.replacement) for e in restore_text(text, CONFIG).edits if e.kind == "mask"
+    ]
+
+
+def test_a_filtered_form_keeps_its_required_field_marks_and_restores_its_masks():
+    text = "流动*员登记表\n*姓名   *性别   *民族\n*原所在*组织：____"
+    states = [m.state for m in find_masks(text, CONFIG)]
+    assert states.count(MaskState.FIELD_QUESTION) == 4  # 姓名 性别 民族 原所在
+    assert restore_text(text, CONFIG).text == "流动党员登记表\n*姓名   *性别   *民族\n*原所在党组织：____"
+    assert mask_edits(text) == [("*", "党"), ("*", "党")]  # the marks are not reported at all
+
+
+def test_labels_that_need_a_candidate_are_a_filtered_list():
+    officials = "领导班子\n*委书记：王某\n*委副书记：李某\n*组成员：赵某"
+    assert (
+        restore_text(officials, CONFIG).text == "领导班子\n党委书记：王某\n党委副书记：李某\n党组成员：赵某"
+    )
+
+
+def test_labels_that_begin_words_of_their_own_are_a_form():
+    """委托人 begins with 委托, though a candidate could make 党委 of it."""
+    text = "委托书\n*委托人：\n*受托人：\n*委托事项：代为办理工商登记"
+    assert restore_text(text, CONFIG).text == text
+    assert mask_edits(text) == []
+
+
+def test_one_starred_label_is_no_form():
+    text = "基层组织建设\n*建工作：全面推进"
+    assert [m.state for m in find_masks(text, CONFIG)] == [MaskState.OPEN]
+    assert restore_text(text, CONFIG).text == "基层组织建设\n党建工作：全面推进"
