@@ -37,6 +37,7 @@ from .markup import looks_like_markdown
 from .model import BELOW_MIN_CONFIDENCE, Edit, Mask, MaskState
 from .names import beside_a_name, name_slots
 from .register import informal
+from .scan import notes_its_stars
 from .settle import settle
 from .slotmodel import OTHER as SLOT_OTHER
 from .slotmodel import SlotModel, builtin_slot_model_path, normalise
@@ -232,7 +233,11 @@ class Ranker:
         ``breaks`` are offsets where digits were deleted: no word spans them.
         """
         cfg = self.config
+        before = len(masks)
+        fields = any(m.state is MaskState.FIELD_QUESTION for m in masks)
         masks = settle(text, masks, self.table, cfg)
+        # A form's marks that settle dropped, a note, a legend: the page writes stars itself.
+        notation = (fields and len(masks) < before) or notes_its_stars(text, cfg)
         open_masks = [m for m in masks if m.state is MaskState.OPEN and alphabet.chars]
         clauses = _clauses(text, open_masks, cfg.mask_symbols, breaks)
         # The unnarrowed alphabet's lattices are read below; one-mask clauses share them.
@@ -250,7 +255,7 @@ class Ranker:
             base = {m: s for m, s in base.items() if m not in emphasis}
         # What the document's shape says, the same under either alphabet.
         unsupported = self._unsupported(text, open_masks, base, alphabet)
-        doubts = self._slot_doubts(text, open_masks, base, unsupported)
+        doubts = self._slot_doubts(text, open_masks, base, unsupported, notation)
         groups = _agreeing_groups(text, open_masks)
         scores, weights = self._posteriors(text, open_masks, alphabet, base, doubts, groups)
         hidden = likely_hidden(alphabet.chars, weights) if weights else alphabet.chars
@@ -528,7 +533,12 @@ class Ranker:
         return out
 
     def _slot_doubts(
-        self, text: str, masks: Sequence[Mask], base: dict[Mask, RunScore], unsupported: frozenset[Mask]
+        self,
+        text: str,
+        masks: Sequence[Mask],
+        base: dict[Mask, RunScore],
+        unsupported: frozenset[Mask],
+        notation: bool = False,
     ) -> dict[Mask, float]:
         """The masks that form no word and sit where a number or a place name goes,
         with the share of probability each gives to "some other character".
@@ -544,8 +554,10 @@ class Ranker:
         one of ``unsupported`` (:meth:`_unsupported`). Some shapes say so whatever word
         a candidate would make: a numeral's place after 第 or 星期, the star sign named
         (按*号键), a form's blanks for place names (**省**市**县) and a censored swear
-        word's half (傻*). Whether a mask is in a word (``in_word``) is the lattice's,
-        the same under either alphabet.
+        word's half (傻*). On a page that writes stars as its own ``notation`` (a form's
+        required-field marks, a note, a legend), a star no word holds is as likely one
+        more of them (:data:`MARKUP_DOUBT`): *补考成绩, 营业收入*.**亿元. Whether a mask is
+        in a word (``in_word``) is the lattice's, the same under either alphabet.
         """
         doubts: dict[Mask, float] = {}
         markdown: bool | None = None  # asked only when a star could be the page's own
@@ -595,6 +607,8 @@ class Ranker:
                 doubts[m] = MARKUP_DOUBT  # 当局不让报道*, | 姓名* |: a note or required-field mark
             if m in unsupported and m not in doubts:
                 doubts[m] = UNSUPPORTED_DOUBT
+            if notation and m not in doubts and base[m].in_word < HELD:
+                doubts[m] = MARKUP_DOUBT
         return doubts
 
     def _score_runs(self, clauses: Clauses, chars: str) -> dict[Mask, RunScore]:

@@ -563,3 +563,26 @@ def _mark_censor_insertions(text: str, masks: list[Mask]) -> list[Mask]:
             out.extend(masks[i : j + 1])
         i = j + 1
     return out
+
+
+def notes_its_stars(text: str, config: RestoreConfig) -> bool:
+    """Whether the page writes stars as its own notation: a note (``*注：``), a legend
+    (``带*者为``, ``凡标有*的``) or a required-field mark (``姓名*：``), the shapes
+    :func:`find_masks` leaves alone. The ranker then doubts a star no word holds."""
+    for r in _run_pattern(config.mask_symbols).finditer(text):
+        a, b = r.span()
+        if b - a != 1:
+            continue
+        left = text[a - 1] if a else ""
+        right = text[b] if b < len(text) else ""
+        if _starts_note(text, a, b):
+            return True
+        if left in _LEGEND_VERBS and _marker_legend().match(text, b):
+            return True
+        if right in "的号" and text[max(0, a - 2) : a] in _LEGEND_MARKED:
+            return True
+        if right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
+            return True
+        if right in "：:" and _is_field_label(text, a):
+            return True
+    return False

@@ -45,3 +45,15 @@ def test_one_starred_label_is_no_form():
     text = "基层组织建设\n*建工作：全面推进"
     assert [m.state for m in find_masks(text, CONFIG)] == [MaskState.OPEN]
     assert restore_text(text, CONFIG).text == "基层组织建设\n党建工作：全面推进"
+
+
+def test_a_page_that_writes_its_own_notes_doubts_a_star_no_word_holds():
+    """*注： shows the page writing stars itself: the *本计划 that no word holds is one more
+    of its notes, while the masks words hold (党员, 党组织) are still filled."""
+    plan = "计划发展*员1—2名。\n*本计划根据上级*组织要求制定。\n"
+    assert restore_text(plan, CONFIG).text == "计划发展党员1—2名。\n党本计划根据上级党组织要求制定。\n"
+    noted = plan + "*注：以上为初步安排。\n"
+    assert (
+        restore_text(noted, CONFIG).text
+        == "计划发展党员1—2名。\n*本计划根据上级党组织要求制定。\n*注：以上为初步安排。\n"
+    )
