@@ -208,12 +208,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
         if _DIGITS_AFTER.match(text, b):
             continue  # 招商银行*8812: a card's masked digits (a filtered page's 入*56年 has two)
-        if b - a == 1 and right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
-            continue  # *为必填项, 带*号为必填项: the required-field marker
-        if b - a == 1 and left in _LEGEND_VERBS and _marker_legend().match(text, b):
-            continue  # 带*者为初步核算数, 标*号的为新增: a table's legend names its marker
-        if b - a == 1 and right in "的号" and text[max(0, a - 2) : a] in _LEGEND_MARKED:
-            continue  # 凡标有*的栏目, 标注*号的: a legend names its marker
+        if b - a == 1 and _named_marker(text, a, b, left, right):
+            continue  # *为必填项, 带*者为初步核算数, 凡标有*的栏目: a legend names its marker
         if _is_bullet(text, a, b):
             continue
         if b - a == 1 and (
@@ -575,14 +571,20 @@ def notes_its_stars(text: str, config: RestoreConfig) -> bool:
             continue
         left = text[a - 1] if a else ""
         right = text[b] if b < len(text) else ""
-        if _starts_note(text, a, b):
-            return True
-        if left in _LEGEND_VERBS and _marker_legend().match(text, b):
-            return True
-        if right in "的号" and text[max(0, a - 2) : a] in _LEGEND_MARKED:
-            return True
-        if right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b):
-            return True
-        if right in "：:" and _is_field_label(text, a):
+        if (
+            _starts_note(text, a, b)
+            or _named_marker(text, a, b, left, right)
+            or (right in "：:" and _is_field_label(text, a))
+        ):
             return True
     return False
+
+
+def _named_marker(text: str, a: int, b: int, left: str, right: str) -> bool:
+    """The single star at ``a`` is the marker a note or a legend names: ``*为必填项``,
+    ``带*号为必填项``, ``带*者为初步核算数``, ``凡标有*的栏目``."""
+    return (
+        (right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b) is not None)
+        or (left in _LEGEND_VERBS and _marker_legend().match(text, b) is not None)
+        or (right in "的号" and text[max(0, a - 2) : a] in _LEGEND_MARKED)
+    )
