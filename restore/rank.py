@@ -248,7 +248,7 @@ class Ranker:
         )
         speech = informal(text)
         base = self._language_scores(text, clauses, alphabet.chars, shared, speech)
-        emphasis = _emphasis_pairs(text, open_masks, base)
+        emphasis = _emphasis_pairs(text, open_masks, base) | self._actions(text, open_masks, alphabet.chars)
         if emphasis:
             # The page's own emphasis is no evidence of what its filter hid.
             open_masks = [m for m in open_masks if m not in emphasis]
@@ -304,6 +304,28 @@ class Ranker:
             else:
                 edits.append(Edit("mask", m.start, m.end, None, conf, cands, BELOW_MIN_CONFIDENCE))
         return Ranking(tuple(edits), hidden)
+
+    def _actions(self, text: str, masks: Sequence[Mask], chars: str) -> frozenset[Mask]:
+        """Pairs of single stars around a word at a line's end, the closing one making no
+        word: a post's action or mood (学生*捂脸*, 终于毕*哭*), not two masks.
+
+        A filter's pair there has a word at its closing star as well (一*专*。 is 一党专政:
+        专政); a closing star that makes no word with any candidate (捂脸党?) is the
+        page's own, and so is its opener, whatever word it makes (学生党)."""
+        out: set[Mask] = set()
+        count = self.table.count
+        for first, second in zip(masks, masks[1:]):
+            body = text[first.end : second.start]
+            after = text[second.end : second.end + 1]
+            if (
+                first.length == second.length == 1
+                and (not after or after in "\r\n")
+                and 1 <= len(body) <= ACTION_SPAN
+                and all(is_han(ch) for ch in body)
+                and not any((count(body[-k:] + c) or 0) > 0 for c in chars for k in range(1, len(body) + 1))
+            ):
+                out.update((first, second))
+        return frozenset(out)
 
     def _slots_unbacked(self, text: str, m: Mask, score: RunScore, chars: str) -> bool:
         """Whether the slot model does not back the run's best reading: alone, it prefers
@@ -676,6 +698,8 @@ def _emphasis_pairs(text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]
     return frozenset(out)
 
 
+#: The longest word between the stars of a post's action (学生*捂脸*).
+ACTION_SPAN = 4
 #: Punctuation that ends a clause: a bold phrase stays within one.
 _CLAUSE_BREAKS = frozenset("，。；！？、：,;!?")
 #: What may follow the closing star of italics: a clause's end.

@@ -332,3 +332,16 @@ def test_the_committee_beside_a_personal_name_is_not_written(text):
 def test_the_committee_before_a_surname_and_a_title_is_still_written(text):
     (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
     assert edit.replacement == "党"
+
+
+def test_a_posts_action_between_stars_is_not_two_masks():
+    """学生*捂脸*: the closing star makes no word with any candidate (捂脸党?), so the pair is
+    the post's own action, opener included (学生党 would be a word). A filter's pair at a
+    line's end has a word at its closing star too (一*专*: 专政), and stays two masks."""
+    config = RestoreConfig(find_gaps=False)
+    action = restore_text("又是一个人吃饭的学生*捂脸*", config)
+    assert action.text == "又是一个人吃饭的学生*捂脸*"
+    assert [e.note for e in action.edits] == [EMPHASIS_PAIR, EMPHASIS_PAIR]
+    masked = restore_text("缅甸军政府继续一*专*", config)
+    assert [e.note for e in masked.edits] != [EMPHASIS_PAIR, EMPHASIS_PAIR]
+    assert all(e.candidates for e in masked.edits)
