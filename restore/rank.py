@@ -233,11 +233,11 @@ class Ranker:
         ``breaks`` are offsets where digits were deleted: no word spans them.
         """
         cfg = self.config
-        before = len(masks)
-        fields = any(m.state is MaskState.FIELD_QUESTION for m in masks)
+        fields = {m.start for m in masks if m.state is MaskState.FIELD_QUESTION}
         masks = settle(text, masks, self.table, cfg)
         # A form's marks that settle dropped, a note, a legend: the page writes stars itself.
-        notation = (fields and len(masks) < before) or notes_its_stars(text, cfg)
+        marks = bool(fields) and not fields & {m.start for m in masks}
+        notation = marks or notes_its_stars(text, cfg)
         open_masks = [m for m in masks if m.state is MaskState.OPEN and alphabet.chars]
         clauses = _clauses(text, open_masks, cfg.mask_symbols, breaks)
         # The unnarrowed alphabet's lattices are read below; one-mask clauses share them.
@@ -710,8 +710,7 @@ _CLAUSE_ENDS = _CLAUSE_BREAKS | {"\n", "\r"}
 def _blank_template(text: str) -> bool:
     """Whether the page is a template with blanks: a date (20**年, *月*日) or a name
     before a form of address (***同志) written in stars. A filter hides characters,
-    never digits, and no candidate stands twice before 同志: no dev page has such a
-    run, and no filtered text the corpora were damaged into does."""
+    never digits, and no dev page holds such a run."""
     return _BLANK_TEMPLATE.search(text) is not None
 
 
