@@ -57,3 +57,9 @@ def test_a_page_that_writes_its_own_notes_doubts_a_star_no_word_holds():
         restore_text(noted, CONFIG).text
         == "计划发展党员1—2名。\n*本计划根据上级党组织要求制定。\n*注：以上为初步安排。\n"
     )
+
+
+def test_labels_at_line_ends_are_read_in_crlf_files_too():
+    text = "登记表\r\n*姓名\r\n*性别\r\n*民族\r\n"
+    assert [m.state for m in find_masks(text, CONFIG)] == [MaskState.FIELD_QUESTION] * 3
+    assert restore_text(text, CONFIG).text == text
