@@ -138,10 +138,13 @@ class Acceptor:
         for edit in result.edits:
             if edit.start in ignored:
                 continue
+            if not edit.is_damage:  # the page's own stars: never a finding, never counted
+                if not self.record:
+                    kept.append(edit)
+                continue
             key = baseline_key(path, edit, result.source)
             if self.record:
-                if edit.is_damage:  # what --check would report; the page's own stars never are
-                    self.recorded.append(key)
+                self.recorded.append(key)
                 continue
             if self.baseline[key] > 0:
                 self.baseline[key] -= 1

@@ -15,15 +15,18 @@ EditKind = Literal["mask", "gap"]
 #: The note of a mask left alone only because its best reading, a hidden character, is
 #: less sure than ``--min-confidence``: the one kind of unresolved mask that is damage.
 BELOW_MIN_CONFIDENCE = "below --min-confidence"
+#: The note of a restoration held back so that a second run reads the masks left alone
+#: as this run did (restore.pipeline): the tool's own reading, so damage too.
+WITHDRAWN = "left as is: filling it would make the masks around it read as markup"
 
 
 class MaskState(enum.Enum):
     """What is known about a mask between the scanner and the ranker.
 
-    The scanner knows some masks are never filled (a redaction) and leaves three
-    questions open, which :mod:`restore.settle` answers from the lexicon: is a ``共*产*党``
-    chain a censor's insertion, is a star pair around a sentence emphasis or two masks,
-    and are the stars before a page's labels a form's marks or masks.
+    The scanner knows some masks are never filled (a redaction) and leaves two questions
+    open, which :mod:`restore.settle` answers from the lexicon: is a ``共*产*党`` chain a
+    censor's insertion, and is a star pair around a sentence emphasis or two masks. A
+    third, whether a star before a form's label is its mark, the ranker answers.
     """
 
     #: An ordinary mask: the ranker reads it.
@@ -42,7 +45,8 @@ class MaskState(enum.Enum):
     MARKUP_OPEN_QUESTION = "markup-open?"
     MARKUP_CLOSE_QUESTION = "markup-close?"
     #: A star that opens a label at a line's or a cell's start (``*姓名：``), one of two
-    #: or more on the page: a form's required-field mark, or masks (settle decides).
+    #: or more on the page: a form's required-field mark, or a mask (``*委书记：``). The
+    #: ranker reads it as a mask, and as the form's mark where no word holds it.
     FIELD_QUESTION = "field?"
 
     # Members are singletons compared by identity, so identity hashing agrees with
@@ -112,7 +116,7 @@ class Edit:
     @property
     def is_damage(self) -> bool:
         """Whether this finding is damage a person should see: a restoration, a numeric
-        gap, or a mask left alone only for lack of confidence.
+        gap, or a mask left alone only for lack of confidence or held back for a re-run.
 
         Every other unresolved mask carries a note saying the star is most likely the
         page's own (an emphasis pair, a footnote, a redaction, a slot for a name). Those
@@ -121,7 +125,7 @@ class Edit:
         """
         if self.kind == "gap" or self.replacement is not None:
             return True
-        return self.note is None or self.note == BELOW_MIN_CONFIDENCE
+        return self.note is None or self.note in (BELOW_MIN_CONFIDENCE, WITHDRAWN)
 
 
 @dataclass(frozen=True)

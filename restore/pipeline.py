@@ -19,13 +19,12 @@ from .config import RestoreConfig
 from .gapmodel import GapModel, builtin_gap_model_path, rule_name
 from .gaps import find_gaps
 from .markup import looks_like_markdown
-from .model import Edit, Gap, Mask, Result
+from .model import WITHDRAWN, Edit, Gap, Mask, Result
 from .scan import Spans, code_spans, find_masks
 from .script import Script, read_script, to_simplified
 from .width import collapse, expand, infer_width, reads_doubled
 
 #: The note on a restoration withdrawn because it would turn the masks around it into markup.
-WITHDRAWN = "left as is: filling it would make the masks around it read as markup"
 #: The note on every mask of a page that is mostly masks (see ``RestoreConfig.max_mask_ratio``).
 REDACTED_PAGE = "page is mostly masks: redaction"
 #: Below this many mask symbols a page is too short for its share of masks to mean

@@ -233,11 +233,12 @@ class Ranker:
         ``breaks`` are offsets where digits were deleted: no word spans them.
         """
         cfg = self.config
-        fields = {m.start for m in masks if m.state is MaskState.FIELD_QUESTION}
         masks = settle(text, masks, self.table, cfg)
-        # A form's marks that settle dropped, a note, a legend: the page writes stars itself.
-        marks = bool(fields) and not fields & {m.start for m in masks}
-        notation = marks or notes_its_stars(text, cfg)
+        # A star before a form's label is read as a mask; where no word holds it, it is
+        # the form's mark (below).
+        fields = frozenset(Mask(m.start, m.end) for m in masks if m.state is MaskState.FIELD_QUESTION)
+        if fields:
+            masks = [Mask(m.start, m.end) if m.state is MaskState.FIELD_QUESTION else m for m in masks]
         open_masks = [m for m in masks if m.state is MaskState.OPEN and alphabet.chars]
         clauses = _clauses(text, open_masks, cfg.mask_symbols, breaks)
         # The unnarrowed alphabet's lattices are read below; one-mask clauses share them.
@@ -254,8 +255,11 @@ class Ranker:
             open_masks = [m for m in open_masks if m not in emphasis]
             base = {m: s for m, s in base.items() if m not in emphasis}
         # What the document's shape says, the same under either alphabet.
+        marks = self._form_marks(text, fields, base)
+        # A form's marks, a note, a legend: the page writes stars itself.
+        notation = bool(marks) or notes_its_stars(text, cfg)
         unsupported = self._unsupported(text, open_masks, base, alphabet)
-        doubts = self._slot_doubts(text, open_masks, base, unsupported, notation)
+        doubts = self._slot_doubts(text, open_masks, base, unsupported, notation, marks)
         groups = _agreeing_groups(text, open_masks)
         scores, weights = self._posteriors(text, open_masks, alphabet, base, doubts, groups)
         hidden = likely_hidden(alphabet.chars, weights) if weights else alphabet.chars
@@ -305,13 +309,33 @@ class Ranker:
                 edits.append(Edit("mask", m.start, m.end, None, conf, cands, BELOW_MIN_CONFIDENCE))
         return Ranking(tuple(edits), hidden)
 
+    def _form_marks(self, text: str, fields: frozenset[Mask], base: dict[Mask, RunScore]) -> frozenset[Mask]:
+        """The stars before a form's labels that are its required-field marks.
+
+        A star no word holds is one (*姓名：, *性别：); one a word holds is a mask
+        (*委书记：, *史学习教育：). Where half the page's such stars or more are marks, the
+        page is a form, and a star whose label begins with a word of its own is one too,
+        though a candidate would make a likelier word with it (*体重： beside 群体,
+        *内科检查： beside 党内)."""
+        fields = frozenset(m for m in fields if m in base)
+        marks = {m for m in fields if base[m].in_word < HELD}
+        if marks and 2 * len(marks) >= len(fields):
+            symbols = self.config.mask_symbols
+            count = self.table.count
+            for m in fields - marks:
+                label = han_head(text[m.end : m.end + MAX_WORD], symbols)
+                if any((count(label[:k]) or 0) > 0 for k in range(2, len(label) + 1)):
+                    marks.add(m)
+        return frozenset(marks)
+
     def _actions(self, text: str, masks: Sequence[Mask], chars: str) -> frozenset[Mask]:
         """Pairs of single stars around a word at a line's end, the closing one making no
         word: a post's action or mood (学生*捂脸*, 终于毕*哭*), not two masks.
 
-        A filter's pair there has a word at its closing star as well (一*专*。 is 一党专政:
-        专政); a closing star that makes no word with any candidate (捂脸党?) is the
-        page's own, and so is its opener, whatever word it makes (学生党)."""
+        A filter's pair there has a word at one of its stars and the word between (一*专*。
+        is 一党专政: 专政; 他是*员* is 党员): where no candidate makes a word with the word
+        between, on either side (党捂脸? 捂脸党?), the pair is the page's own, whatever word
+        the opener makes with what stands before it (学生党)."""
         out: set[Mask] = set()
         count = self.table.count
         for first, second in zip(masks, masks[1:]):
@@ -323,6 +347,7 @@ class Ranker:
                 and 1 <= len(body) <= ACTION_SPAN
                 and all(is_han(ch) for ch in body)
                 and not any((count(body[-k:] + c) or 0) > 0 for c in chars for k in range(1, len(body) + 1))
+                and not any((count(c + body[:k]) or 0) > 0 for c in chars for k in range(1, len(body) + 1))
             ):
                 out.update((first, second))
         return frozenset(out)
@@ -561,6 +586,7 @@ class Ranker:
         base: dict[Mask, RunScore],
         unsupported: frozenset[Mask],
         notation: bool = False,
+        marks: frozenset[Mask] = frozenset(),
     ) -> dict[Mask, float]:
         """The masks that form no word and sit where a number or a place name goes,
         with the share of probability each gives to "some other character".
@@ -576,10 +602,11 @@ class Ranker:
         one of ``unsupported`` (:meth:`_unsupported`). Some shapes say so whatever word
         a candidate would make: a numeral's place after 第 or 星期, the star sign named
         (按*号键), a form's blanks for place names (**省**市**县) and a censored swear
-        word's half (傻*). On a page that writes stars as its own ``notation`` (a form's
-        required-field marks, a note, a legend), a star no word holds is as likely one
-        more of them (:data:`MARKUP_DOUBT`): *补考成绩, 营业收入*.**亿元. Whether a mask is
-        in a word (``in_word``) is the lattice's, the same under either alphabet.
+        word's half (傻*), and a form's required-field ``marks`` (*姓名：, *性别：: stars
+        before labels that no word holds, where 党委书记 and 党史 are words). On a page
+        that writes stars as its own ``notation`` (such marks, a note, a legend), a star no
+        word holds is as likely one more of them (:data:`MARKUP_DOUBT`): *补考成绩. Whether
+        a mask is in a word (``in_word``) is the lattice's, the same under either alphabet.
         """
         doubts: dict[Mask, float] = {}
         markdown: bool | None = None  # asked only when a star could be the page's own
@@ -587,6 +614,9 @@ class Ranker:
         for m in masks:
             right = text[m.end : m.end + 1]
             left = text[m.start - 1 : m.start] if m.start else ""
+            if m in marks:
+                doubts[m] = SLOT_DOUBT  # *姓名：, *性别：: a form's required-field mark
+                continue
             if template and (m.length > 1 or base[m].in_word < HELD or right in TEMPLATE_UNITS):
                 # 20**年*月*日, ***同志: a template's blanks, which no filter writes. Its runs
                 # of stars, its stars that no word holds and those before a unit are blanks
@@ -718,7 +748,7 @@ def _blank_template(text: str) -> bool:
 TEMPLATE_UNITS = NUMBER_UNITS | {"人"}
 #: The blanks of a template (:func:`_blank_template`).
 _BLANK_TEMPLATE = regex.compile(
-    r"[0-9０-９]{2}[*＊]{2}年|[*＊]{1,2}月[*＊]{1,2}日|[*＊]{2,}(?:同志|先生|女士)"
+    r"[0-9０-９]{2}[*＊]{2}年|[*＊]{1,2}月[*＊]{1,2}日|(?<![*＊])[*＊]{2,}(?:同志|先生|女士)"
 )
 
 

@@ -225,7 +225,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             masks.append(Mask(a, b, MaskState.FIELD_QUESTION))
             continue
         if _starts_note(text, a, b) or (
-            footnotes and b - a == 1 and (_ends_clause(text, b) or right in "（(")
+            footnotes and b - a == 1 and (_ends_clause(text, b) or _before_years(text, b))
         ):
             continue  # *注： a footnote's note, and 新高*。, 张晓政*（1985—） its marker
         if b - a == 1 and left in "注" and left and not is_han(right):
@@ -437,13 +437,14 @@ def _field_stars(text: str, runs: list[regex.Match[str]]) -> frozenset[int]:
         if r.end() - r.start() == 1
         and (r.start() == 0 or text[r.start() - 1] in _CELL_STARTS)
         and _field_label().match(text, r.end())
+        and not _starts_note(text, r.start(), r.end())
     )
     return found if len(found) >= FIELD_STARS else frozenset()
 
 
-#: Three digits after a star: the tail of a number the page masked itself (the
-#: scraper deletes every such run, so no filtered page that went through it shows one).
-_DIGITS_AFTER = re.compile(r"[0-9]{3}")
+#: Four digits after a star, not a year or a count: the tail of a card or account
+#: number the page masked itself (招商银行*8812; but 建*100周年, 企*500强).
+_DIGITS_AFTER = re.compile(r"[0-9]{4}(?![0-9年周届强])")
 #: What stands before a line's or a table cell's first character.
 _CELL_STARTS = frozenset("\n\t |\u3000")
 
@@ -518,6 +519,12 @@ def _starts_note(text: str, a: int, b: int) -> bool:
     return head.startswith(_DISCLAIMER_WORDS) or any(
         head.startswith(w) and head[len(w) : len(w) + 1] in ("：", ":") for w in _NOTE_WORDS
     )
+
+
+def _before_years(text: str, b: int) -> bool:
+    """A parenthesis with digits follows, as an author's years do (张晓政*（1985—）); a
+    party's name in one is no footnote (民进*（DPP）)."""
+    return text[b : b + 1] in ("（", "(") and text[b + 1 : b + 2].isdigit()
 
 
 def _ends_clause(text: str, b: int) -> bool:

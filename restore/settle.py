@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 def settle(text: str, masks: Sequence[Mask], table: WordTable, config: RestoreConfig) -> list[Mask]:
     """The scanner's masks with its open questions answered: a ``共*产*党`` chain is a
     censor's insertion or masks, a star pair around a sentence is emphasis (dropped) or
-    two masks, the stars before a page's labels are a form's marks (dropped) or masks."""
-    settled = _settle_emphasis(text, _settle_insertions(text, masks, table), table, config)
-    return _settle_fields(text, settled, table, config)
+    two masks. A ``FIELD_QUESTION`` is left for the ranker, which reads it with the
+    words around it (:meth:`restore.rank.Ranker.rank`)."""
+    return _settle_emphasis(text, _settle_insertions(text, masks, table), table, config)
 
 
 def _settle_insertions(text: str, masks: Sequence[Mask], table: WordTable) -> list[Mask]:
@@ -152,30 +152,3 @@ def _starts_word(freq: dict[str, int], candidates: str, following: str) -> bool:
             if f > 0 or k >= 2:
                 return True
     return False
-
-
-def _settle_fields(text: str, masks: Sequence[Mask], table: WordTable, config: RestoreConfig) -> list[Mask]:
-    """Decide the stars the scanner left as ``FIELD_QUESTION`` (``*姓名：``, ``*委书记：``).
-
-    A label needs its star when it does not begin with a word of its own and a candidate
-    makes one with it: 委书记 (党委书记), 务公开 (政务公开), not 委托人 or 性别, which a
-    candidate could also start (党委, 党性). The stars are masks when half of the labels
-    or more need them, as in a filtered list of officials or of a system's parts (业务监控：,
-    业务处理：); otherwise they are a form's required-field marks, and no edit is made
-    for them. (A label that begins with a word by chance, 建工 of 建工作, counts for the
-    form: that star is then left as it is, not filled wrongly.)
-    """
-    fields = [m for m in masks if m.state is MaskState.FIELD_QUESTION]
-    if not fields:
-        return list(masks)
-    symbols = config.mask_symbols
-    freq = table.freq
-    needed = 0
-    for m in fields:
-        label = han_head(text[m.end : m.end + MAX_WORD], symbols)
-        table.ensure(OTHER + label, OTHER, config.candidates)
-        own = any(freq.get(label[:k], 0) > 0 for k in range(2, len(label) + 1))
-        needed += not own and _starts_word(freq, config.candidates, label)
-    if 2 * needed >= len(fields):
-        return [Mask(m.start, m.end) if m.state is MaskState.FIELD_QUESTION else m for m in masks]
-    return [m for m in masks if m.state is not MaskState.FIELD_QUESTION]
