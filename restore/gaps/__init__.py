@@ -132,7 +132,7 @@ def _without_idioms(text: str, out: dict[int, tuple[float, str]]) -> None:
 #: significance stars (.52**; not .52*员, where the star is a filter's mask). A page with
 #: one writes its decimals without the leading zero, as psychology's (APA) tables do.
 _BARE_DECIMAL_STYLE = re.compile(
-    r"(?<![A-Za-z])[pP]\s*[<>=≤≥]\s*\.[0-9]|(?<![0-9A-Za-z])\.[0-9]{2,3}[*＊]+(?![\u3400-\u9fff])"
+    r"(?<![A-Za-z])[pP]\s*[<>=≤≥]\s*\.[0-9]|(?<![0-9A-Za-z])\.[0-9]{2,3}[*＊]+(?![*＊\u3400-\u9fff])"
 )
 #: A bare decimal, signed or not, starting at a place.
 _BARE_DECIMAL = re.compile(r"[-−–]?\.[0-9]")
