@@ -81,3 +81,13 @@ def han_head(s: str, symbols: str) -> str:
             break
         out += ch
     return out
+
+
+def list_number_before(text: str, dot: int) -> bool:
+    """The dot at ``dot`` ends a list item's number at a line's start (``2.``, ``12.``):
+    read by the scanner (``1.*治理论`` is a mask, not ``.*``) and the gap rules (``2.米``
+    is an item, not 2.xxx)."""
+    start = dot
+    while start > 0 and text[start - 1] in "0123456789":
+        start -= 1
+    return 1 <= dot - start <= 2 and (start == 0 or text[start - 1] in "\n\r")

@@ -139,8 +139,7 @@ class Acceptor:
             if edit.start in ignored:
                 continue
             if not edit.is_damage:  # the page's own stars: never a finding, never counted
-                if not self.record:
-                    kept.append(edit)
+                kept.append(edit)
                 continue
             key = baseline_key(path, edit, result.source)
             if self.record:

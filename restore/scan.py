@@ -22,7 +22,15 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .chars import ASCII_LETTERS, FULLWIDTH_DIGITS, LATIN_TOKEN, QUOTES_AND_BRACKETS, is_digit, is_han
+from .chars import (
+    ASCII_LETTERS,
+    FULLWIDTH_DIGITS,
+    LATIN_TOKEN,
+    QUOTES_AND_BRACKETS,
+    is_digit,
+    is_han,
+    list_number_before,
+)
 from .config import RestoreConfig
 from .markup import emphasis_pairs, looks_like_markdown
 from .model import Mask, MaskState
@@ -213,7 +221,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         if _is_bullet(text, a, b):
             continue
         if b - a == 1 and (
-            (left == "." and not (is_han(right) and _item_number_before(text, a - 1)))
+            (left == "." and not (is_han(right) and list_number_before(text, a - 1)))
             or (right == "." and b + 1 < len(text) and text[b + 1].isascii() and text[b + 1].isalpha())
         ):
             continue  # a pattern: .* (regular expression), *.txt (glob); not 1.*治理论 (政治)
@@ -397,14 +405,6 @@ def _quoted_han(text: str, a: int, b: int) -> bool:
     )
 
 
-def _item_number_before(text: str, dot: int) -> bool:
-    """The dot at ``dot`` ends a list item's number at a line's start (``1.``, ``12.``)."""
-    start = dot
-    while start > 0 and dot - start < 3 and text[start - 1] in "0123456789":
-        start -= 1
-    return 1 <= dot - start <= 2 and (start == 0 or text[start - 1] == "\n")
-
-
 def _is_bullet(text: str, a: int, b: int) -> bool:
     """``* item`` at a line start (after optional indentation) is a list bullet."""
     if b - a != 1 or b >= len(text) or text[b] not in " \t":
@@ -430,7 +430,8 @@ def _field_stars(text: str, runs: list[regex.Match[str]]) -> frozenset[int]:
     """The single stars that open a short label at a line's or a cell's start (``*姓名：``,
     ``  *身高：``), where the page has :data:`FIELD_STARS` of them or more: a form's
     required-field marks, or a filtered list of officials (``*委书记：``), which
-    :mod:`restore.settle` tells apart. No dev page holds two such masks."""
+    ranker tells apart (:meth:`restore.rank.Ranker.rank`). No dev page holds two such
+    masks."""
     found = frozenset(
         r.start()
         for r in runs

@@ -81,7 +81,16 @@ def _settle_emphasis(text: str, masks: Sequence[Mask], table: WordTable, config:
     candidates = config.candidates
 
     def starts_word(following: str) -> bool:
-        return _starts_word(freq, candidates, following)
+        """Some candidate starts a word, or the start of a longer one, with ``following``
+        (党的 of 党的二十届四中全会)."""
+        for c in candidates:
+            for k in range(1, len(following) + 1):
+                f = freq.get(c + following[:k])
+                if f is None:
+                    break
+                if f > 0 or k >= 2:
+                    return True
+        return False
 
     def ends_word(preceding: str) -> bool:
         """Some candidate ends a word that ``preceding`` begins (产业, 行政)."""
@@ -138,17 +147,3 @@ def _settle_emphasis(text: str, masks: Sequence[Mask], table: WordTable, config:
             out.append(m)
     out.sort(key=lambda m: m.start)
     return out
-
-
-def _starts_word(freq: dict[str, int], candidates: str, following: str) -> bool:
-    """Some candidate starts a word, or the start of a longer one, with ``following``
-    (党的 of 党的二十届四中全会). The table must hold ``following``'s words
-    (:meth:`WordTable.ensure`)."""
-    for c in candidates:
-        for k in range(1, len(following) + 1):
-            f = freq.get(c + following[:k])
-            if f is None:
-                break
-            if f > 0 or k >= 2:
-                return True
-    return False

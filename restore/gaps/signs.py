@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..chars import han_head, han_tail, is_han
+from ..chars import han_head, han_tail, is_han, list_number_before
 from .left import _AFTER_PUNCT, _CLOSERS, _DASHES, _DIGITS, _LATIN, _MASK_SYMBOLS, _OPENERS, _put
 
 #: What may follow 第 + number ("第2758号", "第105次").
@@ -54,7 +54,7 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         if kind == "dec":
             _put(out, p, 0.95, "decimal")
         elif kind == "dectail":
-            if _list_number_before(text, p - 1):
+            if list_number_before(text, p - 1):
                 continue  # "2.米帝…" at a line's start: an item's number, not 2.xxx
             _put(out, p, 0.9, "decimal")
         elif kind == "pct":
@@ -89,14 +89,6 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
                 _put(out, p + 1, 0.9 if left_open else 0.85, "range")
             elif left_open and (is_han(right) or right in _MASK_SYMBOLS):
                 _put(out, p + 1, 0.6, "range")
-
-
-def _list_number_before(text: str, dot: int) -> bool:
-    """The dot at ``dot`` ends a list item's number at a line's start (``2.``, ``12.``)."""
-    start = dot
-    while start > 0 and text[start - 1] in "0123456789":
-        start -= 1
-    return 1 <= dot - start <= 2 and (start == 0 or text[start - 1] in "\n\r")
 
 
 #: What stands between the two eyes of a dash-eyed emoticon (-_-, -，-, -.-).
