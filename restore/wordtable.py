@@ -293,7 +293,7 @@ def _load_word_table(extra: tuple[Path, ...] = ()) -> WordTable:
     """
 
     files = [*builtin_lexicon_files(), *extra]
-    source = _jieba_dict_path()
+    source = jieba_dict_path()
     where = disk.cache_file(TABLE_KIND, [source, *files]) if source is not None else None
     kept = _unpacked(disk.read_bytes(where))
     if kept is not None:
@@ -355,7 +355,7 @@ def _jieba_table(source: Path | None) -> tuple[dict[str, int], int]:
     return table
 
 
-def _jieba_dict_path() -> Path | None:
+def jieba_dict_path() -> Path | None:
     """The installed jieba's ``dict.txt``, found without importing jieba."""
 
     try:

@@ -25,7 +25,7 @@ def small_dict_txt(tmp_path_factory):
     thousand): what the cache does with a table does not depend on its size, and
     building the whole one takes a second or more each time a test rebuilds it."""
     path = tmp_path_factory.mktemp("jieba") / "dict.txt"
-    with open(wordtable._jieba_dict_path(), encoding="utf-8") as whole:
+    with open(wordtable.jieba_dict_path(), encoding="utf-8") as whole:
         path.write_text("".join(line for line in whole if any(c in line.split(" ")[0] for c in "党政群业")))
     return path
 
@@ -33,7 +33,7 @@ def small_dict_txt(tmp_path_factory):
 @pytest.fixture
 def small_dict(small_dict_txt, monkeypatch):
     """Tables in this test are built from :func:`small_dict_txt`, not jieba's dict.txt."""
-    monkeypatch.setattr(wordtable, "_jieba_dict_path", lambda: small_dict_txt)
+    monkeypatch.setattr(wordtable, "jieba_dict_path", lambda: small_dict_txt)
 
 
 @pytest.fixture

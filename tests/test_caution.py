@@ -68,11 +68,28 @@ def test_a_restoration_no_word_holds_where_the_slot_model_is_blind_is_capped_too
 
     slots = Ranker.load(RestoreConfig()).slots
     assert slots is not None and not slots[0].knows("妇女", "中，")
-    free, word = mask_edits(FREE + "全面加强*建工作。")
+    free, word, _ = mask_edits(FREE + "全面加强*建工作，加强*的领导。")
     assert free.replacement is not None
     assert free.candidates[0][1] > DISAGREED
     assert free.confidence == DISAGREED
     assert word.confidence > DISAGREED
+
+
+def test_a_suffix_the_slot_model_is_blind_to_is_left_unless_the_page_shows_it_hidden():
+    """妇女*中 follows a noun, and 党, 群 and 业 all make compounds after nouns (妇女群):
+    the lattice's 党 rests on the news' frequencies, so the mask is left, reported with
+    its candidates. Two other runs sure of 党 show the page hides it (above)."""
+    from restore.rank import BARE_SUFFIX
+
+    free, word = mask_edits(FREE + "全面加强*建工作。")
+    assert word.replacement == "党"
+    assert free.replacement is None
+    assert free.confidence == BARE_SUFFIX
+    assert free.candidates[0][0] == "党"
+    # With only 党 and 政 to choose from, 政 makes no new compounds: no such doubt.
+    only = RestoreConfig(find_gaps=False, candidates="党政")
+    (alone, _) = [e for e in restore_text(FREE + "全面加强*建工作。", only).edits if e.kind == "mask"]
+    assert alone.confidence != BARE_SUFFIX
 
 
 def test_a_free_mask_is_left_when_nothing_shows_a_filter():
@@ -83,11 +100,15 @@ def test_a_free_mask_is_left_when_nothing_shows_a_filter():
 
     (alone,) = mask_edits(FREE)
     assert alone.replacement is None and alone.note == UNSUPPORTED
-    shown = Restorer(RestoreConfig(find_gaps=False)).restore(
-        FREE, filter_prior=dict.fromkeys("党政群业", 0.98)
-    )
+    restorer = Restorer(RestoreConfig(find_gaps=False))
+    shown = restorer.restore(FREE, filter_prior={"党": 0.98, "政": 0.98, "群": 0.02, "业": 0.02})
     (restored,) = [e for e in shown.edits if e.kind == "mask"]
     assert restored.replacement is not None and restored.confidence == DISAGREED
+    # A filter that hides 群 and 业 as well leaves more than one candidate that makes
+    # compounds after a noun (妇女群): the suffix stays unread.
+    every = restorer.restore(FREE, filter_prior=dict.fromkeys("党政群业", 0.98))
+    (left,) = [e for e in every.edits if e.kind == "mask"]
+    assert left.replacement is None and left.candidates[0][0] == "党"
 
 
 def test_the_cap_comes_before_the_threshold():

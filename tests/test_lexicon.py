@@ -117,7 +117,7 @@ def test_the_input_method_words_are_ones_jieba_lacks_and_are_read():
 def test_a_measured_count_is_a_floor_for_the_hand_written_lists_not_for_the_user(tmp_path, monkeypatch):
     """lexicons/base_*.tsv were counted in running text; the hand-written files after them
     may raise a word's count but not lower it. A user's lexicon still has the last word."""
-    from restore.wordtable import _built_word_table, _jieba_dict_path
+    from restore.wordtable import _built_word_table, jieba_dict_path
 
     monkeypatch.setenv("RESTORE_CACHE_DIR", "")
     measured = tmp_path / "base_counted.tsv"
@@ -126,7 +126,7 @@ def test_a_measured_count_is_a_floor_for_the_hand_written_lists_not_for_the_user
     hand.write_text("群组测试词\t100\n政务测试词\t900\n", encoding="utf-8")
     user = tmp_path / "mine.tsv"
     user.write_text("群组测试词\t50\n", encoding="utf-8")
-    source = _jieba_dict_path()
+    source = jieba_dict_path()
     built = _built_word_table([measured, hand], source, None)
     assert built.count("群组测试词") == 500
     assert built.count("政务测试词") == 900

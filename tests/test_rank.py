@@ -317,15 +317,19 @@ def test_a_repeated_context_is_one_piece_of_evidence_about_the_filter(repeats):
         "报道说，*委叫钱文斌，今年四十岁。",
     ],
 )
-def test_the_committee_beside_a_personal_name_is_not_written(text):
+def test_the_committee_beside_a_personal_name_is_the_title(text):
     """党委 and the title 政委 differ in one hidden character; beside a personal name the
-    title stands, so 党委 there stays under the threshold (TITLE_OR_BODY_CAP)."""
-    from restore.rank import TITLE_OR_BODY_CAP
+    title stands, so it is written where the alphabet holds 政 (TITLE_CONFIDENCE), and
+    where it does not, 党委 stays under the threshold (TITLE_OR_BODY_CAP)."""
+    from restore.rank import TITLE_CONFIDENCE, TITLE_OR_BODY_CAP
 
     (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
-    assert edit.replacement != "党"
-    if edit.candidates and edit.candidates[0][0] == "党":
-        assert edit.confidence <= TITLE_OR_BODY_CAP
+    assert edit.replacement == "政"
+    assert edit.confidence == TITLE_CONFIDENCE == edit.candidates[0][1]
+    assert sum(p for _, p in edit.candidates) <= 1.0 + 1e-9
+    (party,) = masks(restore_text(text, RestoreConfig(find_gaps=False, candidates="党群")))
+    assert party.replacement is None
+    assert party.candidates[0][0] == "党" and party.confidence <= TITLE_OR_BODY_CAP
 
 
 @pytest.mark.parametrize("text", ["镇*委王书记主持会议，", "学院*委常委会研究决定。"])
