@@ -33,3 +33,23 @@ def test_a_longer_word_that_is_no_noun_wins_over_a_noun_inside_it():
     """大规模 (tagged b, an attribute) is the word before the mask, not its noun 规模."""
     assert noun_before("新规模*", 3, WORDS.__contains__)
     assert not noun_before("大规模*", 3, WORDS.__contains__)
+
+
+def test_the_tags_are_kept_in_the_cache_folder_and_a_damaged_copy_is_rebuilt(tmp_path, monkeypatch):
+    """A second process reads the nouns back from restore's cache folder; a copy that
+    makes no sense is ignored and written again."""
+    from restore import nouns
+
+    monkeypatch.setenv("RESTORE_CACHE_DIR", str(tmp_path))
+    nouns._tags.cache_clear()
+    try:
+        made = nouns._tags()
+        (kept,) = tmp_path.glob(f"{nouns.TAGS_KIND}-*.marshal")
+        nouns._tags.cache_clear()
+        assert nouns._tags() == made
+        kept.write_bytes(b"not a table")
+        nouns._tags.cache_clear()
+        assert nouns._tags() == made
+        assert nouns._unpacked(kept.read_bytes()) == made
+    finally:
+        nouns._tags.cache_clear()
