@@ -104,9 +104,17 @@ def emphasis_pairs(text: str, symbols: str) -> list[Pair]:
                     if ob - oa == b - a and a - ob <= MAX_SPAN[b - a]:
                         match = k
                         break
+                if match is None:
+                    match = _fused(stack, a, b)
             if match is not None:
                 oa, ob = stack[match]
                 del stack[match:]
+                # Bold beside a mask: the filter's star stands inside the delimiters
+                # (***府……**: **政府……**; 失***: 失业**), so the bold is the outer two.
+                if ob - oa == 3 and b - a == 2:
+                    ob -= 1
+                elif ob - oa == 2 and b - a == 3:
+                    a += 1
                 pairs.append(Pair(line_start + oa, line_start + ob, line_start + a, line_start + b))
             elif opens:
                 stack.append((a, b))
@@ -117,6 +125,17 @@ def emphasis_pairs(text: str, symbols: str) -> list[Pair]:
                 pairs.append(Pair(last.open_start, last.open_end, line_start + a, line_start + b))
         line_start += len(line) + 1
     return pairs
+
+
+def _fused(stack: list[tuple[int, int]], a: int, b: int) -> int | None:
+    """The open run a bold closer of ``a``–``b`` pairs with where one of the two holds a
+    mask beside its delimiters: an opener of three stars for a closer of two, or of two
+    for three (the nearest such, within :data:`MAX_SPAN` of bold)."""
+    for k in range(len(stack) - 1, -1, -1):
+        oa, ob = stack[k]
+        if {ob - oa, b - a} == {2, 3} and a - ob <= MAX_SPAN[2]:
+            return k
+    return None
 
 
 def _reopens(last: Pair, line_start: int, a: int, b: int, line: str) -> bool:

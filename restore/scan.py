@@ -124,6 +124,21 @@ class Spans:
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and self.reach[i] > pos
 
+    def end_from(self, pos: int) -> int:
+        """The first position at or after ``pos`` that no span holds."""
+        while pos in self:
+            from bisect import bisect_right
+
+            pos = self.reach[bisect_right(self.starts, pos) - 1]
+        return pos
+
+    def start_before(self, pos: int) -> int:
+        """The first of the positions held without a break up to ``pos`` (``pos + 1``
+        when no span holds ``pos``): where a run that ends in skipped stars stops."""
+        while pos >= 0 and pos in self:
+            pos -= 1
+        return pos + 1
+
 
 def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     """Return the mask runs of ``text`` in order.
@@ -190,7 +205,15 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
     for run in runs:
         a, b = run.span()
         if skip and a in inside:
-            continue
+            # Bold beside a mask (***府, 失***): the delimiters are skipped, the star
+            # inside them is read.
+            a = inside.end_from(a)
+            if a >= b:
+                continue
+        if skip and b - 1 in inside:
+            b = inside.start_before(b - 1)
+            if a >= b:
+                continue
         if a in doubtful:
             masks.append(Mask(a, b, doubtful[a] if b - a <= cfg.max_run else MaskState.REDACTION))
             continue

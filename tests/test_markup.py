@@ -28,6 +28,17 @@ def test_pairs_are_matched_by_length_and_leave_a_mask_inside_bold():
     assert emphasis_pairs(text, "*") == [Pair(2, 4, 12, 14)]
 
 
+def test_bold_fused_with_a_mask_pairs_its_outer_two_stars():
+    """**政府……** filtered is ***府……**, and **……失业** is **……失***: the bold is the
+    two outer stars of the run of three, the star beside the text a mask."""
+    opened = "说***府会投资这些方向**。"
+    assert emphasis_pairs(opened, "*") == [Pair(1, 3, 12, 14)]
+    closed = "这会**造成失***。"
+    assert emphasis_pairs(closed, "*") == [Pair(2, 4, 8, 10)]
+    # three stars on both sides stay a pair of three (bold italics)
+    assert emphasis_pairs("这是***重点***。", "*") == [Pair(2, 5, 7, 10)]
+
+
 def test_a_list_marker_opens_nothing_and_runs_do_not_pair_across_lines():
     text = "* *建工作要点\n其实*非常\n简单*"
     assert emphasis_pairs(text, "*") == []

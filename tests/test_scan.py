@@ -100,3 +100,11 @@ def test_a_mask_before_a_number_on_a_filtered_page_is_still_a_mask():
 def test_half_of_a_filtered_pages_masks_before_numbers_are_still_masks():
     text = "民营企*50强名单公布，创新型民营企*50强名单公布，入围企*50强。*委、*府、产*园区都来了。"
     assert len(find_masks(text)) == 6
+
+
+def test_spans_say_where_the_positions_they_hold_end_and_begin():
+    from restore.scan import Spans
+
+    spans = Spans([(2, 4), (4, 6), (10, 12)])
+    assert spans.end_from(2) == 6 and spans.end_from(5) == 6 and spans.end_from(7) == 7
+    assert spans.start_before(5) == 2 and spans.start_before(11) == 10 and spans.start_before(8) == 9
