@@ -103,6 +103,9 @@ def _name_after() -> regex.Pattern[str]:
 
 
 _TITLE_AFTER_SURNAME = regex.compile(rf"(?:{_TITLES}|总|副)")
+#: An office after a name (张明书记, 李强副主任): the person holds it in the body named
+#: before them.
+_OFFICE_AFTER_NAME = regex.compile(rf"(?:{_TITLES}|总|副|常委)")
 
 
 def beside_a_name(text: str, start: int, end: int, is_word: Callable[[str], bool]) -> bool:
@@ -138,3 +141,11 @@ def beside_a_name(text: str, start: int, end: int, is_word: Callable[[str], bool
         ):
             return True
     return False
+
+
+def office_after_name(text: str, end: int) -> bool:
+    """Whether a name right after ``end`` is followed by an office (县*委张明书记): the
+    person is an officer of the body before the name, which is a committee (党委), not
+    a title (政委) given to the person."""
+    found = _name_after().match(text, end)
+    return found is not None and _OFFICE_AFTER_NAME.match(text, found.end("name")) is not None

@@ -42,7 +42,7 @@ from .gaps import unit_makes_word
 from .lattice import MAX_WORD, OTHER, Lattice
 from .markup import looks_like_markdown
 from .model import BELOW_MIN_CONFIDENCE, Edit, Mask, MaskState
-from .names import beside_a_name, name_slots
+from .names import beside_a_name, name_slots, office_after_name
 from .nouns import makes_compounds, noun_before
 from .register import informal
 from .scan import notes_its_stars
@@ -324,7 +324,7 @@ class Ranker:
             if conf > TITLE_OR_BODY_CAP and self._title_or_body(text, m, best):
                 conf = TITLE_OR_BODY_CAP
                 title = best[:-1] + TITLE
-                if any(r == title for r, _ in cands):
+                if any(r == title for r, _ in cands) and not office_after_name(text, m.end + 1):
                     best, conf = title, TITLE_CONFIDENCE
                     cands = _led_by(cands, title, conf)
             reading = cands[0][0] if cands else best

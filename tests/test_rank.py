@@ -332,6 +332,17 @@ def test_the_committee_beside_a_personal_name_is_the_title(text):
     assert party.candidates[0][0] == "党" and party.confidence <= TITLE_OR_BODY_CAP
 
 
+@pytest.mark.parametrize("text", ["县*委张明书记主持会议。", "县*委张明副书记主持会议。"])
+def test_beside_a_name_that_holds_an_office_the_title_is_not_written(text):
+    """张明书记 is the committee's secretary: the body before the name is 党委, the title
+    政委 is not written, and 党委 stays under the threshold."""
+    from restore.rank import TITLE_OR_BODY_CAP
+
+    (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
+    assert edit.replacement is None
+    assert edit.candidates[0][0] == "党" and edit.confidence <= TITLE_OR_BODY_CAP
+
+
 @pytest.mark.parametrize("text", ["镇*委王书记主持会议，", "学院*委常委会研究决定。"])
 def test_the_committee_before_a_surname_and_a_title_is_still_written(text):
     (edit,) = masks(restore_text(text, RestoreConfig(find_gaps=False)))
