@@ -82,7 +82,18 @@ def _run_pattern(symbols: str) -> regex.Pattern[str]:
 
 
 def emphasis_pairs(text: str, symbols: str) -> list[Pair]:
-    """Runs of one to three mask symbols that pair up as emphasis, line by line."""
+    """Runs of one to three mask symbols that pair up as emphasis, line by line: bold
+    (runs of two or three) first, then italics among the single stars. In Chinese text a
+    single star is as often a mask as italics (数据行*是新兴行*), and a pair of such masks
+    must not swallow a bold opener between them (从*人员……**数据分析师……行*数据……。**)."""
+    pairs = _pairs(text, symbols, bold=True) + _pairs(text, symbols, bold=False)
+    pairs.sort()
+    return pairs
+
+
+def _pairs(text: str, symbols: str, bold: bool) -> list[Pair]:
+    """The pairs of bold runs, or of single stars, line by line (CommonMark's pairing,
+    among runs of those lengths)."""
     run = _run_pattern(symbols)
     pairs: list[Pair] = []
     line_start = 0
@@ -92,6 +103,8 @@ def emphasis_pairs(text: str, symbols: str) -> list[Pair]:
             a, b = found.span()
             if b - a > 3:
                 stack.clear()
+                continue
+            if (b - a > 1) is not bold:
                 continue
             before = line[a - 1] if a else " "
             after = line[b] if b < len(line) else " "

@@ -39,6 +39,15 @@ def test_bold_fused_with_a_mask_pairs_its_outer_two_stars():
     assert emphasis_pairs("这是***重点***。", "*") == [Pair(2, 5, 7, 10)]
 
 
+def test_bold_pairs_before_single_stars_so_masks_do_not_swallow_it():
+    """从*人员 … 分析行*数据 would pair as italics across the bold opener between them and
+    leave the bold unpaired; bold is paired first, and the single stars among themselves."""
+    text = "从*人员简称数据师。就是**数据分析师，分析行*数据。** 现在"
+    pairs = emphasis_pairs(text, "*")
+    assert Pair(12, 14, 27, 29) in pairs  # the bold
+    assert Pair(1, 2, 23, 24) in pairs  # the two single stars, for settle to read as masks
+
+
 def test_a_list_marker_opens_nothing_and_runs_do_not_pair_across_lines():
     text = "* *建工作要点\n其实*非常\n简单*"
     assert emphasis_pairs(text, "*") == []
