@@ -14,6 +14,8 @@ one is a mask inside bold text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
 #: sentences in bold (a note of two hundred characters between two ``**``), italics
 #: are a few words, and two single masks far apart on a line are no pair.
 MAX_SPAN = {1: 80, 2: 400, 3: 400}
+#: The longest of them: no opener further back than this can close.
+LONGEST_SPAN = max(MAX_SPAN.values())
 #: How many kinds of Markdown sign make a page Markdown.
 MIN_KINDS = 2
 
@@ -86,16 +90,19 @@ def emphasis_pairs(text: str, symbols: str) -> list[Pair]:
     (runs of two or three) first, then italics among the single stars. In Chinese text a
     single star is as often a mask as italics (数据行*是新兴行*), and a pair of such masks
     must not swallow a bold opener between them (从*人员……**数据分析师……行*数据……。**)."""
-    pairs = _pairs(text, symbols, bold=True) + _pairs(text, symbols, bold=False)
+    bold = _pairs(text, symbols, bold=True)
+    pairs = bold + _pairs(text, symbols, bold=False, barriers=bold)
     pairs.sort()
     return pairs
 
 
-def _pairs(text: str, symbols: str, bold: bool) -> list[Pair]:
+def _pairs(text: str, symbols: str, bold: bool, barriers: Sequence[Pair] = ()) -> list[Pair]:
     """The pairs of bold runs, or of single stars, line by line (CommonMark's pairing,
-    among runs of those lengths)."""
+    among runs of those lengths). A pair of single stars does not cross a bold pair of
+    ``barriers``: both of its stars are inside the same bold, or both outside."""
     run = _run_pattern(symbols)
     pairs: list[Pair] = []
+    enclosing = _Enclosing(barriers)
     line_start = 0
     for line in text.split("\n"):
         stack: list[tuple[int, int]] = []
@@ -114,7 +121,13 @@ def _pairs(text: str, symbols: str, bold: bool) -> list[Pair]:
             if closes:
                 for k in range(len(stack) - 1, -1, -1):
                     oa, ob = stack[k]
-                    if ob - oa == b - a and a - ob <= MAX_SPAN[b - a]:
+                    if a - ob > LONGEST_SPAN:
+                        break  # the stack's openers only get further away
+                    if (
+                        ob - oa == b - a
+                        and a - ob <= MAX_SPAN[b - a]
+                        and enclosing(line_start + oa) == enclosing(line_start + a)
+                    ):
                         match = k
                         break
                 if match is None:
@@ -140,13 +153,32 @@ def _pairs(text: str, symbols: str, bold: bool) -> list[Pair]:
     return pairs
 
 
+class _Enclosing:
+    """Which bold pair holds a position (its index, or -1): a pair of single stars whose
+    stars two different answers hold would cross a bold pair. Bold pairs of a line follow
+    one another, none inside another, so the last that opens before the position is the
+    only one that can hold it (found by bisection: a line of thousands of pairs stays
+    linear)."""
+
+    def __init__(self, bold: Sequence[Pair]) -> None:
+        ordered = sorted(bold)
+        self.opens = [p.open_start for p in ordered]
+        self.closes = [p.close_start for p in ordered]
+
+    def __call__(self, pos: int) -> int:
+        i = bisect_left(self.opens, pos) - 1
+        return i if i >= 0 and self.closes[i] > pos else -1
+
+
 def _fused(stack: list[tuple[int, int]], a: int, b: int) -> int | None:
     """The open run a bold closer of ``a``–``b`` pairs with where one of the two holds a
     mask beside its delimiters: an opener of three stars for a closer of two, or of two
     for three (the nearest such, within :data:`MAX_SPAN` of bold)."""
     for k in range(len(stack) - 1, -1, -1):
         oa, ob = stack[k]
-        if {ob - oa, b - a} == {2, 3} and a - ob <= MAX_SPAN[2]:
+        if a - ob > MAX_SPAN[2]:
+            return None
+        if {ob - oa, b - a} == {2, 3}:
             return k
     return None
 
