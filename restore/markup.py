@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 MAX_SPAN = {1: 80, 2: 400, 3: 400}
 #: The longest of them: no opener further back than this can close.
 LONGEST_SPAN = max(MAX_SPAN.values())
+#: What a single star does not open before, nor close after (unless a space stands on
+#: its other side): separators and closing marks, and opening marks.
+NO_OPEN_BEFORE = frozenset(",，。、；;：:？！?!）)」』”’》")
+NO_CLOSE_AFTER = frozenset("，、；：（(「『“‘《")
 #: How many kinds of Markdown sign make a page Markdown.
 MIN_KINDS = 2
 
@@ -115,8 +119,16 @@ def _pairs(text: str, symbols: str, bold: bool, barriers: Sequence[Pair] = ()) -
                 continue
             before = line[a - 1] if a else " "
             after = line[b] if b < len(line) else " "
-            closes = not before.isspace()
+            # CommonMark's flanking: a run before punctuation opens only after a space
+            # or punctuation (服务*，旅游* holds two masks, not italics), and one after
+            # punctuation closes only before them.
             opens = not after.isspace()
+            closes = not before.isspace()
+            if not bold:
+                # Italics never open before a comma or a closing mark, nor close after an
+                # opening one (服务*，旅游*，: two masks); a bold phrase does (**注意：**).
+                opens = opens and (after not in NO_OPEN_BEFORE or before.isspace())
+                closes = closes and (before not in NO_CLOSE_AFTER or after.isspace())
             match = None
             if closes:
                 for k in range(len(stack) - 1, -1, -1):

@@ -221,6 +221,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
         right = text[b] if b < len(text) else ""
         if not (is_han(left) or is_han(right) or _quoted_han(text, a, b) or _listed(text, a, b)):
             continue  # separators, bullets before Latin text, lone symbols
+        if markdown and _touches_tag(text, a, b):
+            continue  # <font color="indigo">*很多家长……*</font>: emphasis against inline HTML
         if (_touches_ascii_token(left) and not is_han(right)) or (
             _touches_ascii_token(right) and not is_han(left)
         ):
@@ -413,6 +415,22 @@ def _after_lone_letter(text: str, a: int) -> bool:
     if a == 0 or text[a - 1] not in ASCII_LETTERS:
         return False
     return a == 1 or text[a - 2] not in LATIN_TOKEN
+
+
+@cache
+def _tag_before() -> re.Pattern[str]:
+    return re.compile(r"<(?:[A-Za-z][A-Za-z0-9]*|/[A-Za-z][A-Za-z0-9]*)(?:\s[^<>\n]{0,200})?>")
+
+
+def _touches_tag(text: str, a: int, b: int) -> bool:
+    """The run stands right after an HTML tag or right before one: on a Markdown page
+    that is emphasis opened or closed against inline HTML, not a hidden character."""
+    if b < len(text) and text[b] == "<" and _tag_before().match(text, b):
+        return True
+    if a > 0 and text[a - 1] == ">":
+        start = text.rfind("<", max(0, a - 210), a)
+        return start >= 0 and _tag_before().fullmatch(text, start, a) is not None
+    return False
 
 
 def _touches_ascii_token(ch: str) -> bool:

@@ -52,6 +52,14 @@ def test_bold_pairs_before_single_stars_so_masks_do_not_swallow_it():
     assert emphasis_pairs("**x *y** **z* w**", "*") == [Pair(0, 2, 6, 8), Pair(9, 11, 15, 17)]
 
 
+def test_a_single_star_does_not_open_before_a_comma_nor_close_after_an_opening_mark():
+    """服务*，尤其是旅游*， holds two masks (服务业, 旅游业): italics never open before a
+    comma. Italics around a parenthesis, and bold before a colon, still pair."""
+    assert emphasis_pairs("集中在服务*，尤其是旅游*，他希望", "*") == []
+    assert emphasis_pairs("加一个*（如果需要）*。", "*") == [Pair(3, 4, 10, 11)]
+    assert emphasis_pairs("**注意：**内容", "*") == [Pair(0, 2, 5, 7)]
+
+
 def test_a_list_marker_opens_nothing_and_runs_do_not_pair_across_lines():
     text = "* *建工作要点\n其实*非常\n简单*"
     assert emphasis_pairs(text, "*") == []
