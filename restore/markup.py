@@ -32,7 +32,7 @@ MAX_SPAN = {1: 80, 2: 400, 3: 400}
 LONGEST_SPAN = max(MAX_SPAN.values())
 #: What a single star does not open before, nor close after (unless a space stands on
 #: its other side): separators and closing marks, and opening marks.
-NO_OPEN_BEFORE = frozenset(",，。、；;：:？！?!）)」』”’》")
+NO_OPEN_BEFORE = frozenset(",，。、；;：:？！?!）)]】」』”’》")
 NO_CLOSE_AFTER = frozenset("，、；：（(「『“‘《")
 #: How many kinds of Markdown sign make a page Markdown.
 MIN_KINDS = 2
@@ -198,7 +198,8 @@ def _fused(stack: list[tuple[int, int]], a: int, b: int) -> int | None:
 def _reopens(last: Pair, line_start: int, a: int, b: int, line: str) -> bool:
     """Whether a lone closing star at ``a`` should close the line's last pair's opener
     instead of its closer: both single stars, the closer between a Han character and a
-    space (the end of a word, 商*), and the whole span short enough."""
+    space (the end of a word, 商*) or between two (a mask inside the italics: *看共产*宣言，
+    解读演讲*), and the whole span short enough."""
     if last.open_end - last.open_start != 1 or last.close_end - last.close_start != 1:
         return False
     if last.open_start < line_start or a - (last.open_end - line_start) > MAX_SPAN[1]:
@@ -206,4 +207,4 @@ def _reopens(last: Pair, line_start: int, a: int, b: int, line: str) -> bool:
     c = last.close_start - line_start
     before = line[c - 1] if c else " "
     after = line[c + 1] if c + 1 < len(line) else " "
-    return is_common_han(before) and after.isspace()
+    return is_common_han(before) and (after.isspace() or is_common_han(after))

@@ -60,6 +60,14 @@ def test_a_single_star_does_not_open_before_a_comma_nor_close_after_an_opening_m
     assert emphasis_pairs("**注意：**内容", "*") == [Pair(0, 2, 5, 7)]
 
 
+def test_a_mask_inside_italics_gives_the_opener_back_to_the_last_star():
+    """*看共产*宣言，解读演讲*: the star between two Han characters is a mask inside the
+    italics (共产党宣言), and the lone last star closes them; a star before ] opens nothing."""
+    assert emphasis_pairs("- [*看共产*宣言，解读演讲*](./a.md)", "*") == [Pair(3, 4, 15, 16)]
+    # two italic words on a line keep their own pairs
+    assert emphasis_pairs("这是*斜体*文字，另一个*词*。", "*") == [Pair(2, 3, 5, 6), Pair(12, 13, 14, 15)]
+
+
 def test_a_list_marker_opens_nothing_and_runs_do_not_pair_across_lines():
     text = "* *建工作要点\n其实*非常\n简单*"
     assert emphasis_pairs(text, "*") == []
