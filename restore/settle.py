@@ -137,14 +137,16 @@ def _settle_emphasis(text: str, masks: Sequence[Mask], table: WordTable, config:
         return ends_word(before)  # inside: 特色产* is 特色产业
 
     out: list[Mask] = []
-    opener: Mask | None = None
+    # Pairs follow one another or nest (*甲*乙*丙*: a pair inside a pair), so a closer
+    # answers the last opener still open.
+    openers: list[Mask] = []
     for m in masks:
         if m.state in (MaskState.EMPHASIS_OPEN_QUESTION, MaskState.MARKUP_OPEN_QUESTION):
-            opener = m
+            openers.append(m)
         elif m.state in (MaskState.EMPHASIS_CLOSE_QUESTION, MaskState.MARKUP_CLOSE_QUESTION):
+            opener = openers.pop() if openers else None
             if opener is not None and makes_word(opener) and makes_word(m):
                 out.extend((Mask(opener.start, opener.end), Mask(m.start, m.end)))
-            opener = None
         else:
             out.append(m)
     out.sort(key=lambda m: m.start)
