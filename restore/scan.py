@@ -419,7 +419,11 @@ def _after_lone_letter(text: str, a: int) -> bool:
 
 @cache
 def _tag_before() -> re.Pattern[str]:
-    return re.compile(r"<(?:[A-Za-z][A-Za-z0-9]*|/[A-Za-z][A-Za-z0-9]*)(?:\s[^<>\n]{0,200})?>")
+    # Not a line break or an image (<br>, <hr>, <img>): a star before one ends a line of
+    # text (|**<br>机关| is 党政机关 across a break in a table cell).
+    return re.compile(
+        r"<(?!(?:br|hr|img|wbr)\b)/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE
+    )
 
 
 def _touches_tag(text: str, a: int, b: int) -> bool:
