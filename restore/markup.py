@@ -119,14 +119,12 @@ def _pairs(text: str, symbols: str, bold: bool, barriers: Sequence[Pair] = ()) -
                 continue
             before = line[a - 1] if a else " "
             after = line[b] if b < len(line) else " "
-            # CommonMark's flanking: a run before punctuation opens only after a space
-            # or punctuation (服务*，旅游* holds two masks, not italics), and one after
-            # punctuation closes only before them.
             opens = not after.isspace()
             closes = not before.isspace()
             if not bold:
-                # Italics never open before a comma or a closing mark, nor close after an
-                # opening one (服务*，旅游*，: two masks); a bold phrase does (**注意：**).
+                # CommonMark's flanking, for the marks Chinese text sets: italics never
+                # open before a comma or a closing mark, nor close after an opening one
+                # (服务*，旅游*，: two masks); a bold phrase does (**注意：**内容).
                 opens = opens and (after not in NO_OPEN_BEFORE or before.isspace())
                 closes = closes and (before not in NO_CLOSE_AFTER or after.isspace())
             match = None

@@ -24,7 +24,6 @@ from .scan import Spans, code_spans, find_masks
 from .script import Script, read_script, to_simplified
 from .width import collapse, expand, infer_width, reads_doubled
 
-#: The note on a restoration withdrawn because it would turn the masks around it into markup.
 #: The note on every mask of a page that is mostly masks (see ``RestoreConfig.max_mask_ratio``).
 REDACTED_PAGE = "page is mostly masks: redaction"
 #: Below this many mask symbols a page is too short for its share of masks to mean

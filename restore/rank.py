@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -399,16 +399,10 @@ class Ranker:
         confidence of both is capped (:data:`DISAGREED`)."""
         if self.slots is None:
             return False
-        reading = score.readings[0][0]
         model = self.slots[0]
-        symbols = self.config.mask_symbols
-        left, right = _slot_sides(text, m, model.side, symbols)
         known = [c for c in chars if c in model.candidates] or list(model.candidates)
         free = score.in_word < HELD
-        for i, ch in enumerate(reading):
-            if ch not in model.candidates:
-                continue
-            near_l, near_r = _slot_near(left, right, reading, i, model.side, symbols + OTHER)
+        for ch, near_l, near_r in self._slot_contexts(model, text, m, score.readings[0][0]):
             if not model.knows(near_l, near_r):
                 if free:
                     return True
@@ -441,6 +435,7 @@ class Ranker:
         return noun_before(text, m.start, self._is_word)
 
     def _is_word(self, word: str) -> bool:
+        """Whether the word table holds ``word`` as a word (not only as a prefix)."""
         return bool(self.table.count(word))
 
     def _slots_blind(self, text: str, m: Mask, reading: str) -> bool:
@@ -449,25 +444,28 @@ class Ranker:
         if self.slots is None:
             return False
         model = self.slots[0]
+        return any(
+            not model.knows(near_l, near_r)
+            for _, near_l, near_r in self._slot_contexts(model, text, m, reading)
+        )
+
+    def _slot_contexts(
+        self, model: SlotModel, text: str, m: Mask, reading: str
+    ) -> Iterator[tuple[str, str, str]]:
+        """Each of the reading's characters ``model`` knows as a candidate, with the
+        neighbours it reads it between (the run's other characters as read)."""
         symbols = self.config.mask_symbols
         left, right = _slot_sides(text, m, model.side, symbols)
-        return any(
-            not model.knows(*_slot_near(left, right, reading, i, model.side, symbols + OTHER))
-            for i, ch in enumerate(reading)
-            if ch in model.candidates
-        )
+        for i, ch in enumerate(reading):
+            if ch in model.candidates:
+                yield (ch, *_slot_near(left, right, reading, i, model.side, symbols + OTHER))
 
     def _title_or_body(self, text: str, m: Mask, reading: str) -> bool:
         """Whether ``reading`` makes the committee 党委 beside a personal name, where the
         title 政委 (a political commissar) stands: 陈清华*委, *委何忠友."""
         if not reading.endswith(TITLE_OR_BODY[0]) or text[m.end : m.end + 1] != TITLE_OR_BODY[1]:
             return False
-
-        def is_word(w: str) -> bool:
-            self.table.ensure(w)
-            return (self.table.count(w) or 0) > 0
-
-        return beside_a_name(text, m.start, m.end + 1, is_word)
+        return beside_a_name(text, m.start, m.end + 1, self._is_word)
 
     def _unsupported(
         self, text: str, masks: Sequence[Mask], base: dict[Mask, RunScore], alphabet: Alphabet
