@@ -58,6 +58,10 @@ MUST_MARK = {
     "measure words after 、": "驻村工作队、‸个帮扶单位、‸名帮扶干部进村入户",
     "two measure words in a row after 全区": "截至‸年9月底,全区‸户‸名建档立卡贫困人口全部脱贫",
     "area after 有": "我的新家有‸平方米,三室两厅",
+    # units written as symbols (restore/gaps/symbol_units.py)
+    "degrees Celsius after a verb": "样品经‸℃烧结后，电导率明显提高。",
+    "a unit in letters after a number word": "检测波长为‸ nm，流速为每分钟一毫升。",
+    "the second number of a range, before a unit": "岩浆活动分为晚期（‸～‸Ma）和早期两期。",
     "count then decimal, length": "建设农村道路‸条‸.03公里;新打机井12眼、水塔11座,敷设管网‸公里;",
     "percent": "全区参保率达到‸%;建办公立幼儿园71所",
     "多 + 亩, amount range": "规模最大时达到‸多亩,每亩平均收入‸元-‸元。",
@@ -122,6 +126,9 @@ MUST_NOT = {
     "list number": "1.加强组织领导",
     "第 before a name": "游船沿第聂伯河缓缓航行",
     "percent in a URL": "详见 http://example.com/%E4%B8%AD",
+    "units after their numbers": "烧结温度为1200℃，波长254 nm，内存512MB，耗时 30 ms。",
+    "a unit inside a name or an identifier": "按GB/T 2760测试，请求头x-ms-version，日期格式mm_dd。",
+    "a unit's letters inside a word": "他用Gmail和iTunes听歌，在Amazon上购物。",
     "themed year": "今年是“中国旅游年”。",
     "annual compound": "全市农产品年产值稳步增长。",
 }

@@ -34,8 +34,9 @@ The word lists are general Chinese usage, chosen by reading the CCTV dev set for
 that are punctuation rather than words stay in :mod:`restore.gaps.left`.
 
 The modules: :mod:`~restore.gaps.left` classes what stands before a place;
-:mod:`~restore.gaps.years`, :mod:`~restore.gaps.units` and :mod:`~restore.gaps.signs`
-find and score the places by what follows; :func:`find_gaps` runs them all.
+:mod:`~restore.gaps.years`, :mod:`~restore.gaps.units`, :mod:`~restore.gaps.signs` and
+:mod:`~restore.gaps.symbol_units` (``‸ nm``, ``‸℃``) find and score the places by what
+follows; :func:`find_gaps` runs them all.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from ..chars import is_han
 from ..model import Gap, Mask
 from .signs import _bare_sign_gaps, _date_and_size_gaps, _sign_gaps, _url_gaps
 from .spacing import despaced, spaces_numbers
+from .symbol_units import _symbol_unit_gaps
 from .units import _unit_gaps, unit_makes_word
 from .words import word_lists
 from .years import _year_gaps
@@ -108,6 +110,7 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool) -> list[Gap]:
     _sign_gaps(text, out)
     _date_and_size_gaps(text, out)
     _bare_sign_gaps(text, out)
+    _symbol_unit_gaps(text, masked, out)
     if "://" in text:
         _url_gaps(text, out)
     if out:

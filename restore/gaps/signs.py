@@ -9,6 +9,7 @@ from functools import cache
 
 from ..chars import han_head, han_tail, is_han, list_number_before
 from .left import _AFTER_PUNCT, _CLOSERS, _DASHES, _DIGITS, _LATIN, _MASK_SYMBOLS, _OPENERS, _put
+from .symbol_units import starts_symbol_unit
 
 #: What may follow 第 + number ("第2758号", "第105次").
 _ORDINAL_FOLLOW = "号次届期个名位天年条款项批轮场季集章节页版站回代阶段部卷册首篇"
@@ -81,6 +82,8 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
             left_open = p == 0 or left in _OPENERS
             right_unit = right in _DASH_UNIT or right in _CLOSERS or right in _AFTER_PUNCT
             right_letter = right in _LATIN
+            if (right_letter or right in "℃℉°μ") and starts_symbol_unit(text, p + 1):
+                right_unit, right_letter = True, False  # （‸～Ma）: a range before its unit
             if left_open and right not in _DIGITS and not right_letter:
                 _put(out, p, 0.9 if right_unit or right in _DASHES else 0.6, "range")
             if left in _DIGITS or left in _LATIN or left in " \t\u3000" or left in _DASHES:

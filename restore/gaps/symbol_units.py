@@ -1,0 +1,86 @@
+"""Places before units written as symbols: ``波长为‸ nm``, ``经‸℃烧结``, ``(～‸Ma)``.
+
+Science, medicine and computing write a unit after its number in letters or signs,
+with a space or without: 254 nm, 1200℃, 512 MB. The scraper deleted the number and
+left the unit, which no rule for Chinese measure words reads. Units of one letter
+(m, g, s, V) are not looked for: a page names its variables so (长度为 m 的数组).
+
+A sign such as ℃ never stands without its number, so any left side but a digit, a
+numeral or a letter will do. A unit in letters also stands bare where a page names it
+(单位为 MB, 以 ms 计): after an ordinary word it scores low, and the gap model, which
+counted such places in clean text, decides (:mod:`restore.gapmodel`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .left import _DASHES, _DIGITS, _LATIN, _left_class, _put
+from .words import word_sets
+
+_UNITS = word_sets("symbol_units")  # lexicons/gaps/symbol_units.tsv
+#: Signs that never stand without a number (℃, °).
+_SURE = _UNITS["sure"]
+#: Units in letters (nm, kDa, MB), which a page may also name bare.
+_LETTERS = _UNITS["letters"]
+
+# Confidence by left class (restore.gaps.left): a number-introducing word or an opener
+# is as good a sign as for a measure word; an ordinary word is weak for a unit in letters.
+_C_SURE = {"B": 0.9, "V": 0.93, "W": 0.85, "P": 0.85, "Q": 0.6, "T": 0.6, "H": 0.85, "O": 0.6}
+_C_LETTERS = {"B": 0.85, "V": 0.88, "W": 0.6, "P": 0.6, "Q": 0.5, "T": 0.4, "H": 0.5, "O": 0.5}
+#: After a unit, what makes it a name instead: a standard's number (GB 2760, GB/T),
+#: a header or an identifier (x-ms-version, mm_dd).
+_NAME_AFTER = re.compile(r"[0-9_\-]|/[A-Z]| [0-9]")
+#: White space between a number and its unit.
+_SPACES = " \u00a0"
+
+
+@cache
+def _symbol_re() -> re.Pattern[str]:
+    """A run of letters (or a sign that starts one): the whole run, so that the tail of
+    an English word is never taken for a unit."""
+    return re.compile(r"[℃℉°μA-Za-z][A-Za-z]*")
+
+
+def starts_symbol_unit(text: str, i: int) -> bool:
+    """Whether a unit written as a symbol starts at ``i``, after at most one space
+    (～‸Ma, -‸ nm): what follows a range's dash when its second number was deleted."""
+    if text[i : i + 1] in _SPACES:
+        i += 1
+    m = _symbol_re().match(text, i)
+    return (
+        m is not None
+        and (m.group() in _SURE or m.group() in _LETTERS)
+        and not _NAME_AFTER.match(text, m.end())
+    )
+
+
+def _symbol_unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, str]]) -> None:
+    for m in _symbol_re().finditer(text):
+        unit = m.group()
+        if unit in _SURE:
+            table = _C_SURE
+        elif unit in _LETTERS:
+            table = _C_LETTERS
+        else:
+            continue
+        start = m.start()
+        if start and text[start - 1] in _LATIN:
+            continue  # μ after a letter: part of a word
+        if _NAME_AFTER.match(text, m.end()):
+            continue
+        p = start - 1 if start and text[start - 1] in _SPACES else start
+        before = text[p - 1] if p else "\n"
+        if before in _DIGITS or before in ".．":
+            continue  # 254 nm: the number is there
+        if before in _DASHES:
+            # (～‸Ma): the second number of a range; x-ms: a name's dash
+            if p >= 2 and (text[p - 2] in _LATIN or text[p - 2] == "_"):
+                continue
+            cls = "B"
+        else:
+            cls, _ = _left_class(text, p, masked)
+        if cls in "DNL":
+            continue
+        _put(out, p, table[cls], "symbol:" + unit)
