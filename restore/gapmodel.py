@@ -8,18 +8,26 @@ deleted or is not. :mod:`restore.gaptrain` counts both, by the rule that fired a
 the characters around the place (up to two each side, the shapes of
 :func:`restore.slotmodel.shapes`), over the corpora of ``docs/training-data.md``.
 
-At run time a place's probability is smoothed from the rule's own rate (the rule, then
-its family: ``unit:名``, then ``unit``) through ever longer contexts, as the slot model
-does: each context's prior pools its two parents (a normalised geometric mean) and its
-counts refine it (a Dirichlet estimate). The pipeline lets the model veto a rule's gap
-(:data:`VETO_BELOW`) rather than replace the rule's confidence: the corpora hold fewer
-large numbers than news does, so the model is sure of "no number here" long before it
-is sure of "a number here" (docs/accuracy.md, "Numeric gaps").
+Numbers of three digits or more are few in those corpora, so most contexts are seen with
+"nothing" alone (收治的‸例患者 never). Numbers of one or two digits, which the scraper
+keeps, are many, and they show the same thing: where a number belongs. So the trainer
+also counts each place the rules find where a short number stands, read without it, and
+the model factors a place's probability in two: P(a number here | rule, context), from
+long and short numbers against nothing, and P(three digits or more | a number here, rule,
+context), from long against short (a year nearly always; a count of cases often not).
+
+At run time each is smoothed from the rule's own rate (the rule, then its family:
+``unit:名``, then ``unit``) through ever longer contexts, as the slot model does: each
+context's prior pools its two parents (a normalised geometric mean) and its counts
+refine it (a Dirichlet estimate). The pipeline lets the model veto a rule's gap
+(:data:`VETO_BELOW`) rather than replace the rule's confidence: the model is sure of "no
+number here" long before it is sure of "a number here" (docs/accuracy.md, "Numeric
+gaps").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -40,7 +48,7 @@ from .slotmodel import (
 )
 
 FORMAT = "restore-gap-model"
-VERSION = 1
+VERSION = 2
 #: Name of the shipped model inside the lexicon folder.
 BUILTIN_GAP_MODEL = "gapmodel.gz"
 #: A rule's gap is dropped when the model gives it less than this probability.
@@ -92,12 +100,12 @@ def rule_name(reason: str) -> str:
 
 @dataclass(eq=False)
 class GapModel:
-    """Counts of (digits deleted, nothing deleted) at the places the rules found."""
+    """Counts of (digits deleted, a short number, nothing) at the places the rules found."""
 
-    #: Rule reason -> [deleted, nothing].
+    #: Rule reason -> [deleted, short, nothing].
     rules: dict[str, list[int]]
     #: One table per shape in :data:`SHAPES`: context (left + right)
-    #: -> [deleted, nothing].
+    #: -> [deleted, short, nothing].
     tables: list[Table]
     chars: int = 0
     sources: list[str] = field(default_factory=list)
@@ -158,25 +166,49 @@ class GapModel:
 
     def __post_init__(self) -> None:
         families: dict[str, list[int]] = {}
-        for name, (deleted, nothing) in self.rules.items():
-            row = families.setdefault(rule_family(name), [0, 0])
-            row[0] += deleted
-            row[1] += nothing
+        for name, row in self.rules.items():
+            total = families.setdefault(rule_family(name), [0, 0, 0])
+            for i, n in enumerate(row):
+                total[i] += n
         self._families = families
-        deleted = sum(row[0] for row in families.values())
-        self._overall = (deleted + 0.5) / (sum(map(sum, families.values())) + 1.0)
+        every = [sum(row[i] for row in families.values()) for i in range(3)]
+        self._overall = (every[0] + every[1] + 0.5) / (sum(every) + 1.0)
+        self._overall_long = (every[0] + 0.5) / (every[0] + every[1] + 1.0)
 
     def _rule_rate(self, name: str) -> float:
-        """P(deleted | rule): the rule's counts refine its family's rate, which refines
-        the rate over every rule."""
+        """P(a number here | rule): the rule's counts refine its family's rate, which
+        refines the rate over every rule."""
         rate = self._overall
         for counts in (self._families.get(rule_family(name)), self.rules.get(name)):
             if counts:
-                rate = (counts[0] + STRENGTH * rate) / (sum(counts) + STRENGTH)
+                rate = (counts[0] + counts[1] + STRENGTH * rate) / (sum(counts) + STRENGTH)
+        return rate
+
+    def _long_rate(self, name: str) -> float:
+        """P(three digits or more | a number here, rule): how often the number a rule's
+        place holds is one the scraper deletes (a year nearly always; a count of cases
+        often not)."""
+        rate = self._overall_long
+        for counts in (self._families.get(rule_family(name)), self.rules.get(name)):
+            if counts:
+                rate = (counts[0] + STRENGTH * rate) / (counts[0] + counts[1] + STRENGTH)
         return rate
 
     def _smoothed(self, name: str, context: str) -> float:
-        dists: dict[tuple[int, int], float] = {(0, 0): self._rule_rate(name)}
+        """P(deleted | rule, context) from P(a number here | rule, context) and
+        P(three digits or more | a number here, rule, context), each smoothed through ever
+        longer contexts."""
+        number = self._through_contexts(self._rule_rate(name), context, lambda c: (c[0] + c[1], c[2]))
+        long = self._through_contexts(self._long_rate(name), context, lambda c: (c[0], c[1]))
+        deleted = number * long
+        return deleted / (deleted + 1.0 - number)
+
+    def _through_contexts(
+        self, rate: float, context: str, split: Callable[[list[int]], tuple[int, int]]
+    ) -> float:
+        """A rate refined through the shapes: each context's prior pools its two parents
+        and its counts, as ``split`` reads them (yes, no), refine it."""
+        dists: dict[tuple[int, int], float] = {(0, 0): rate}
         for bit, (k, m) in enumerate(SHAPES[1:], 1):
             if k == 0:
                 prior = dists[(0, m - 1)]
@@ -188,7 +220,8 @@ class GapModel:
             if counts is None:
                 dists[(k, m)] = prior
             else:
-                dists[(k, m)] = (counts[0] + STRENGTH * prior) / (sum(counts) + STRENGTH)
+                yes, no = split(counts)
+                dists[(k, m)] = (yes + STRENGTH * prior) / (yes + no + STRENGTH)
         return dists[SHAPES[-1]]
 
     # -- files ----------------------------------------------------------------
@@ -240,14 +273,14 @@ def _load_cached(path: str) -> GapModel:
     if not isinstance(rules, dict) or not all(
         isinstance(k, str)
         and isinstance(v, list)
-        and len(v) == 2
+        and len(v) == 3
         and all(type(x) is int and x >= 0 for x in v)
         for k, v in rules.items()
     ):
-        raise GapModelError(f"{path}: gap model needs each rule's two counts")
-    if sum(v[0] + v[1] for v in rules.values()) == 0:
+        raise GapModelError(f"{path}: gap model needs each rule's three counts")
+    if sum(sum(v) for v in rules.values()) == 0:
         raise GapModelError(f"{path}: gap model has no counts")
-    tables = read_tables(path, body, header.get("sizes"), 2, GapModelError, SHAPES)
+    tables = read_tables(path, body, header.get("sizes"), 3, GapModelError, SHAPES)
     if header.get("shapes") != [list(s) for s in SHAPES]:
         raise GapModelError(f"{path}: gap model has other context shapes")
     return GapModel(rules, tables, *provenance(header))

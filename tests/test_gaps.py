@@ -129,6 +129,7 @@ MUST_NOT = {
     "units after their numbers": "烧结温度为1200℃，波长254 nm，内存512MB，耗时 30 ms。",
     "a unit inside a name or an identifier": "按GB/T 2760测试，请求头x-ms-version，日期格式mm_dd。",
     "a unit's letters inside a word": "他用Gmail和iTunes听歌，在Amazon上购物。",
+    "a point in a web address's anchor": "原文见 https://example.com/post-7dbc0ef#.8jbyo2k64 。",
     "themed year": "今年是“中国旅游年”。",
     "annual compound": "全市农产品年产值稳步增长。",
 }

@@ -23,9 +23,11 @@ def _sign_re() -> re.Pattern[str]:
     # it. A match starts at that character; "ord" is read at the match's end, after 第.
     first = re.escape(".%％‰+第）)到至-—–―~～〜万亿千米毫厘公元吨克")
     dash = re.escape(_DASHES)
+    # A point after #, /, =, &, ?, _ or @ is in a web address or a name (#.8jbyo2k64),
+    # never a decimal with its whole part deleted.
     return re.compile(
         rf"[{first}](?:"
-        r"(?P<dec>(?<=\.)(?<![0-9０-９A-Za-z.．]\.)(?=[0-9]))"
+        r"(?P<dec>(?<=\.)(?<![0-9０-９A-Za-z.．#/=&?_@]\.)(?=[0-9]))"
         r"|(?P<dectail>(?<=[0-9]\.[%‰％万亿千米毫厘公元吨克]))"
         r"|(?P<pct>(?<=[%％‰])(?<![0-9０-９A-Za-z%.．][%％‰])(?![0-9A-Fa-f]{2}))"
         r"|(?P<plus>(?<=\+)(?<![^“\"‘'「《（(\s]\+)(?![0-9A-Za-z]))"
