@@ -137,6 +137,11 @@ DISAGREED = 0.8
 #: (:meth:`Ranker._bare_suffix`): such restorations would have been right 7 times in 27 over
 #: dev and held-out text (docs/accuracy.md, "Nouns before a blind mask").
 BARE_SUFFIX = 0.25
+#: The highest confidence of a restoration the slot model does not back beside a word in
+#: Latin letters (QQ*可以, 办公室*P): the word lattice reads Han text only, so the word
+#: the mask most likely ends or begins (QQ群, 群P) is out of its sight. Beside a Latin
+#: word, restorations that a Han word holds are backed and kept (BF*见相同, PC*务).
+LATIN_BLIND = 0.5
 #: How many reweighed runs the ranker keeps before it starts afresh (memory stays flat).
 RESCORE_CACHE = 16384
 #: Sort key of a (reading, probability) pair; sorted with reverse=True, which keeps
@@ -321,6 +326,8 @@ class Ranker:
                 conf = DISAGREED
                 if self._bare_suffix(text, m, scores[m], alphabet, confident):
                     conf = BARE_SUFFIX
+                elif _beside_latin(text, m):
+                    conf = LATIN_BLIND
             if conf > TITLE_OR_BODY_CAP and self._title_or_body(text, m, best):
                 conf = TITLE_OR_BODY_CAP
                 title = best[:-1] + TITLE
@@ -846,6 +853,13 @@ def _evidence(scores: dict[Mask, RunScore], groups: list[list[Mask]]) -> list[tu
     of the model (群 for 党 there) outweighed what the input's other pages show."""
     repeats = {m for members in groups for m in members[1:]}
     return [s.readings for m, s in scores.items() if m not in repeats]
+
+
+def _beside_latin(text: str, m: Mask) -> bool:
+    """A Latin letter stands right before or after the run (QQ*, *P)."""
+    before = text[m.start - 1 : m.start]
+    after = text[m.end : m.end + 1]
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
 
 
 def _ends_line_or_cell(text: str, end: int) -> bool:

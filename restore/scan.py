@@ -64,9 +64,10 @@ def _emphasis_pattern(symbols: str) -> regex.Pattern[str]:
     # **text** / *text* / ***text***: a delimiter run, then text that does not start
     # or end with a space and has no mask symbol, then the same delimiter length;
     # the opener is at a line start or after a space/punctuation, the closer before
-    # a space, punctuation or the line end.
+    # a space, punctuation or the line end: never inside a word, QQ*可以……开黑* (QQ群).
     return regex.compile(
-        rf"(?<![\p{{Han}}*＊])(?P<d>{s}{{1,3}})(?=[^\s*＊])(?P<body>[^\n*＊]{{1,60}}?)(?<=\S)(?P=d)(?![\p{{Han}}*＊])"
+        rf"(?<![\p{{Han}}*＊A-Za-z0-9])(?P<d>{s}{{1,3}})(?=[^\s*＊])(?P<body>[^\n*＊]{{1,60}}?)(?<=\S)(?P=d)"
+        rf"(?![\p{{Han}}*＊A-Za-z0-9])"
     )
 
 
@@ -219,14 +220,20 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue
         left = text[a - 1] if a > 0 else ""
         right = text[b] if b < len(text) else ""
-        if not (is_han(left) or is_han(right) or _quoted_han(text, a, b) or _listed(text, a, b)):
+        if not (
+            is_han(left)
+            or is_han(right)
+            or _quoted_han(text, a, b)
+            or _listed(text, a, b)
+            or _after_initials(text, a, right)
+        ):
             continue  # separators, bullets before Latin text, lone symbols
         if markdown and _touches_tag(text, a, b):
             continue  # <font color="indigo">*很多家长……*</font>: emphasis against inline HTML
-        if (_touches_ascii_token(left) and not is_han(right)) or (
+        if (_touches_ascii_token(left) and not is_han(right) and not _after_initials(text, a, right)) or (
             _touches_ascii_token(right) and not is_han(left)
         ):
-            continue  # 3*4, a*b, 138****5678, 网友18****2 (but 入*56年 is a mask)
+            continue  # 3*4, a*b, 138****5678, 网友18****2 (but 入*56年 is a mask, and QQ*，)
         if _touches_lowercase_token(text, a, b):
             continue  # *p, a*b, **kwargs: code or a formula (IT* may be IT业, so upper case is kept)
         if _after_lone_letter(text, a):
@@ -252,7 +259,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # a pattern: .* (regular expression), *.txt (glob); not 1.*治理论 (政治)
         if b - a == 1 and _between_symbols(text, a, b):
             continue  # -/+/* a list of symbols, /* a comment
-        if b - a == 1 and right in "：:" and _is_field_label(text, a):
+        if b - a == 1 and right != "" and right in "：:" and _is_field_label(text, a):
             continue  # 姓名*： the required-field star of a form
         if a in fields:  # *姓名：… *性别：: a form's required-field marks, or masks (*委书记：)
             masks.append(Mask(a, b, MaskState.FIELD_QUESTION))
@@ -435,6 +442,22 @@ def _touches_tag(text: str, a: int, b: int) -> bool:
         start = text.rfind("<", max(0, a - 210), a)
         return start >= 0 and _tag_before().fullmatch(text, start, a) is not None
     return False
+
+
+#: Chinese punctuation that closes a phrase after a word: QQ*， ends 解散QQ群，.
+_CLOSING_PUNCT = frozenset("，。、；：！？）》」』”")
+
+
+def _after_initials(text: str, a: int, right: str) -> bool:
+    """The run follows a word of capitals written in Latin letters (QQ, IT, APP) and
+    closes a phrase: QQ*， is QQ群，, IT*。 is IT业。, not a product or a formula, which
+    go on (3*4, A*B)."""
+    if right not in _CLOSING_PUNCT and right not in ("", "\n", "\r"):
+        return False
+    start = a
+    while start > 0 and "A" <= text[start - 1] <= "Z":
+        start -= 1
+    return a - start >= 2 and (start == 0 or not text[start - 1].isascii() or not text[start - 1].isalnum())
 
 
 def _touches_ascii_token(ch: str) -> bool:
@@ -627,7 +650,7 @@ def notes_its_stars(text: str, config: RestoreConfig) -> bool:
         if (
             _starts_note(text, a, b)
             or _named_marker(text, a, b, left, right)
-            or (right in "：:" and _is_field_label(text, a))
+            or (right != "" and right in "：:" and _is_field_label(text, a))
         ):
             return True
     return False
@@ -639,5 +662,5 @@ def _named_marker(text: str, a: int, b: int, left: str, right: str) -> bool:
     return (
         (right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b) is not None)
         or (left in _LEGEND_VERBS and _marker_legend().match(text, b) is not None)
-        or (right in "的号" and text[max(0, a - 2) : a] in _LEGEND_MARKED)
+        or (right != "" and right in "的号" and text[max(0, a - 2) : a] in _LEGEND_MARKED)
     )

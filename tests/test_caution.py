@@ -115,3 +115,17 @@ def test_the_cap_comes_before_the_threshold():
     strict = RestoreConfig(find_gaps=False, min_confidence=0.85)
     first, _ = [e for e in restore_text("坚持一*专*。", strict).edits if e.kind == "mask"]
     assert first.replacement is None and first.note == "below --min-confidence"
+
+
+def test_a_restoration_beside_a_latin_word_the_slot_model_does_not_back_is_left():
+    """QQ*可以: the word the mask ends (QQ群) is half in Latin letters, which the lattice
+    does not read, so its 党 rests on the frequencies alone. Unbacked, it is reported
+    under the threshold; beside a Latin word, a mask a Han word holds (PC*务, 业务) is
+    restored as anywhere."""
+    from restore.rank import LATIN_BLIND
+
+    page = "大家加*建工作群。⏎QQ*可以用来联系。⏎他们在PC*务中获利。".replace("⏎", "\n")
+    _, latin, held = mask_edits(page)
+    assert latin.replacement is None
+    assert latin.confidence == LATIN_BLIND
+    assert held.replacement == "业"
