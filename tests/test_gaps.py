@@ -53,6 +53,7 @@ MUST_MARK = {
     "year after 比": "全县绿化覆盖率比‸年提高3个百分点。",
     "year range in brackets": "印发《行动方案（‸—‸年）》的通知",
     "empty brackets": "发布《全省青少年阅读状况报告（‸）》。",
+    "an empty title": "不可能有人看了《‸》之后，不知道它在写什么。",
     # measure words and units
     "measure word at line start": "15个贫困村全部脱贫退出;\n‸个行*村都达到了安全饮水",
     "measure words after 、": "驻村工作队、‸个帮扶单位、‸名帮扶干部进村入户",

@@ -21,7 +21,7 @@ def _sign_re() -> re.Pattern[str]:
     # that character first (a set test, which the engine runs as a fast scan over the
     # text) and then each branch checks, by looking behind and ahead, what stands around
     # it. A match starts at that character; "ord" is read at the match's end, after 第.
-    first = re.escape(".%％‰+第）)到至-—–―~～〜万亿千米毫厘公元吨克")
+    first = re.escape(".%％‰+第）)》」】”到至-—–―~～〜万亿千米毫厘公元吨克")
     dash = re.escape(_DASHES)
     # A point after #, /, =, &, ?, _ or @ is in a web address or a name (#.8jbyo2k64),
     # never a decimal with its whole part deleted.
@@ -33,6 +33,7 @@ def _sign_re() -> re.Pattern[str]:
         r"|(?P<plus>(?<=\+)(?<![^“\"‘'「《（(\s]\+)(?![0-9A-Za-z]))"
         rf"|(?P<ord>(?<=第)(?<![次及落门府宅科甲等]第)(?=[{_ORDINAL_FOLLOW}]))"
         r"|(?P<brk>(?<=[（(][）)]))"
+        r"|(?P<title>(?<=《》|「」|【】|“”))"
         r"|(?P<span>(?<=[在从由][到至])(?=[0-9０-９]))"
         rf"|(?P<dash>(?<=[{dash}])(?<![{dash}][{dash}])(?![{dash}]))"
         r")"
@@ -72,6 +73,8 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
             _put(out, m.end(), 0.9, "ordinal")
         elif kind == "brk":
             _put(out, p, 0.75, "empty-brackets")
+        elif kind == "title":
+            _put(out, p, 0.75, "empty-quotes")  # 《‸》, “‸”: a title or a quote that was a number
         elif kind == "span":
             _put(out, p, 0.85, "range")  # "在‸到30万元": a range with its first number gone
         elif kind == "dash":
