@@ -54,6 +54,12 @@ MUST_MARK = {
     "year range in brackets": "印发《行动方案（‸—‸年）》的通知",
     "empty brackets": "发布《全省青少年阅读状况报告（‸）》。",
     "an empty title": "不可能有人看了《‸》之后，不知道它在写什么。",
+    # official documents' numbers and penalties' ranges
+    "a document's year": "根据《关于审理案件的规定》（法释〔‸〕20号）执行。",
+    "a document's year and serial": "依照《暂行规定》（劳部发〔‸〕‸号）第十三条处理。",
+    "a document's year in square brackets": "《关于工资问题的通知》（劳社部发[‸]3号）同时废止。",
+    "a range's two numbers before a unit": "盗伐林木二至五立方米或者幼树‸至‸株为起点。",
+    "a penalty's upper bound": "违反本条规定的，可以处‸元以上‸元以下罚款。",
     # measure words and units
     "measure word at line start": "15个贫困村全部脱贫退出;\n‸个行*村都达到了安全饮水",
     "measure words after 、": "驻村工作队、‸个帮扶单位、‸名帮扶干部进村入户",
@@ -131,6 +137,8 @@ MUST_NOT = {
     "a unit inside a name or an identifier": "按GB/T 2760测试，请求头x-ms-version，日期格式mm_dd。",
     "a unit's letters inside a word": "他用Gmail和iTunes听歌，在Amazon上购物。",
     "a point in a web address's anchor": "原文见 https://example.com/post-7dbc0ef#.8jbyo2k64 。",
+    "至 in words and before numbers": "产量增至12个，甚至个别地区迁至台湾，送至家中。",
+    "brackets in a list": "选项[]可以留空，〔注〕见下文。",
     "themed year": "今年是“中国旅游年”。",
     "annual compound": "全市农产品年产值稳步增长。",
 }

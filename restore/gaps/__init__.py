@@ -35,8 +35,9 @@ that are punctuation rather than words stay in :mod:`restore.gaps.left`.
 
 The modules: :mod:`~restore.gaps.left` classes what stands before a place;
 :mod:`~restore.gaps.years`, :mod:`~restore.gaps.units`, :mod:`~restore.gaps.signs` and
-:mod:`~restore.gaps.symbol_units` (``‸ nm``, ``‸℃``) find and score the places by what
-follows; :func:`find_gaps` runs them all.
+:mod:`~restore.gaps.symbol_units` (``‸ nm``, ``‸℃``), :mod:`~restore.gaps.documents`
+(``法释〔‸〕20号``) and :mod:`~restore.gaps.ranges` (``幼树‸至‸株``) find and score the places
+by what follows; :func:`find_gaps` runs them all.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ from functools import cache
 
 from ..chars import is_han
 from ..model import Gap, Mask
+from .documents import _document_number_gaps
+from .ranges import _range_gaps
 from .signs import _bare_sign_gaps, _date_and_size_gaps, _sign_gaps, _url_gaps
 from .spacing import despaced, spaces_numbers
 from .symbol_units import _symbol_unit_gaps
@@ -111,6 +114,8 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool) -> list[Gap]:
     _date_and_size_gaps(text, out)
     _bare_sign_gaps(text, out)
     _symbol_unit_gaps(text, masked, out)
+    _document_number_gaps(text, out)
+    _range_gaps(text, out)
     if "://" in text:
         _url_gaps(text, out)
     if out:
