@@ -580,9 +580,10 @@ _DISCLAIMER_WORDS = (
 
 
 def _starts_note(text: str, a: int, b: int) -> bool:
-    """``*注：``, ``*来源:``, ``*以上内容仅供参考`` at a line start: a footnote's, a
-    picture's or a disclaimer's note."""
-    if (a and text[a - 1] != "\n") or b - a != 1:
+    """``*注：``, ``*来源:``, ``*以上内容仅供参考`` at a line start, or after a bracket,
+    a stop or a space (0-30g）*注：不建议……): a footnote's, a picture's or a
+    disclaimer's note. After a Han character or a letter the star may be a mask."""
+    if (a and (is_han(text[a - 1]) or text[a - 1].isalnum())) or b - a != 1:
         return False
     head = text[b : b + 6]
     return head.startswith(_DISCLAIMER_WORDS) or any(
