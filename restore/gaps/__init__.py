@@ -52,7 +52,7 @@ from .documents import _document_number_gaps
 from .ranges import _range_gaps
 from .signs import _bare_sign_gaps, _date_and_size_gaps, _sign_gaps, _url_gaps
 from .spacing import despaced, spaces_numbers
-from .symbol_units import _symbol_unit_gaps
+from .symbol_units import _symbol_unit_gaps, spaces_before_numbers
 from .units import _unit_gaps, unit_makes_word
 from .words import word_lists
 from .years import _year_gaps
@@ -99,13 +99,14 @@ def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0
         starts = [page.to_view(m.start) for m in masks]
         if len(page.view) < len(text) and None not in starts:
             shifted = [Mask(v, v + m.length, m.state) for v, m in zip(starts, masks) if v is not None]
-            found = _scan(page.view, shifted, intact)
+            found = _scan(page.view, shifted, intact, spaced=spaces_before_numbers(text))
             return [gap._replace(offset=page.gap_at(gap.offset)) for gap in found]
     return _scan(text, masks, intact)
 
 
-def _scan(text: str, masks: Sequence[Mask], intact: bool) -> list[Gap]:
-    """Every rule over ``text``; confidences discounted when ``intact``."""
+def _scan(text: str, masks: Sequence[Mask], intact: bool, spaced: bool = False) -> list[Gap]:
+    """Every rule over ``text``; confidences discounted when ``intact``. ``spaced``: the
+    page writes a space before its numbers (:func:`~restore.gaps.symbol_units.spaces_before_numbers`)."""
     masked = frozenset(i for mk in masks for i in range(mk.start, mk.end)) if masks else frozenset()
     out: dict[int, tuple[float, str]] = {}
     _year_gaps(text, masked, out)
@@ -113,7 +114,7 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool) -> list[Gap]:
     _sign_gaps(text, out)
     _date_and_size_gaps(text, out)
     _bare_sign_gaps(text, out)
-    _symbol_unit_gaps(text, masked, out)
+    _symbol_unit_gaps(text, masked, out, spaced)
     _document_number_gaps(text, out)
     _range_gaps(text, out)
     if "://" in text:

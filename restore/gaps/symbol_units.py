@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..chars import is_han
 from .left import _DASHES, _DIGITS, _LATIN, _left_class, _put
 from .words import word_sets
 
@@ -30,8 +31,9 @@ _LETTERS = _UNITS["letters"]
 _C_SURE = {"B": 0.9, "V": 0.93, "W": 0.85, "P": 0.85, "Q": 0.6, "T": 0.6, "H": 0.85, "O": 0.6}
 _C_LETTERS = {"B": 0.85, "V": 0.88, "W": 0.6, "P": 0.6, "Q": 0.5, "T": 0.4, "H": 0.5, "O": 0.5}
 #: After a unit, what makes it a name instead: a standard's number (GB 2760, GB/T),
-#: a header or an identifier (x-ms-version, mm_dd).
-_NAME_AFTER = re.compile(r"[0-9_\-]|/[A-Z]| [0-9]")
+#: a header or an identifier (x-ms-version, mm_dd); or a scale, which no number
+#: precedes (TB 级的数据, 毫秒级, as 万亿级).
+_NAME_AFTER = re.compile(r"[0-9_\-]|/[A-Z]| [0-9]| ?级")
 #: White space between a number and its unit.
 _SPACES = " \u00a0"
 
@@ -56,7 +58,25 @@ def starts_symbol_unit(text: str, i: int) -> bool:
     )
 
 
-def _symbol_unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, str]]) -> None:
+@cache
+def _spacing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(r"(?<=[\u4e00-\u9fff]) (?=[0-9])"), re.compile(r"(?<=[0-9]) (?=[A-Za-zμ℃°])")
+
+
+def spaces_before_numbers(text: str) -> bool:
+    """Whether the page's kept numbers show a space before them (鸡蛋 1 个, 椰浆 15ml)
+    more often than between them and a unit (14 nm): where the space of 椰浆 ml stood."""
+    before, after = _spacing_res()
+    return len(before.findall(text)) > len(after.findall(text))
+
+
+def _symbol_unit_gaps(
+    text: str, masked: frozenset[int], out: dict[int, tuple[float, str]], spaced: bool = False
+) -> None:
+    """Mark the places before units written as symbols. One space between Han text and
+    the unit stood after the number (波长为254 nm) unless the page's kept numbers show
+    the space before them (``spaced``, :func:`spaces_before_numbers`: 椰浆 100ml, 鸡蛋 1 个):
+    then it stood before it."""
     for m in _symbol_re().finditer(text):
         unit = m.group()
         if unit in _SURE:
@@ -71,6 +91,8 @@ def _symbol_unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[fl
         if _NAME_AFTER.match(text, m.end()):
             continue
         p = start - 1 if start and text[start - 1] in _SPACES else start
+        if p < start and spaced and p and is_han(text[p - 1]):
+            p = start  # 椰浆 ‸ml on a page that writes 椰浆 100ml
         before = text[p - 1] if p else "\n"
         if before in _DIGITS or before in ".．":
             continue  # 254 nm: the number is there
