@@ -69,6 +69,7 @@ MUST_MARK = {
     "degrees Celsius after a verb": "样品经‸℃烧结后，电导率明显提高。",
     "a unit in letters after a number word": "检测波长为‸ nm，流速为每分钟一毫升。",
     "the second number of a range, before a unit": "岩浆活动分为晚期（‸～‸Ma）和早期两期。",
+    "grams in a recipe": "- 面粉 ‸g\n- 白糖 ‸g\n- 鸡蛋 2 个\n- 盐 3 g\n- 牛奶 1 杯",
     "a unit after a space, on a page that spaces its numbers": "- 鸡蛋 1 个\n- 洋葱 2 个\n- 大蒜 5 瓣\n- 椰浆 ‸ml\n- 开水 ‸ml",
     "a unit after a space, on a page that spaces its units": "峰值在 14 nm，后移至‸ nm，半峰宽为 70 nm，再增至‸ nm。",
     "count then decimal, length": "建设农村道路‸条‸.03公里;新打机井12眼、水塔11座,敷设管网‸公里;",

@@ -3,7 +3,9 @@
 Science, medicine and computing write a unit after its number in letters or signs,
 with a space or without: 254 nm, 1200℃, 512 MB. The scraper deleted the number and
 left the unit, which no rule for Chinese measure words reads. Units of one letter
-(m, g, s, V) are not looked for: a page names its variables so (长度为 m 的数组).
+(m, s, V) are not looked for: a page names its variables so (长度为 m 的数组). g is,
+being every recipe's unit; the gap model, which has seen it bare far more often than
+after a number, lets it stand only where the page and its context say so.
 
 A sign such as ℃ never stands without its number, so any left side but a digit, a
 numeral or a letter will do. A unit in letters also stands bare where a page names it
