@@ -585,10 +585,14 @@ def _starts_note(text: str, a: int, b: int) -> bool:
     disclaimer's note. After a Han character or a letter the star may be a mask."""
     if (a and (is_han(text[a - 1]) or text[a - 1].isalnum())) or b - a != 1:
         return False
-    head = text[b : b + 6]
+    head = text[b : b + 8]
     return head.startswith(_DISCLAIMER_WORDS) or any(
-        head.startswith(w) and head[len(w) : len(w) + 1] in ("：", ":") for w in _NOTE_WORDS
+        head.startswith(w) and _NOTE_NUMBER.match(head, len(w)) is not None for w in _NOTE_WORDS
     )
+
+
+#: What follows a note's word: its colon, after the note's number if it has one (注 1：).
+_NOTE_NUMBER = re.compile(r" ?[0-9]{0,2} ?[：:]")
 
 
 def _before_years(text: str, b: int) -> bool:
