@@ -27,6 +27,7 @@ gaps").
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -38,7 +39,6 @@ from .slotmodel import (
     EDGE,
     STRENGTH,
     Table,
-    geometric_mean,
     normalise,
     provenance,
     read_model_file,
@@ -262,8 +262,10 @@ def builtin_gap_model_path() -> Path:
 
 
 def _pooled(a: float, b: float) -> float:
-    """Two probabilities of "deleted" pooled as the slot model pools its parents."""
-    return geometric_mean((a, 1 - a), (b, 1 - b))[0]
+    """Two probabilities of "deleted" pooled as the slot model pools its parents: the
+    normalised geometric mean of (a, 1 - a) and (b, 1 - b)."""
+    yes = math.sqrt(a * b)
+    return yes / (yes + math.sqrt((1.0 - a) * (1.0 - b)))
 
 
 @cache

@@ -21,18 +21,34 @@ _ISSUERS = "发字函令"
 
 @cache
 def _year_re() -> re.Pattern[str]:
-    """An empty 〔〕, or an empty [] after an issuer and before a serial 号."""
-    return re.compile(rf"〔(?=〕)|(?<=[{_ISSUERS}])[\[［](?=[\]］][0-9]*号)")
+    """An opening bracket right before its closer: 〔〕, or [] before a serial 号 (the
+    issuer before it is checked by :func:`_document_number_gaps`). Each pattern starts
+    with the bracket, so the engine scans for that character alone."""
+    return re.compile(r"〔(?=〕)|[\[［](?=[\]］][0-9]*号)")
 
 
 @cache
 def _serial_re() -> re.Pattern[str]:
-    """The closing bracket of a document's year (empty, or the year kept), right before 号."""
-    return re.compile(rf"(?:(?<=〔)|(?<=[{_ISSUERS}][\[［（(]))[0-9]*[〕\]］）)](?=号)")
+    """A closing bracket right before 号 (what opened it is checked in Python)."""
+    return re.compile(r"[〕\]］）)](?=号)")
 
 
 def _document_number_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     for m in _year_re().finditer(text):
-        _put(out, m.end(), 0.9, "document-year")
+        if m.group() == "〔" or (m.start() and text[m.start() - 1] in _ISSUERS):
+            _put(out, m.end(), 0.9, "document-year")
     for m in _serial_re().finditer(text):
-        _put(out, m.end(), 0.9, "document-serial")
+        if _opened_by_year(text, m.start()):
+            _put(out, m.end(), 0.9, "document-serial")
+
+
+def _opened_by_year(text: str, close: int) -> bool:
+    """The bracket closing at ``close`` holds a year (or nothing left of one) after 〔, or
+    after an issuer's [ or ( (劳部发〔〕, 国办发(2019))."""
+    i = close
+    while i > 0 and text[i - 1].isdigit() and text[i - 1].isascii():
+        i -= 1
+    opener = text[i - 1] if i else ""
+    if opener == "〔":
+        return True
+    return opener in ("[", "［", "（", "(") and i >= 2 and text[i - 2] in _ISSUERS

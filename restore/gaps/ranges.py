@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..chars import is_han
 from .left import _put
 from .units import unit_makes_word
 
@@ -33,12 +34,14 @@ _UPPER_UNITS = ("元以下", "万元以下", "倍以下", "个月以下", "日�
 @cache
 def _to_re() -> re.Pattern[str]:
     units = "|".join(sorted(_RANGE_UNITS.split("|"), key=len, reverse=True))
-    return re.compile(rf"(?<=[\u4e00-\u9fff])(?=至(?P<unit>{units})(?![一二三四五六七八九十年]))")
+    return re.compile(rf"至(?=(?P<unit>{units})(?![一二三四五六七八九十年]))")
 
 
 def _range_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     for m in _to_re().finditer(text):
         p = m.start()
+        if not p or not is_han(text[p - 1]):
+            continue
         if (
             text[p - 1] in _WORD_BEFORE_TO
             or text[p - 1] in _UNIT_ENDS
