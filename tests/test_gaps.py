@@ -510,3 +510,12 @@ def test_a_list_items_number_is_no_decimal():
     """``2.米帝…`` at a line's start numbers an item; ``增长了2.万元`` lost its decimals."""
     assert find_gaps("理由如下：\n2.米帝经济发达\n3.米帝技术先进") == []
     assert [(g.offset, g.reason) for g in find_gaps("增长了2.万元")] == [(5, "decimal")]
+
+
+def test_a_plus_alone_on_its_line_lost_its_number_after_it_not_before():
+    """A post's "+1" whose number was deleted leaves a lone + on its line: if anything
+    stood there it followed the sign (+‸), as the plus-end rule reads it."""
+    text = "说得好\n+\n哈哈"
+    found = {g.offset: g.reason for g in find_gaps(text)}
+    assert text.index("+") not in found
+    assert found.get(text.index("+") + 1) == "plus-end"

@@ -68,6 +68,10 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         elif kind == "plus":
             # “331+” is a policy's name with its number deleted; a + at a line start
             # is as often a list marker or a diff line: the gap model weighs that one.
+            # A + alone on its line is a post's "+1" whose number followed it (+‸,
+            # the plus-end rule), not one before it.
+            if (p == 0 or text[p - 1] == "\n") and text[p + 1 : p + 2] in ("", "\n", "\r"):
+                continue
             _put(out, p, 0.85, "quoted-plus" if p and text[p - 1] in _PLUS_QUOTES else "plus")
         elif kind == "ord":
             _put(out, m.end(), 0.9, "ordinal")
