@@ -34,7 +34,7 @@ class RestoreConfig:
     gap_marker: str = DEFAULT_GAP_MARKER
     #: Gaps below this confidence are neither marked nor reported. A gap's confidence is
     #: its rule's; the gap model has already dropped the places varied text doubts
-    #: (docs/accuracy.md, "Numeric gaps"): at 0.9 the dev sets keep their surest marks.
+    #: (docs/accuracy.md, "Gaps need company"): at 0.9 the dev sets keep their surest marks.
     gap_min_confidence: float = 0.5
     #: Pages with more than this share of mask symbols are redactions, not restored.
     max_mask_ratio: float = 0.30

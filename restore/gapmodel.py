@@ -21,8 +21,8 @@ At run time each is smoothed from the rule's own rate (the rule, then its family
 context's prior pools its two parents (a normalised geometric mean) and its counts
 refine it (a Dirichlet estimate). The pipeline lets the model veto a rule's gap
 (:data:`VETO_BELOW`) rather than replace the rule's confidence: the model is sure of "no
-number here" long before it is sure of "a number here" (docs/accuracy.md, "Numeric
-gaps").
+number here" long before it is sure of "a number here" (docs/accuracy.md, "This round
+(0.3.0)" and "This round (0.9.0)").
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ VETO_BELOW = 0.1
 CONFIDENT = 0.6
 #: A place under CONFIDENT is kept only on a page that shows the scraper at work:
 #: COMPANY confident places per 1,000 characters at least (and one at least), and for a
-#: place under DOUBTFUL, DENSE of them (docs/accuracy.md, "Numeric gaps").
+#: place under DOUBTFUL, DENSE of them (docs/accuracy.md, "Gaps need company").
 DOUBTFUL = 0.3
 COMPANY = 1.0
 DENSE = 2.0
