@@ -61,6 +61,8 @@ def _count(
     reason: str,
     column: int,
 ) -> None:
+    """Count one place in ``column`` (0 deleted, 1 short, 2 nothing), by its rule and by
+    its context in every shape, the text's edges padded as the model reads them."""
     rules.setdefault(rule_name(reason), [0, 0, 0])[column] += 1
     for bit, (k, m) in enumerate(SHAPES):
         left = normalise(text[max(0, offset - k) : offset])

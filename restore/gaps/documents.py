@@ -34,6 +34,7 @@ def _serial_re() -> re.Pattern[str]:
 
 
 def _document_number_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Mark a document number's lost year and serial number (module doc)."""
     for m in _year_re().finditer(text):
         if m.group() == "〔" or (m.start() and text[m.start() - 1] in _ISSUERS):
             _put(out, m.end(), 0.9, "document-year")

@@ -38,6 +38,7 @@ def _to_re() -> re.Pattern[str]:
 
 
 def _range_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Mark the places before 至 and after 以上 that lost a range's numbers (module doc)."""
     for m in _to_re().finditer(text):
         p = m.start()
         if not p or not is_han(text[p - 1]):

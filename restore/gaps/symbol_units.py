@@ -23,7 +23,7 @@ from .left import _DASHES, _DIGITS, _LATIN, _left_class, _put
 from .words import word_sets
 
 _UNITS = word_sets("symbol_units")  # lexicons/gaps/symbol_units.tsv
-#: Signs that never stand without a number (℃, °).
+#: Signs that never stand without a number (℃, °C).
 _SURE = _UNITS["sure"]
 #: Units in letters (nm, kDa, MB), which a page may also name bare.
 _LETTERS = _UNITS["letters"]
