@@ -76,6 +76,11 @@ UNVETOED = frozenset({"quoted-plus", "url"})
 #: place does (:data:`COMPANY`): a story's or a lab report's “+” (化验单上是“+”) is the
 #: sign itself, and a page with no deleted number around it says so.
 NEED_COMPANY = frozenset({"quoted-plus"})
+#: Rules whose places need confident company on their page however sure the model is,
+#: and are none themselves: an empty pair of quotes or title marks is a deleted number on
+#: a damaged page (《1984》) and an empty string on a clean technical one (设为“”即可清空),
+#: and two characters each side cannot tell the pages apart.
+ALWAYS_COMPANY = frozenset({"empty-quotes"})
 #: Characters of context each side of a place, and the context shapes they make.
 SIDE = 2
 SHAPES = shapes(SIDE)
@@ -124,10 +129,15 @@ class GapModel:
         characters. A confident place stands alone; a doubtful one needs confident
         company, the more doubtful the denser (:data:`CONFIDENT`, :data:`DOUBTFUL`,
         :data:`COMPANY`, :data:`DENSE`). On a page of posts or stories, where numbers are
-        few, a confident place under :data:`SURE` needs company too."""
+        few, a confident place under :data:`SURE` needs company too, and so does every
+        place of a rule in :data:`ALWAYS_COMPANY`."""
         text, places = _as_read(text, places)
         odds = [None if rule_name(r) in UNVETOED else self.probability(text, o, r) for o, r in places]
-        confident = sum(1 for p in odds if p is not None and p >= CONFIDENT)
+        confident = sum(
+            1
+            for (_, r), p in zip(places, odds)
+            if p is not None and p >= CONFIDENT and rule_name(r) not in ALWAYS_COMPANY
+        )
         length = max(len(text), 1)
         dense = confident * 1000 >= COMPANY * length
         company = confident >= 1 and dense
@@ -137,6 +147,8 @@ class GapModel:
         for (_, reason), p in zip(places, odds):
             if p is None:
                 out.append(company if rule_name(reason) in NEED_COMPANY else True)
+            elif rule_name(reason) in ALWAYS_COMPANY:
+                out.append(company and p >= VETO_BELOW)
             elif p >= CONFIDENT:
                 out.append(not (spoken and p < SURE))
             elif p < VETO_BELOW:

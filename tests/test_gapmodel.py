@@ -172,3 +172,12 @@ def test_on_a_page_of_speech_a_confident_place_under_sure_needs_company_too(mode
     assert model.supported(spoken, [(1, "year")]) == [False]
     assert model.supported(spoken, [(2, "year")]) == [True]
     assert model.supported(spoken, [(1, "year"), (3, "unit:个")]) == [True, True]
+
+
+def test_an_empty_pair_of_quotes_needs_a_damaged_page_around_it():
+    """“” is an empty string on a clean technical page and a deleted number (《1984》) on a
+    damaged one: two characters each side cannot tell them apart, the page can."""
+    clean = "将变量设为“”即可清空。字符串“”表示空值，长度为 0。"
+    damaged = "截至年底，全省共有家企业参加《》评选。"
+    assert not [e for e in restore_text(clean).edits if e.kind == "gap"]
+    assert damaged.index("》") in {e.start for e in restore_text(damaged).edits if e.kind == "gap"}
