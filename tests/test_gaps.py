@@ -139,6 +139,7 @@ MUST_NOT = {
     "units after their numbers": "烧结温度为1200℃，波长254 nm，内存512MB，耗时 30 ms。",
     "a unit inside a name or an identifier": "按GB/T 2760测试，请求头x-ms-version，日期格式mm_dd。",
     "a unit as a scale": "公开了 TB 级的元数据，延迟在ms级。",
+    "a unit named, not counted": "| 温度（℃） | 长度(mm) |\n温度单位：℃，内存单位为 MB。",
     "a unit's letters inside a word": "他用Gmail和iTunes听歌，在Amazon上购物。",
     "a point in a web address's anchor": "原文见 https://example.com/post-7dbc0ef#.8jbyo2k64 。",
     "至 in words and before numbers": "产量增至12个，甚至个别地区迁至台湾，送至家中。",

@@ -8,7 +8,8 @@ being every recipe's unit; the gap model, which has seen it bare far more often 
 after a number, lets it stand only where the page and its context say so.
 
 A sign such as ℃ never stands without its number, so any left side but a digit, a
-numeral or a letter will do. A unit in letters also stands bare where a page names it
+numeral or a letter will do, except where the page names the unit itself: a table's
+header (温度（℃）) or a unit after 单位 (温度单位：℃). A unit in letters also stands bare where a page names it
 (单位为 MB, 以 ms 计): after an ordinary word it scores low, and the gap model, which
 counted such places in clean text, decides (:mod:`restore.gapmodel`).
 """
@@ -72,6 +73,19 @@ def spaces_before_numbers(text: str) -> bool:
     return len(before.findall(text)) > len(after.findall(text))
 
 
+#: Brackets a table's header puts around a unit: 温度（℃）, 长度(mm).
+_LABEL_OPEN = "(（[【"
+_LABEL_CLOSE = ")）]】"
+
+
+def _names_the_unit(text: str, start: int, end: int) -> bool:
+    """The page names the unit rather than a quantity in it: a header's (℃) or （mm）, the
+    unit alone in its brackets, or a unit after 单位 (温度单位：℃, 单位为 MB)."""
+    if text[start - 1 : start] in _LABEL_OPEN and text[end : end + 1] in _LABEL_CLOSE:
+        return start > 0 and end < len(text)
+    return "单位" in text[max(0, start - 6) : start]
+
+
 def _symbol_unit_gaps(
     text: str, masked: frozenset[int], out: dict[int, tuple[float, str]], spaced: bool = False
 ) -> None:
@@ -91,6 +105,8 @@ def _symbol_unit_gaps(
         if start and text[start - 1] in _LATIN:
             continue  # μ after a letter: part of a word
         if _NAME_AFTER.match(text, m.end()):
+            continue
+        if _names_the_unit(text, start, m.end()):
             continue
         p = start - 1 if start and text[start - 1] in _SPACES else start
         if p < start and spaced and p and is_han(text[p - 1]):
