@@ -217,6 +217,31 @@ class Restorer:
                     after_unit = gap.offset + len(name) - len("unit:")
         return kept
 
+    def _rereads_otherwise(
+        self, seen: str, edits: list[Edit], width: int, prior: Mapping[str, float] | None
+    ) -> bool:
+        """Whether a second run over the output would read the page at the other width
+        and restore something. The width is read from the runs, and restorations change
+        them: ``**产**体**`` (three even runs: two symbols a character) → ``党产**体**``
+        leaves two, which a second run reads one symbol a character (产业群体);
+        ``*建建**建**员**务`` (an odd run: one) → ``党建建**建**员**务`` leaves three even runs.
+        Then this run's restorations are withdrawn, so every run over the page decides
+        as this one does."""
+        done = [e for e in edits if e.kind == "mask" and e.replacement is not None]
+        if not done:
+            return False
+        filled = _filled(seen, done)
+        again = self._scan(filled)
+        if not again or infer_width(again) == width:
+            return False
+        if width == 1:
+            second, _, _ = self._restore_collapsed(filled, again, frozenset(), prior)
+        else:
+            second, _, _ = self._restore_plain(filled, again, frozenset(), prior)
+            if reads_doubled(filled, again, second, self.ranker.table.count):
+                return False
+        return any(e.kind == "mask" and e.replacement is not None for e in second)
+
     def _restore_collapsed(
         self, seen: str, masks: list[Mask], marked: frozenset[int], prior: Mapping[str, float] | None = None
     ) -> tuple[list[Edit], str, list[str]]:
@@ -268,6 +293,14 @@ class Restorer:
             doubled = bool(masks) and not cfg.symbol_width and not markdown
             if doubled and reads_doubled(seen, masks, edits, self.ranker.table.count):
                 edits, hidden, notes = self._restore_collapsed(seen, masks, marked, filter_prior)
+                width = 2
+        if (
+            masks
+            and not cfg.symbol_width
+            and not markdown
+            and self._rereads_otherwise(seen, edits, width, filter_prior)
+        ):
+            edits = _withdrawn(edits, {(e.start, e.end) for e in edits if e.replacement is not None})
         if script.traditional:
             edits = [_written(e, script, plain) for e in edits]
             hidden = script.written(hidden, min((e.start for e in edits), default=0), plain)

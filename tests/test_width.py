@@ -1,5 +1,8 @@
 """Filters that write two symbols per hidden character."""
 
+import pytest
+
+from restore import restore_text
 from restore.model import Edit, Mask, MaskState
 from restore.width import LONE_SYMBOL, collapse, expand, infer_width
 
@@ -58,3 +61,15 @@ def test_a_run_of_odd_length_on_a_two_symbol_page_is_left_alone():
     )
     assert (odd.start, odd.end, odd.replacement, odd.note) == (1, 2, None, LONE_SYMBOL)
     assert (even.start, even.end, even.replacement) == (3, 5, "党")
+
+
+@pytest.mark.parametrize("text", ["**产**体**", "*建建**建**员**务"])
+def test_a_page_whose_restorations_change_its_width_rereads_the_same(text):
+    """Three runs of ** make a two-symbol page; restoring one leaves two, which a second
+    run would read one symbol per character (产**体 as 产业群体). An odd run makes a
+    one-symbol page; restoring it leaves three even runs, which a second run would read
+    two symbols per character. The first run then withdraws its restorations, so that
+    every run over the page decides alike."""
+    first = restore_text(text)
+    assert restore_text(first.text).text == first.text
+    assert not [e for e in restore_text(first.text).edits if e.kind == "mask" and e.replacement]
