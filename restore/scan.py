@@ -259,7 +259,7 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # a pattern: .* (regular expression), *.txt (glob); not 1.*治理论 (政治)
         if b - a == 1 and _between_symbols(text, a, b):
             continue  # -/+/* a list of symbols, /* a comment
-        if b - a == 1 and right != "" and right in "：:" and _is_field_label(text, a):
+        if b - a == 1 and right in _COLONS and _is_field_label(text, a):
             continue  # 姓名*： the required-field star of a form
         if a in fields:  # *姓名：… *性别：: a form's required-field marks, or masks (*委书记：)
             masks.append(Mask(a, b, MaskState.FIELD_QUESTION))
@@ -444,6 +444,11 @@ def _touches_tag(text: str, a: int, b: int) -> bool:
     return False
 
 
+#: A field label's colon after its star (姓名*：), and what follows a legend's marker
+#: (带*的, 标*号). Sets, not strings: the empty neighbour of a star at the text's end is
+#: in every string.
+_COLONS = frozenset("：:")
+_LEGEND_AFTER = frozenset("的号")
 #: Chinese punctuation that closes a phrase after a word: QQ*， ends 解散QQ群，.
 _CLOSING_PUNCT = frozenset("，。、；：！？）》」』”")
 
@@ -655,7 +660,7 @@ def notes_its_stars(text: str, config: RestoreConfig) -> bool:
         if (
             _starts_note(text, a, b)
             or _named_marker(text, a, b, left, right)
-            or (right != "" and right in "：:" and _is_field_label(text, a))
+            or (right in _COLONS and _is_field_label(text, a))
         ):
             return True
     return False
@@ -667,5 +672,5 @@ def _named_marker(text: str, a: int, b: int, left: str, right: str) -> bool:
     return (
         (right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b) is not None)
         or (left in _LEGEND_VERBS and _marker_legend().match(text, b) is not None)
-        or (right != "" and right in "的号" and text[max(0, a - 2) : a] in _LEGEND_MARKED)
+        or (right in _LEGEND_AFTER and text[max(0, a - 2) : a] in _LEGEND_MARKED)
     )

@@ -9,9 +9,9 @@ after a number, lets it stand only where the page and its context say so.
 
 A sign such as ℃ never stands without its number, so any left side but a digit, a
 numeral or a letter will do, except where the page names the unit itself: a table's
-header (温度（℃）) or a unit after 单位 (温度单位：℃). A unit in letters also stands bare where a page names it
-(单位为 MB, 以 ms 计): after an ordinary word it scores low, and the gap model, which
-counted such places in clean text, decides (:mod:`restore.gapmodel`).
+header (温度（℃）) or a unit after 单位 (温度单位：℃). A unit in letters also stands bare
+where a page names it (以 ms 计): after an ordinary word it scores low, and the gap model,
+which counted such places in clean text, decides (:mod:`restore.gapmodel`).
 """
 
 from __future__ import annotations
@@ -48,17 +48,22 @@ def _symbol_re() -> re.Pattern[str]:
     return re.compile(r"[℃℉°μA-Za-z][A-Za-z]*")
 
 
+def _unit_table(text: str, m: re.Match[str]) -> dict[str, float] | None:
+    """The confidences for the unit ``m`` matched, or None when it is no unit of the
+    lists or a name's (GB/T, x-ms, TB 级)."""
+    table = _C_SURE if m.group() in _SURE else _C_LETTERS if m.group() in _LETTERS else None
+    if table is None or _NAME_AFTER.match(text, m.end()):
+        return None
+    return table
+
+
 def starts_symbol_unit(text: str, i: int) -> bool:
     """Whether a unit written as a symbol starts at ``i``, after at most one space
     (～‸Ma, -‸ nm): what follows a range's dash when its second number was deleted."""
     if text[i : i + 1] in _SPACES:
         i += 1
     m = _symbol_re().match(text, i)
-    return (
-        m is not None
-        and (m.group() in _SURE or m.group() in _LETTERS)
-        and not _NAME_AFTER.match(text, m.end())
-    )
+    return m is not None and _unit_table(text, m) is not None
 
 
 @cache
@@ -74,15 +79,15 @@ def spaces_before_numbers(text: str) -> bool:
 
 
 #: Brackets a table's header puts around a unit: 温度（℃）, 长度(mm).
-_LABEL_OPEN = "(（[【"
-_LABEL_CLOSE = ")）]】"
+_LABEL_OPEN = frozenset("(（[【")
+_LABEL_CLOSE = frozenset(")）]】")
 
 
 def _names_the_unit(text: str, start: int, end: int) -> bool:
     """The page names the unit rather than a quantity in it: a header's (℃) or （mm）, the
     unit alone in its brackets, or a unit after 单位 (温度单位：℃, 单位为 MB)."""
     if text[start - 1 : start] in _LABEL_OPEN and text[end : end + 1] in _LABEL_CLOSE:
-        return start > 0 and end < len(text)
+        return True
     return "单位" in text[max(0, start - 6) : start]
 
 
@@ -94,18 +99,12 @@ def _symbol_unit_gaps(
     the space before them (``spaced``, :func:`spaces_before_numbers`: 椰浆 100ml, 鸡蛋 1 个):
     then it stood before it."""
     for m in _symbol_re().finditer(text):
-        unit = m.group()
-        if unit in _SURE:
-            table = _C_SURE
-        elif unit in _LETTERS:
-            table = _C_LETTERS
-        else:
+        table = _unit_table(text, m)
+        if table is None:
             continue
         start = m.start()
         if start and text[start - 1] in _LATIN:
             continue  # μ after a letter: part of a word
-        if _NAME_AFTER.match(text, m.end()):
-            continue
         if _names_the_unit(text, start, m.end()):
             continue
         p = start - 1 if start and text[start - 1] in _SPACES else start
@@ -123,4 +122,4 @@ def _symbol_unit_gaps(
             cls, _ = _left_class(text, p, masked)
         if cls in "DNL":
             continue
-        _put(out, p, table[cls], "symbol:" + unit)
+        _put(out, p, table[cls], "symbol:" + m.group())
