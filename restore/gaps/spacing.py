@@ -6,8 +6,9 @@ there, the spaces stay: ``⏎ 年 8 月 25 日``, ``共  个落子点``. The gap
 characters next to each other (``共‸个``), so on such a page they read a view with
 those spaces taken out (those between Han and anything but a Latin letter), and each
 place they find is put back where the number stood: between the two spaces a deleted
-number leaves, after a lone space that follows Han (在 1912年), before one at a line's
-start (2023 年).
+number leaves, after a lone space that follows Han (在 1912年), and after one at a line's
+start or after a sign (2023 年, | 300万 |) on the side the page's kept numbers put their
+space.
 
 A page uses the convention when it shows :data:`SPACED` or more spaced transitions
 between a Han character and a digit or a Latin letter; other pages are read as they are.
@@ -106,8 +107,12 @@ class Despaced:
 
 
 def _after_marker(text: str, a: int) -> bool:
-    """The space at ``a`` follows a list marker at a line's start (``- ``, ``* ``, ``> ``)."""
-    return a >= 1 and text[a - 1] in "-*+>" and (a == 1 or text[a - 2] in "\n\r")
+    """The space at ``a`` follows a list marker at a line's start (``- ``, ``* ``, ``> ``),
+    indented or inside a quote (``> - ``)."""
+    if a < 1 or text[a - 1] not in "-*+>":
+        return False
+    line = max(text.rfind("\n", 0, a - 1), text.rfind("\r", 0, a - 1)) + 1
+    return not text[line : a - 1].strip(" \t>")
 
 
 def _before_last_dash(text: str, b: int) -> bool:
@@ -120,6 +125,7 @@ def despaced(text: str) -> Despaced:
     character and anything but a Latin letter; a lone space after a list marker or
     before a line's last dash stays."""
     runs: list[tuple[int, int, int]] = []
+    attached: bool | None = None  # read from the page when first needed
     for m in _run_re().finditer(text):
         a, b = m.span()
         left = text[a - 1] if a else ""
@@ -128,7 +134,27 @@ def despaced(text: str) -> Despaced:
             continue  # 20 16:30 is two numbers; a space between digits is theirs
         if b - a == 1 and (_after_marker(text, a) or _before_last_dash(text, b)):
             continue  # a list's "- 省略", a line's closing "史铁生 -": the space separates
-        # 在 ‸年 (在 1912年) or ‸ 年 at a line's start (2023 年): a lone space after Han
-        # stood before the number, one after an edge stood after it.
-        runs.append((a, b, a + 1 if b - a == 2 or is_han(left) else a))
+        # 在 ‸年 (在 1912年): a lone space after Han stood before the number. One after an
+        # edge (a line's start, a colon, a table's |) stood after it on a page that
+        # spaces its numbers from the Han after them (2023 年), and before it on one that
+        # writes them together (| 300万 |, 发布日期： 2021年).
+        if b - a == 2 or is_han(left):
+            at = a + 1
+        else:
+            if attached is None:
+                attached = _attaches_numbers(text)
+            at = a + 1 if attached else a
+        runs.append((a, b, at))
     return Despaced(text, runs)
+
+
+@cache
+def _number_han_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(r"[0-9](?=[\u4e00-\u9fff])"), re.compile(r"[0-9] (?=[\u4e00-\u9fff])")
+
+
+def _attaches_numbers(text: str) -> bool:
+    """Whether the page's kept numbers stand right before the Han after them (300万, 11月)
+    more often than a space away (8 月)."""
+    together, spaced = _number_han_res()
+    return len(together.findall(text)) > len(spaced.findall(text))
