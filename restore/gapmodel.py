@@ -70,12 +70,16 @@ SURE = 0.9
 #: technical writing (点击“+”按钮), which the corpora hold much of, and in news a policy's
 #: name whose number the scraper deleted (“331+”): counts from the corpora would veto
 #: every one of the latter. The corpora hold no web addresses (their extraction removed
-#: them), so the model knows nothing of an empty segment in one.
-UNVETOED = frozenset({"quoted-plus", "url"})
+#: them) and little code, so the model knows nothing of an empty segment in an address,
+#: an address's empty field or port, an issue's number or an empty code span
+#: (restore.gaps.addresses). None of them is company for a doubtful place: counted as
+#: such, they let in places of ordinary words on technical pages (成‸吨, 加‸个名字).
+UNVETOED = frozenset({"quoted-plus", "url", "ipv4", "port", "issue", "empty-code", "table-cell"})
 #: Of those, the rules whose places need company all the same, as a fairly doubtful
 #: place does (:data:`COMPANY`): a story's or a lab report's “+” (化验单上是“+”) is the
-#: sign itself, and a page with no deleted number around it says so.
-NEED_COMPANY = frozenset({"quoted-plus"})
+#: sign itself, and a page with no deleted number around it says so; two backticks
+#: (``) are Markdown's own delimiters as well as an empty code span.
+NEED_COMPANY = frozenset({"quoted-plus", "empty-code"})
 #: Rules whose places need confident company on their page however sure the model is,
 #: and are none themselves: an empty pair of quotes or title marks is a deleted number on
 #: a damaged page (《1984》) and an empty string on a clean technical one (设为“”即可清空),

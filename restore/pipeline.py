@@ -17,7 +17,7 @@ from .apply import apply_edits
 from .chars import ASCII_DIGITS
 from .config import RestoreConfig
 from .gapmodel import GapModel, builtin_gap_model_path, rule_name
-from .gaps import find_gaps
+from .gaps import CODE_RULES, find_gaps
 from .markup import looks_like_markdown
 from .model import WITHDRAWN, Edit, Gap, Mask, Result
 from .scan import Spans, code_spans, find_masks
@@ -163,7 +163,8 @@ class Restorer:
         notes: list[str] = []
         gaps: list[Gap] = []
         if cfg.find_gaps:
-            # Digits in code are the code's, not a scraper's gap.
+            # In code only machine-written forms are read (CODE_RULES): code's own signs
+            # look to the other rules like deleted numbers.
             in_code = Spans([(a + 1, b) for a, b in code_spans(seen)])
             # A run of symbols after digits (20**年) hides the number's own digits.
             digit_masks = {m.end for m in masks if m.start and seen[m.start - 1] in ASCII_DIGITS}
@@ -172,7 +173,7 @@ class Restorer:
                 for gap in find_gaps(seen, masks, cfg.gap_min_confidence)
                 if gap.confidence >= cfg.gap_min_confidence
                 and gap.offset not in digit_masks
-                and gap.offset not in in_code
+                and (gap.offset not in in_code or rule_name(gap.reason) in CODE_RULES)
             ]
         hidden = unseen_candidates(seen, cfg)  # without the priors: no mask may need them
         if masks and _mostly_masks(seen, masks, cfg):

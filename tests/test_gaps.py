@@ -520,3 +520,116 @@ def test_a_plus_alone_on_its_line_lost_its_number_after_it_not_before():
     found = {g.offset: g.reason for g in find_gaps(text)}
     assert text.index("+") not in found
     assert found.get(text.index("+") + 1) == "plus-end"
+
+
+# --------------------------------------------------------------------------- #
+# Machine-written numbers: addresses, ports, issue numbers, tables, code
+# (restore/gaps/addresses.py, tables.py; the empty code span in signs.py)
+# --------------------------------------------------------------------------- #
+MACHINE_MARK = {
+    "an address's first two fields": "服务器 IP 为 ‸.‸.1.1，请确认。",
+    "an address's last fields, a page's placeholders": "FE 地址为 ‸.26.34.‸，BE 为 ‸.‸.xxx.xxx。",
+    "an address and its port": "jdbc:mysql://‸.‸.1.1:‸/sys",
+    "a web address's port": "访问 http://localhost:‸/api/demo 即可。",
+    "a port set to nothing": "[server]\nquery_port = ‸\nRpcPort: ‸\nport = \"‸\"",
+    "a release note's issue and pull request": "- 修复死锁问题。[#‸](https://github.com/a/b/pull/‸)",
+    "an issue in brackets": "修复内存泄漏 (#‸)。",
+}
+
+
+@pytest.mark.parametrize("case", MACHINE_MARK.values(), ids=MACHINE_MARK.keys())
+def test_machine_written_numbers_lose_their_digits_where_they_show(case):
+    text, offsets = parse(case)
+    assert kept(text) == offsets
+
+
+MACHINE_NOT = {
+    "a version and a full stop": "请升级到 1.2.3.",
+    "a kept address": "连接 10.10.44.98:8030 即可。",
+    "an ellipsis after a number": "后续会有2.0...等版本分支。",
+    "a port with its value": '$port = "2881";\nsshPort="22"',
+    "a grammar's rule, a longer word": "ip_port:\nreport: 无\ntransport: tcp",
+    "a link's empty anchor, an address's fragment": "- [B](#)\n[Gophish](https://getgophish.com/#)",
+    "C#": "用 (C#) 写的服务",
+    "the list of issues": "问题请提交到 https://github.com/a/b/issues/\n谢谢。",
+}
+
+
+@pytest.mark.parametrize("case", MACHINE_NOT.values(), ids=MACHINE_NOT.keys())
+def test_machine_forms_that_kept_their_numbers_are_no_gaps(case):
+    assert kept(case) == []
+
+
+def test_a_wildcard_address_holds_no_other_rules_place():
+    """'192.168.8.%' leaves '..8.%': the two empty fields, not the decimal tail 8.%."""
+    text, offsets = parse("GRANT ALL TO 'jack'@'‸.‸.8.%';")
+    assert kept(text) == offsets
+
+
+def test_an_empty_code_span_held_a_number_on_a_page_that_shows_the_scraper():
+    """默认为 `9030` leaves 默认为 ``. Two backticks also open a double-backtick span and
+    name the sign itself, so the place stands only alone on its line, not in brackets,
+    and with confident company (restore.gapmodel.NEED_COMPANY)."""
+    assert [g.reason for g in find_gaps("`http_port` 默认为 ``。")] == ["empty-code"]
+    assert find_gaps("使用反引号（``）把名称引起来。") == []
+    assert [g for g in find_gaps("可以写成 ``cmd + [`` 或 ``cmd + ]``。") if g.reason == "empty-code"] == []
+    damaged = "截至年9月底，共有个用户。\n`http_port` 默认为 ``。"
+    clean = "`http_port` 默认为 ``，即不设置。"
+    marked = {e.start for e in restore_text(damaged).edits if e.kind == "gap"}
+    assert damaged.index("``") + 1 in marked
+    assert [e for e in restore_text(clean).edits if e.kind == "gap"] == []
+
+
+ERROR_CODES = (
+    "| 序号 | 错误码 | 描述 |\n|---|---|---|\n|28||客户端字符集不支持。|\n|||用户名或密码错误。|\n"
+    "|6||未指定数据库。|\n|||没有权限。|\n"
+)
+
+
+def test_a_column_of_short_numbers_and_its_empty_neighbour_lost_their_long_numbers():
+    cells = [
+        ERROR_CODES.index("|28|") + 4,  # 错误码 of row 1
+        *(ERROR_CODES.index("|||用户名") + k for k in (1, 2)),
+        ERROR_CODES.index("|6|") + 3,
+        *(ERROR_CODES.index("|||没有") + k for k in (1, 2)),
+    ]
+    found = [g for g in find_gaps(ERROR_CODES) if g.reason == "table-cell"]
+    assert [g.offset for g in found] == sorted(cells)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # an author's blank column: defaults or remarks left empty
+        "| 参数 | 类型 | 默认值 | 说明 |\n|---|---|---|---|\n| uri | string | | 路径 |\n"
+        "| method | string | | 方法 |\n| host | string | | 主机 |\n",
+        # one blank size among short numbers
+        "| 类型 | 位数 | 字节 |\n|---|---|---|\n| int | 32 | 4 |\n| char | 16 | 2 |\n| boolean | 1 | |\n",
+    ],
+)
+def test_a_tables_own_blanks_are_no_gaps(table):
+    assert [g for g in find_gaps(table) if g.reason == "table-cell"] == []
+
+
+def test_only_machine_forms_are_read_inside_code():
+    """A yearless date or an address in code lost its digits as prose does; code's own
+    signs (``*(a + 1)``, ``f()``) look to the language rules like deleted numbers."""
+    page = "示例：\n```sql\nSELECT * FROM t WHERE d = '-05-20' AND ip = '..1.1';\nint v = *(a + 1); f();\n```\n"
+    marked = sorted(e.start for e in restore_text(page).edits if e.kind == "gap")
+    date = page.index("'-05-20'") + 1
+    address = page.index("'..1.1'") + 1
+    assert marked == [date, address, address + 1]
+
+
+def test_a_lone_space_after_a_sign_is_placed_by_how_the_page_writes_its_numbers():
+    """| 300万 | leaves | 万 |: on a page that writes its numbers against the Han after
+    them the number stood after the space; on one that spaces them (2023 年 8 月), before."""
+    attached = "共有 12个 节点，其中 FE 3个，版本 v2 。\n| 表 | 行数 |\n|---|---|\n| customer | 万 |\n"
+    spaced = "用 Go 写的 API 服务，共 3 个接口。\n 年 3 月上线，去年在 年底改版。"
+    assert kept(attached) == [attached.index("| 万") + 2]
+    assert spaced.index("\n 年") + 1 in kept(spaced)
+
+
+def test_a_list_marker_inside_a_quote_keeps_its_space():
+    page = "用 Go 写的 API 服务，共 3 个接口。\n> 注意：\n>\n> - 实际场景中，一个 Fragment 会用到 2 个线程。\n"
+    assert kept(page) == []

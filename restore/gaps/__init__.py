@@ -48,16 +48,25 @@ from functools import cache
 
 from ..chars import is_han
 from ..model import Gap, Mask
+from .addresses import _address_gaps
 from .documents import _document_number_gaps
 from .ranges import _range_gaps
-from .signs import _bare_sign_gaps, _date_and_size_gaps, _sign_gaps, _url_gaps
+from .signs import _bare_sign_gaps, _date_and_size_gaps, _empty_code_gaps, _sign_gaps, _url_gaps
 from .spacing import despaced, spaces_numbers
 from .symbol_units import _symbol_unit_gaps, spaces_before_numbers
+from .tables import _table_gaps
 from .units import _unit_gaps, unit_makes_word
 from .words import word_lists
 from .years import _year_gaps
 
-__all__ = ["INTACT_DIGITS_FACTOR", "find_gaps", "unit_makes_word"]
+__all__ = ["CODE_RULES", "INTACT_DIGITS_FACTOR", "find_gaps", "unit_makes_word"]
+
+#: Rules whose forms are machine-written and read the same in code as in prose: a
+#: yearless date (``'‸-05-20'``), a bare decimal tail, an address's empty field or port,
+#: an issue number, an empty code span. Other rules read Chinese around a place, and code's own signs
+#: (``*(a + 1)``, ``f()``) look to them like deleted numbers, so their places in code are
+#: dropped (``restore.pipeline``).
+CODE_RULES = frozenset({"date", "decimal", "ipv4", "port", "issue", "url", "empty-code"})
 
 #: A document that still holds a run of 3+ ASCII digits did not go through the
 #: scraper (it deletes every such run), so nothing there is a gap: every place found
@@ -119,6 +128,11 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool, spaced: bool = False) 
     _range_gaps(text, out)
     if "://" in text:
         _url_gaps(text, out)
+    _address_gaps(text, out)
+    if "``" in text:
+        _empty_code_gaps(text, out)
+    if "|" in text:
+        _table_gaps(text, out)
     if out:
         _without_idioms(text, out)
         _without_placeholders(text, out)

@@ -180,8 +180,38 @@ def _url_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     ``/uploads/‸/10/``): a year or an id stood between the two slashes."""
     for url in _url_re().finditer(text):
         start = url.start() + url.group().index("//") + 2
-        for m in re.finditer(r"(?<=[^/]/)(?=/[^/])", url.group()[start - url.start() :]):
+        # not the scheme's // of a second address run on after the first (…,http://)
+        for m in re.finditer(r"(?<=[^/:]/)(?=/[^/])", url.group()[start - url.start() :]):
             _put(out, start + m.start(), 0.85, "url")
+
+
+@cache
+def _empty_code_re() -> re.Pattern[str]:
+    """Two backticks alone, between neither letters nor digits: an inline code span
+    that held only a number (默认为 `9030` leaves 默认为 ``)."""
+    return re.compile(r"(?<![`0-9A-Za-z_])`(?=`(?![`0-9A-Za-z_]))")
+
+
+def _names_backticks(line: str, start: int, end: int) -> bool:
+    """The two backticks from ``start`` to ``end`` name the sign itself: in brackets
+    (反引号（``）) or as a code span's content (` `` `)."""
+    bracketed = line[start - 1 : start] + line[end : end + 1] in ("（）", "()")
+    return bracketed or (line[start - 2 : start] == "` " and line[end : end + 2] == " `")
+
+
+def _empty_code_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """An empty inline code span (:func:`_empty_code_re`) alone on its line and not alone
+    as the line. Two or more on a line are a double-backtick span's delimiters
+    (``cmd + [``), which Markdown writes for code that holds a backtick; two in brackets
+    or between spaces name the sign itself (反引号（``）)."""
+    start = 0
+    for line in text.split("\n"):
+        if line.count("``") == 1 and line.strip() != "``":
+            for m in _empty_code_re().finditer(line):
+                p = m.start()
+                if not _names_backticks(line, p, m.end() + 1):
+                    _put(out, start + m.end(), 0.8, "empty-code")
+        start += len(line) + 1
 
 
 def _bare_sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:

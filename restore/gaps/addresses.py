@@ -1,0 +1,129 @@
+"""Places in machine-written numbers: addresses, ports and issue references.
+
+Technical pages write numbers in forms that are the same in every language, and the
+scraper deletes them as it deletes any other: 192.168.1.1 leaves ``..1.1``, a web
+address's port leaves ``localhost:/api``, a release note's ``[#1234](…/pull/1234)``
+leaves ``[#](…/pull/)``. Each form is one that nothing but a deleted number leaves:
+
+* an IPv4 address with an empty field beside fields of one or two digits (or of the
+  ``xxx`` a page writes for a hidden field): each empty field lost its number, and no
+  other place stands inside the address;
+* a host's colon with nothing after it in a web address (``http://host:/``), and a port
+  set to nothing (``port = ``, ``RpcPort: ``, ``port:)``);
+* an issue or pull request number: ``#`` right before the ``]`` or ``)`` that closes it
+  (``[#]``, ``(#)``; not a link's ``](#)``), and a link whose ``/pull/``, ``/issues/``
+  or ``/commit/`` ends its address.
+
+Their places hold numbers of three digits or more nearly always (addresses, ports and
+issue numbers are long), and the prose corpora the gap model learned from hold almost
+none of them, so the model is not asked (``restore.gapmodel.UNVETOED``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .left import _put
+
+#: A field of an IPv4 address as the scraper leaves it: nothing, one or two digits (three
+#: would have been deleted), a page's own placeholder for a hidden field, or a wildcard.
+_FIELD = r"(?:[0-9]{1,2}|[xX]{1,3}|\*{1,3}|%)?"
+#: Characters of a field (:data:`_FIELD`).
+_FIELD_CHARS = frozenset("0123456789xX*%")
+
+
+@cache
+def _ipv4_re() -> re.Pattern[str]:
+    """Four fields and three dots, with nothing alphanumeric or dotted around them."""
+    return re.compile(
+        rf"(?<![0-9A-Za-z_.\-])({_FIELD})\.({_FIELD})\.({_FIELD})\.({_FIELD})(?![0-9A-Za-z_\-]|\.[0-9A-Za-z])"
+    )
+
+
+@cache
+def _dots_re() -> re.Pattern[str]:
+    """A dot followed by a field and another dot: where an address may begin. It starts
+    with the dot, so the engine scans for that character alone."""
+    return re.compile(r"\.(?=[0-9xX*]{0,3}\.)")
+
+
+@cache
+def _url_port_re() -> re.Pattern[str]:
+    """A host's colon with nothing after it, in an address with a scheme
+    (``http://localhost:/api``, ``jdbc:mysql://..1.1:/db``)."""
+    return re.compile(r"://[A-Za-z0-9_.\-]*:(?=[/\"'`)\]},;]|[ \t]*(?:\r|\n|\Z))")
+
+
+@cache
+def _key_port_re() -> re.Pattern[str]:
+    """A port set to nothing (``http_port = ``, ``RpcPort: ``, ``port = ""``), at the end
+    of its line, before a closing sign or between empty quotes; a colon needs a space
+    after it (``ip_port:`` ending a line names a grammar's rule). What stands before the
+    key is checked in Python."""
+    return re.compile(
+        r"(?:port|Port|PORT)[ \t]*"
+        r"(?:[=:][ \t]*(?:([\"'`])(?=\1)|(?=[)\]},;]))|=[ \t]*(?=\r|\n|\Z)|:[ \t]+(?=\r|\n|\Z))"
+    )
+
+
+def _names_a_port(text: str, p: int) -> bool:
+    """The ``port`` at ``p`` is a key's name or its last part (port, http_port, RpcPort,
+    BE_PORT), not the end of another word (report, transport)."""
+    before = text[p - 1] if p else ""
+    if not before or not (before.isascii() and before.isalnum()):
+        return True
+    return text[p] == "P" and before.islower()
+
+
+@cache
+def _issue_re() -> re.Pattern[str]:
+    """An issue number's ``#`` right before its closer, not after a word (C#) nor as a
+    link's empty anchor (``[B](#)``, ``https://example.com/#)``), and an issue, pull
+    request or commit address that ends at its last slash in a link (``/issues/)``; a
+    bare ``…/issues/`` is the list of issues)."""
+    return re.compile(
+        r"(?<![0-9A-Za-z#&/])(?<!\]\()#(?=[\])])|/(?:pull|issues|commit|merge_requests)/(?=[)\]])"
+    )
+
+
+def _address_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Mark the places of the module doc."""
+    if "." in text:
+        _ipv4_gaps(text, out)
+    if "://" in text:
+        for m in _url_port_re().finditer(text):
+            _put(out, m.end(), 0.9, "port")
+    for m in _key_port_re().finditer(text):
+        if _names_a_port(text, m.start()):
+            _put(out, m.end(), 0.9, "port")
+    if "#" in text or "/" in text:
+        for m in _issue_re().finditer(text):
+            _put(out, m.end(), 0.9, "issue")
+
+
+def _ipv4_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Each empty field of an IPv4 address whose other fields kept one or two digits or a
+    placeholder (``..1.1``, ``.26.34.``, ``..xxx.xxx``)."""
+    done = 0
+    for d in _dots_re().finditer(text):
+        s = d.start()
+        if s < done:
+            continue
+        while s > d.start() - 3 and s > 0 and text[s - 1] in _FIELD_CHARS:
+            s -= 1  # back to the first field's start
+        m = _ipv4_re().match(text, s)
+        if m is None:
+            continue
+        done = m.end()
+        empty = [k for k, f in enumerate(m.groups()) if not f]
+        if not empty or "..." in m.group() or (m.group()[-1] == "." and text[m.end() : m.end() + 1] == "."):
+            continue  # 1.2.3.4 kept its numbers; ... is an ellipsis (1..., ...1, 2.0...)
+        if empty == [3] and text[m.end() : m.end() + 1] not in (":", "/"):
+            continue  # 升级到 1.2.3.: a version and a full stop, unless a port or path follows
+        places = {m.start(k + 1) for k in empty}
+        for p in range(m.start(), m.end() + 1):
+            if p in places:
+                _put(out, p, 0.9, "ipv4")
+            else:
+                out.pop(p, None)  # a field keeps its number whole: no other rule's place
