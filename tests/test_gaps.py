@@ -531,7 +531,7 @@ MACHINE_MARK = {
     "an address's last fields, a page's placeholders": "FE 地址为 ‸.26.34.‸，BE 为 ‸.‸.xxx.xxx。",
     "an address and its port": "jdbc:mysql://‸.‸.1.1:‸/sys",
     "a web address's port": "访问 http://localhost:‸/api/demo 即可。",
-    "a port set to nothing": "[server]\nquery_port = ‸\nRpcPort: ‸\nport = \"‸\"",
+    "a port set to nothing": '[server]\nquery_port = ‸\nRpcPort: ‸\nport = "‸"',
     "a release note's issue and pull request": "- 修复死锁问题。[#‸](https://github.com/a/b/pull/‸)",
     "an issue in brackets": "修复内存泄漏 (#‸)。",
 }
@@ -614,7 +614,9 @@ def test_a_tables_own_blanks_are_no_gaps(table):
 def test_only_machine_forms_are_read_inside_code():
     """A yearless date or an address in code lost its digits as prose does; code's own
     signs (``*(a + 1)``, ``f()``) look to the language rules like deleted numbers."""
-    page = "示例：\n```sql\nSELECT * FROM t WHERE d = '-05-20' AND ip = '..1.1';\nint v = *(a + 1); f();\n```\n"
+    page = (
+        "示例：\n```sql\nSELECT * FROM t WHERE d = '-05-20' AND ip = '..1.1';\nint v = *(a + 1); f();\n```\n"
+    )
     marked = sorted(e.start for e in restore_text(page).edits if e.kind == "gap")
     date = page.index("'-05-20'") + 1
     address = page.index("'..1.1'") + 1
@@ -631,5 +633,7 @@ def test_a_lone_space_after_a_sign_is_placed_by_how_the_page_writes_its_numbers(
 
 
 def test_a_list_marker_inside_a_quote_keeps_its_space():
-    page = "用 Go 写的 API 服务，共 3 个接口。\n> 注意：\n>\n> - 实际场景中，一个 Fragment 会用到 2 个线程。\n"
+    page = (
+        "用 Go 写的 API 服务，共 3 个接口。\n> 注意：\n>\n> - 实际场景中，一个 Fragment 会用到 2 个线程。\n"
+    )
     assert kept(page) == []
