@@ -125,7 +125,7 @@ def despaced(text: str) -> Despaced:
     character and anything but a Latin letter; a lone space after a list marker or
     before a line's last dash stays."""
     runs: list[tuple[int, int, int]] = []
-    attached: bool | None = None  # read from the page when first needed
+    attached: dict[bool, bool] = {}  # for table rows and for the rest, read when first needed
     for m in _run_re().finditer(text):
         a, b = m.span()
         left = text[a - 1] if a else ""
@@ -141,9 +141,10 @@ def despaced(text: str) -> Despaced:
         if b - a == 2 or is_han(left):
             at = a + 1
         else:
-            if attached is None:
-                attached = _attaches_numbers(text)
-            at = a + 1 if attached else a
+            row = _in_table_row(text, a)
+            if row not in attached:
+                attached[row] = _attaches_numbers(text, row)
+            at = a + 1 if attached[row] else a
         runs.append((a, b, at))
     return Despaced(text, runs)
 
@@ -153,8 +154,21 @@ def _number_han_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(r"[0-9](?=[\u4e00-\u9fff])"), re.compile(r"[0-9] (?=[\u4e00-\u9fff])")
 
 
-def _attaches_numbers(text: str) -> bool:
+def _in_table_row(text: str, a: int) -> bool:
+    """Whether the character at ``a`` stands on a table's row (a line that opens with |)."""
+    line = max(text.rfind("\n", 0, a), text.rfind("\r", 0, a)) + 1
+    return text[line:a].lstrip(" \t").startswith("|")
+
+
+def _attaches_numbers(text: str, rows: bool) -> bool:
     """Whether the page's kept numbers stand right before the Han after them (300万, 11月)
-    more often than a space away (8 月)."""
+    more often than a space away (8 月): in its table rows (``rows``), which often write
+    them otherwise than its prose, or in the rest of it; where that part shows none, in
+    the whole page."""
     together, spaced = _number_han_res()
-    return len(together.findall(text)) > len(spaced.findall(text))
+    lines = [line for line in text.splitlines() if line.lstrip(" \t").startswith("|") == rows]
+    part = "\n".join(lines)
+    counts = len(together.findall(part)), len(spaced.findall(part))
+    if counts == (0, 0):  # the part shows no number before Han: the page as a whole says
+        counts = len(together.findall(text)), len(spaced.findall(text))
+    return counts[0] > counts[1]
