@@ -74,7 +74,9 @@ SURE = 0.9
 #: an address's empty field or port, an issue's number or an empty code span
 #: (restore.gaps.addresses). None of them is company for a doubtful place: counted as
 #: such, they let in places of ordinary words on technical pages (成‸吨, 加‸个名字).
-UNVETOED = frozenset({"quoted-plus", "url", "ipv4", "port", "issue", "empty-code", "table-cell"})
+UNVETOED = frozenset(
+    {"quoted-plus", "url", "ipv4", "port", "issue", "sql", "empty-code", "empty-value", "table-cell"}
+)
 #: Of those, the rules whose places need company all the same, as a fairly doubtful
 #: place does (:data:`COMPANY`): a story's or a lab report's “+” (化验单上是“+”) is the
 #: sign itself, and a page with no deleted number around it says so; two backticks

@@ -97,6 +97,8 @@ MUST_MARK = {
     "a port set to nothing": '[server]\nquery_port = ‸\nRpcPort: ‸\nport = "‸"',
     "a release note's issue and pull request": "- 修复死锁问题。[#‸](https://github.com/a/b/pull/‸)",
     "an issue in brackets": "修复内存泄漏 (#‸)。",
+    "a spaced issue number": "修复问题 [# ‸](https://github.com/a/b/pull/‸)",
+    "a SQL type's length, a LIMIT's count": "CREATE TABLE t (k4 VARCHAR(‸),\n  k5 CHAR(‸));\nSELECT * FROM t LIMIT ‸;",
 }
 
 
@@ -551,17 +553,21 @@ def test_a_wildcard_address_holds_no_other_rules_place():
     assert kept(text) == offsets
 
 
-def test_an_empty_code_span_held_a_number_on_a_page_that_shows_the_scraper():
+def test_an_empty_code_span_held_a_number():
     """默认为 `9030` leaves 默认为 ``. Two backticks also open a double-backtick span and
-    name the sign itself, so the place stands only alone on its line, not in brackets,
-    and with confident company (restore.gapmodel.NEED_COMPANY)."""
-    assert [g.reason for g in find_gaps("`http_port` 默认为 ``。")] == ["empty-code"]
+    name the sign itself, so the place stands only alone on its line, not in brackets nor
+    beside an unpaired backtick. After what gives a value (默认为) it stands alone;
+    elsewhere it needs confident company (restore.gapmodel.NEED_COMPANY)."""
+    assert [g.reason for g in find_gaps("`http_port` 默认为 ``。")] == ["empty-value"]
+    assert [g.reason for g in find_gaps("通过 `` 端口连接 FE。")] == ["empty-code"]
     assert find_gaps("使用反引号（``）把名称引起来。") == []
+    assert find_gaps("即 ` 可以表示为 ``。") == []
     assert [g for g in find_gaps("可以写成 ``cmd + [`` 或 ``cmd + ]``。") if g.reason == "empty-code"] == []
-    damaged = "截至年9月底，共有个用户。\n`http_port` 默认为 ``。"
-    clean = "`http_port` 默认为 ``，即不设置。"
-    marked = {e.start for e in restore_text(damaged).edits if e.kind == "gap"}
-    assert damaged.index("``") + 1 in marked
+    valued = "`http_port` 默认为 ``，即不设置。"
+    assert [e.start for e in restore_text(valued).edits if e.kind == "gap"] == [valued.index("``") + 1]
+    damaged = "截至年9月底，共有个用户。\n通过 `` 端口连接。"
+    clean = "通过 `` 端口连接，即不设置。"
+    assert damaged.index("``") + 1 in {e.start for e in restore_text(damaged).edits if e.kind == "gap"}
     assert [e for e in restore_text(clean).edits if e.kind == "gap"] == []
 
 
@@ -596,6 +602,32 @@ def test_a_tables_own_blanks_are_no_gaps(table):
     assert [g for g in find_gaps(table) if g.reason == "table-cell"] == []
 
 
+def test_a_call_is_no_sql_types_length():
+    text = "SELECT f(), now(), CURRENT_TIMESTAMP(), x.char(), my_char() FROM t LIMIT 10;"
+    assert [g for g in find_gaps(text) if g.reason == "sql"] == []
+
+
+CLIENT_TABLE = """+-------+--------+------+
+| id    | name   | Null |
++-------+--------+------+
+|     1 | a      | Yes  |
+|    | b      | Yes  |
+|    12 | c      |      |
++-------+--------+------+
+"""
+
+
+def test_a_client_tables_cell_narrower_than_its_column_lost_its_number():
+    """A database client pads each cell to its column's width: the blank cell three
+    characters short held a number of three digits, right-aligned as the column's kept
+    numbers are; the blank cell of full width is a value left empty."""
+    text = "查询结果：\n```\n" + CLIENT_TABLE + "```\n"
+    marked = [e.start for e in restore_text(text).edits if e.kind == "gap"]
+    assert marked == [text.index("|    | b") + 4]
+    left = CLIENT_TABLE.replace("|     1 |", "| 1     |").replace("|    12 |", "| 12    |")
+    assert [g.offset for g in find_gaps(left) if g.reason == "table-cell"] == [left.index("|    | b") + 2]
+
+
 def test_only_machine_forms_are_read_inside_code():
     """A yearless date or an address in code lost its digits as prose does; code's own
     signs (``*(a + 1)``, ``f()``) look to the language rules like deleted numbers."""
@@ -615,6 +647,9 @@ def test_a_lone_space_after_a_sign_is_placed_by_how_the_page_writes_its_numbers(
     spaced = "用 Go 写的 API 服务，共 3 个接口。\n 年 3 月上线，去年在 年底改版。"
     assert kept(attached) == [attached.index("| 万") + 2]
     assert spaced.index("\n 年") + 1 in kept(spaced)
+    # prose that spaces its numbers, a table that writes them against their unit
+    mixed = "共 13 个查询，快 2 倍，在 6 亿行上。\n| 表 | 行数 |\n|---|---|\n| a | 6亿 |\n| b | 万 |\n"
+    assert kept(mixed) == [mixed.index("| 万") + 2]
 
 
 def test_a_list_marker_inside_a_quote_keeps_its_space():

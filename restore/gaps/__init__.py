@@ -54,7 +54,7 @@ from .ranges import _range_gaps
 from .signs import _bare_sign_gaps, _date_and_size_gaps, _empty_code_gaps, _sign_gaps, _url_gaps
 from .spacing import despaced, spaces_numbers
 from .symbol_units import _symbol_unit_gaps, spaces_before_numbers
-from .tables import _table_gaps
+from .tables import _bordered_table_gaps, _table_gaps
 from .units import _unit_gaps, unit_makes_word
 from .words import word_lists
 from .years import _year_gaps
@@ -66,7 +66,9 @@ __all__ = ["CODE_RULES", "INTACT_DIGITS_FACTOR", "find_gaps", "unit_makes_word"]
 #: an issue number, an empty code span. Other rules read Chinese around a place, and code's own signs
 #: (``*(a + 1)``, ``f()``) look to them like deleted numbers, so their places in code are
 #: dropped (``restore.pipeline``).
-CODE_RULES = frozenset({"date", "decimal", "ipv4", "port", "issue", "url", "empty-code"})
+CODE_RULES = frozenset(
+    {"date", "decimal", "ipv4", "port", "issue", "sql", "url", "empty-code", "empty-value", "table-cell"}
+)
 
 #: A document that still holds a run of 3+ ASCII digits did not go through the
 #: scraper (it deletes every such run), so nothing there is a gap: every place found
@@ -133,6 +135,8 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool, spaced: bool = False) 
         _empty_code_gaps(text, out)
     if "|" in text:
         _table_gaps(text, out)
+        if "+-" in text:
+            _bordered_table_gaps(text, out)
     if out:
         _without_idioms(text, out)
         _without_placeholders(text, out)

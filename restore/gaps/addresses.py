@@ -10,6 +10,7 @@ leaves ``[#](…/pull/)``. Each form is one that nothing but a deleted number le
   other place stands inside the address;
 * a host's colon with nothing after it in a web address (``http://host:/``), and a port
   set to nothing (``port = ``, ``RpcPort: ``, ``port:)``);
+* SQL's numbers: a type's length (``VARCHAR()``) and a ``LIMIT`` with no count;
 * an issue or pull request number: ``#`` right before the ``]`` or ``)`` that closes it
   (``[#]``, ``(#)``; not a link's ``](#)``), and a link whose ``/pull/``, ``/issues/``
   or ``/commit/`` ends its address.
@@ -78,13 +79,44 @@ def _names_a_port(text: str, p: int) -> bool:
 
 @cache
 def _issue_re() -> re.Pattern[str]:
-    """An issue number's ``#`` right before its closer, not after a word (C#) nor as a
+    """An issue number's ``#`` right before its closer (or a space and its closer: a
+    spaced page's ``[# 995]``), not after a word (C#) nor as a
     link's empty anchor (``[B](#)``, ``https://example.com/#)``), and an issue, pull
     request or commit address that ends at its last slash in a link (``/issues/)``; a
     bare ``…/issues/`` is the list of issues)."""
     return re.compile(
-        r"(?<![0-9A-Za-z#&/])(?<!\]\()#(?=[\])])|/(?:pull|issues|commit|merge_requests)/(?=[)\]])"
+        r"(?<![0-9A-Za-z#&/])(?<!\]\()# ?(?=[\])])|/(?:pull|issues|commit|merge_requests)/(?=[)\]])"
     )
+
+
+#: SQL types whose length is written in brackets and reaches three digits: VARCHAR(255).
+#: (A DECIMAL's precision, a TIMESTAMP's fraction have two digits at most; TIMESTAMP() is
+#: also a function.)
+_SQL_TYPES = frozenset("char varchar nchar nvarchar binary varbinary".split())
+
+
+@cache
+def _sql_re() -> re.Pattern[str]:
+    """SQL with its numbers deleted: a type's empty brackets (``VARCHAR()``; the type is
+    checked in Python) and a ``LIMIT`` with no count before the statement ends. Each
+    pattern starts at its bracket or keyword, which the engine scans for."""
+    return re.compile(r"\((?=\))|(?<![A-Za-z_])(?:LIMIT|limit) +(?=;|\)|[ \t]*(?:\r|\n|\Z))")
+
+
+@cache
+def _type_before_re() -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]+$")
+
+
+def _sql_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Mark SQL's deleted numbers (:func:`_sql_re`): a bracket's place only after a type
+    of :data:`_SQL_TYPES` (``f()`` is a call, ``my_char()`` a function)."""
+    for m in _sql_re().finditer(text):
+        if m.group() == "(":
+            before = _type_before_re().search(text, max(0, m.start() - 10), m.start())
+            if before is None or before.group().lower() not in _SQL_TYPES:
+                continue
+        _put(out, m.end(), 0.9, "sql")
 
 
 def _address_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
@@ -100,6 +132,8 @@ def _address_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     if "#" in text or "/" in text:
         for m in _issue_re().finditer(text):
             _put(out, m.end(), 0.9, "issue")
+    if "(" in text or "imit" in text or "IMIT" in text:
+        _sql_gaps(text, out)
 
 
 def _ipv4_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:

@@ -199,18 +199,32 @@ def _names_backticks(line: str, start: int, end: int) -> bool:
     return bracketed or (line[start - 2 : start] == "` " and line[end : end + 2] == " `")
 
 
+#: What gives a value right before it: 默认为 `9030`, 端口是 `8030`, 默认值：`100`, port = `80`.
+_VALUE_MARKS = ("为", "是", "：", ":", "=")
+
+
 def _empty_code_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """An empty inline code span (:func:`_empty_code_re`) alone on its line and not alone
     as the line. Two or more on a line are a double-backtick span's delimiters
     (``cmd + [``), which Markdown writes for code that holds a backtick; two in brackets
-    or between spaces name the sign itself (反引号（``）)."""
+    or between spaces name the sign itself (反引号（``）), and so do two on a line whose
+    other backticks do not pair (` 可以表示为 ``). A span right after what gives a
+    value (默认为 ``, :data:`_VALUE_MARKS`) held a number, not a sign: ``empty-value``, which
+    needs no company, unlike ``empty-code``."""
     start = 0
     for line in text.split("\n"):
-        if line.count("``") == 1 and line.strip() != "``":
+        # one pair on the line, not the line alone, the line's other backticks paired
+        if line.count("``") == 1 and line.strip() != "``" and line.count("`") % 2 == 0:
             for m in _empty_code_re().finditer(line):
                 p = m.start()
                 if not _names_backticks(line, p, m.end() + 1):
-                    _put(out, start + m.end(), 0.8, "empty-code")
+                    valued = line[:p].rstrip(" ").endswith(_VALUE_MARKS)
+                    _put(
+                        out,
+                        start + m.end(),
+                        0.85 if valued else 0.8,
+                        "empty-value" if valued else "empty-code",
+                    )
         start += len(line) + 1
 
 

@@ -1,4 +1,4 @@
-"""Places in a Markdown table's cells: a column whose numbers were deleted.
+"""Places in a table's cells: a column whose numbers were deleted.
 
 A table's column holds one kind of value. Where the scraper deleted the long numbers of
 a column of numbers and kept the short ones (``|6|``, ``|29|``), each empty cell of that
@@ -11,6 +11,11 @@ column is the author's: a default or a remark left blank.
 A table here is a header row, a delimiter row (``|---|:--:|``) and body rows, every row
 with the header's number of cells; a cell's number stands after its first space
 (``| 9030 |``), or at its start where it has none (``|9030|``).
+
+A database client's table (``+------+-----+`` borders around ``| 1002 | a |`` rows) pads
+every cell to its column's width, which the border shows. A cell of blanks narrower than
+its column by three or more lost a number of that many digits: right before its last
+blank, as a client aligns numbers, unless the column's kept values stand left-aligned.
 """
 
 from __future__ import annotations
@@ -92,6 +97,61 @@ def _table_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         if numbers:  # the table shows the scraper at work: its empty columns lost numbers too
             for s, cell in numbers + blank:
                 _put(out, _place(s, cell), 0.85, "table-cell")
+
+
+@cache
+def _border_re() -> re.Pattern[str]:
+    return re.compile(r"[ \t]*\+(?:-+\+)+[ \t]*")
+
+
+#: A number the deletion leaves no trace of is at least this much narrower than its column.
+_DELETED_WIDTH = 3
+
+
+def _bordered_table_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Mark the blank cells of a bordered table's body that are narrower than their
+    column (module doc)."""
+    borders = 0
+    body: list[list[tuple[int, str]]] = []
+    widths: list[int] = []
+    pos = 0
+    for line in [*text.split("\n"), ""]:
+        bare = line.rstrip("\r")
+        if _border_re().fullmatch(bare):
+            if not borders:
+                widths = [len(part) for part in bare.strip().split("+")[1:-1]]
+            borders += 1
+        elif borders and (row := _cells(bare, pos)) is not None:
+            if len(row) == len(widths) and borders >= 2:  # under the header's border
+                body.append(row)
+        elif borders:
+            _narrow_cells(body, widths, out)
+            borders, body = 0, []
+        pos += len(line) + 1
+
+
+def _narrow_cells(
+    rows: list[list[tuple[int, str]]], widths: list[int], out: dict[int, tuple[float, str]]
+) -> None:
+    """The blank cells of one bordered table narrower than their column by a deleted
+    number's width. A client right-aligns numbers, so such a cell's number stood before
+    its last blank, unless the column's kept values stand left-aligned, or where the
+    column keeps none, the table's kept numbers do (a table aligned by hand)."""
+    numbers = [cell for row in rows for c, (_, cell) in enumerate(row) if len(cell) == widths[c]]
+    table_left = _left_aligned([cell for cell in numbers if any(ch.isdigit() for ch in cell)])
+    for c, width in enumerate(widths):
+        full = [cell for _, cell in (row[c] for row in rows) if len(cell) == width and cell.strip()]
+        left = _left_aligned(full) if full else table_left
+        for row in rows:
+            s, cell = row[c]
+            if not cell.strip() and width - len(cell) >= _DELETED_WIDTH:
+                at = _place(s, cell) if left or not cell else s + len(cell) - 1
+                _put(out, at, 0.9, "table-cell")
+
+
+def _left_aligned(cells: list[str]) -> bool:
+    """More of the cells close with two blanks than open with them."""
+    return sum(cell.endswith("  ") for cell in cells) > sum(cell.startswith("  ") for cell in cells)
 
 
 def _is_short_number(value: str) -> bool:
