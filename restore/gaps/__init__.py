@@ -139,6 +139,7 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool, spaced: bool = False) 
             _bordered_table_gaps(text, out)
     if out:
         _without_idioms(text, out)
+        _without_names(text, out)
         _without_placeholders(text, out)
         _without_bare_decimals(text, out)
     if out and intact:
@@ -153,6 +154,20 @@ def _without_idioms(text: str, out: dict[int, tuple[float, str]]) -> None:
     for p in [p for p in out if text[p : p + 1] in idioms]:
         if text.startswith(idioms[text[p]], p):
             del out[p]
+
+
+def _without_names(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Drop the places inside a person's name (傅斯‸年: lexicons/gaps/names.tsv)."""
+    names = _names()
+    for p in [p for p in out if text[p : p + 1] in names]:
+        if any(text.startswith(name, p - k) for name, k in names[text[p]] if p >= k):
+            del out[p]
+
+
+@cache
+def _names() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The unit or year character inside each name -> (name, its index there)."""
+    return {ch: tuple((name, name.index(ch, 1)) for name in names) for ch, names in word_lists("names").items()}
 
 
 #: A decimal that no deletion leaves: a p value (p<.01) or a coefficient with its
