@@ -78,7 +78,9 @@ def main() -> None:
         "# licence: MIT (jieba)",
         "# used by: restore.gaps (a place inside a name is no gap)",
     ]
-    NAMES_OUTPUT.write_text("\n".join(header + [f"{c}\t{w}" for c, w in sorted(names)]) + "\n", encoding="utf-8")
+    NAMES_OUTPUT.write_text(
+        "\n".join(header + [f"{c}\t{w}" for c, w in sorted(names)]) + "\n", encoding="utf-8"
+    )
     print(f"{len(names)} names -> {NAMES_OUTPUT}", file=sys.stderr)
 
 

@@ -167,7 +167,9 @@ def _without_names(text: str, out: dict[int, tuple[float, str]]) -> None:
 @cache
 def _names() -> dict[str, tuple[tuple[str, int], ...]]:
     """The unit or year character inside each name -> (name, its index there)."""
-    return {ch: tuple((name, name.index(ch, 1)) for name in names) for ch, names in word_lists("names").items()}
+    return {
+        ch: tuple((name, name.index(ch, 1)) for name in names) for ch, names in word_lists("names").items()
+    }
 
 
 #: A decimal that no deletion leaves: a p value (p<.01) or a coefficient with its
