@@ -60,6 +60,7 @@ MUST_MARK = {
     "a document's year in square brackets": "《关于工资问题的通知》（劳社部发[‸]3号）同时废止。",
     "a range's two numbers before a unit": "盗伐林木二至五立方米或者幼树‸至‸株为起点。",
     "a penalty's upper bound": "违反本条规定的，可以处‸元以上‸元以下罚款。",
+    "a fine after a comma: 处 is the verb, the amount lost its number": "责令改正，处‸元以上3万元以下的罚款。",
     # measure words and units
     "measure word at line start": "15个贫困村全部脱贫退出;\n‸个行*村都达到了安全饮水",
     "measure words after 、": "驻村工作队、‸个帮扶单位、‸名帮扶干部进村入户",
@@ -157,6 +158,8 @@ MUST_NOT = {
     "themed year": "今年是“中国旅游年”。",
     "annual compound": "全市农产品年产值稳步增长。",
     "a name that holds 年 (lexicons/gaps/names.tsv)": "冯友兰、张岱年等著名学者出席，任伯年的画也在展出。",
+    "an item's number in brackets": "依照刑法第二百二十五条第（四）项、本条例第十条第(二)项的规定。",
+    "处 that sentences": "属于“情节特别严重”，处10年以上有期徒刑。",
     # machine-written numbers that kept their digits
     "a version and a full stop": "请升级到 1.2.3.",
     "a kept address": "连接 10.10.44.98:8030 即可。",

@@ -7,6 +7,8 @@ year, unit and sign rules score a place from that class and what follows it.
 
 from __future__ import annotations
 
+import re
+
 from ..chars import ASCII_LETTERS, DIGITS, is_common_han, is_han
 from .words import word_map, word_sets
 
@@ -71,6 +73,10 @@ _SPECIAL_LEFT = frozenset(
 )
 
 
+#: An item's number in brackets right before a unit: （四）, (2), （十二）.
+_BRACKETED_NUMERAL = re.compile(r"[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[）)]$")
+
+
 def _left_class(text: str, p: int, masked: frozenset[int]) -> tuple[str, str]:
     """Classify what stands before ``p``; return ``(cls, word)``.
 
@@ -86,6 +92,8 @@ def _left_class(text: str, p: int, masked: frozenset[int]) -> tuple[str, str]:
         return "H", ch
     if is_common_han(ch) and ch not in _SPECIAL_LEFT:
         return "H", ch  # the common case, decided as the last rule below decides it
+    if ch in "）)" and _BRACKETED_NUMERAL.search(text, max(0, p - 6), p):
+        return "N", ch  # 第（四）项, (2)款: an item's number in brackets
     cls = _CHAR_CLASSES.get(ch)
     if cls is not None:
         return cls, ch

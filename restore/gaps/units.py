@@ -71,6 +71,9 @@ _PERSON_NOUN_END = "员部表关级"
 #: Classifier + its typical noun ("‸架无人机", "‸所高校"): with nothing before the
 #: classifier but an ordinary word, the number is what is missing.
 _MEASURE_NOUNS = word_lists("measure_nouns")
+#: Units of a penalty's amount or term, which 处 ("sentence to, fine") puts a number
+#: before: 处‸元以上, 处‸日以下拘留.
+_PENALTY_UNITS = frozenset("元年月日万")
 #: Characters before 多 that make an ordinary word (很多, 许多, 更多, 个多小时).
 _DUO_LEFT_WORDS = "很许好诸众更最较太不差居繁增大颇过偏个众加"
 
@@ -230,6 +233,8 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
         elif u == "人":
             _person_gap(text, p, end, cls, word, lexical, ends, out)
         else:
+            if u == "处" and (nxt in _DIGITS or nxt in _PENALTY_UNITS):
+                continue  # 处10年以上有期徒刑, 处‸元以上罚款: the verb "sentence to", a number after it
             trust = _MEASURES.get(u, "")
             if u in _MEASURE_NOUNS and text.startswith(_MEASURE_NOUNS[u], end):
                 trust = "BHW"
