@@ -157,19 +157,21 @@ def _without_idioms(text: str, out: dict[int, tuple[float, str]]) -> None:
 
 
 def _without_names(text: str, out: dict[int, tuple[float, str]]) -> None:
-    """Drop the places inside a person's name (傅斯‸年: lexicons/gaps/names.tsv)."""
+    """Drop the places inside a person's name (张岱‸年: lexicons/gaps/names.tsv)."""
     names = _names()
     for p in [p for p in out if text[p : p + 1] in names]:
-        if any(text.startswith(name, p - k) for name, k in names[text[p]] if p >= k):
+        if any(text[p - k : p - k + 3] in found for k, found in names[text[p]].items() if p >= k):
             del out[p]
 
 
 @cache
-def _names() -> dict[str, tuple[tuple[str, int], ...]]:
-    """The unit or year character inside each name -> (name, its index there)."""
-    return {
-        ch: tuple((name, name.index(ch, 1)) for name in names) for ch, names in word_lists("names").items()
-    }
+def _names() -> dict[str, dict[int, frozenset[str]]]:
+    """The unit or year character inside each name -> its index there -> the names."""
+    table: dict[str, dict[int, set[str]]] = {}
+    for ch, names in word_lists("names").items():
+        for name in names:
+            table.setdefault(ch, {}).setdefault(name.index(ch, 1), set()).add(name)
+    return {ch: {k: frozenset(found) for k, found in by.items()} for ch, by in table.items()}
 
 
 #: A decimal that no deletion leaves: a p value (p<.01) or a coefficient with its
