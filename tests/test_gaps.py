@@ -159,6 +159,7 @@ MUST_NOT = {
     "annual compound": "全市农产品年产值稳步增长。",
     "a name that holds 年 (lexicons/gaps/names.tsv)": "冯友兰、张岱年等著名学者出席，任伯年的画也在展出。",
     "an item's number in brackets": "依照刑法第二百二十五条第（四）项、本条例第十条第(二)项的规定。",
+    "a story's silent reply": "“你去吗？”他问。\n\n“”\n\n灯会事变后，两人再没见面。",
     "处 that sentences": "属于“情节特别严重”，处10年以上有期徒刑。",
     # machine-written numbers that kept their digits
     "a version and a full stop": "请升级到 1.2.3.",

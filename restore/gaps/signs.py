@@ -78,6 +78,8 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         elif kind == "brk":
             _put(out, p, 0.75, "empty-brackets")
         elif kind == "title":
+            if text[p - 1] in "“「" and not (p >= 2 and (is_han(text[p - 2]) or text[p - 2].isalnum())):
+                continue  # ⏎“”⏎: a story's silent reply, not 实施“‸”工程 inside a sentence
             _put(out, p, 0.75, "empty-quotes")  # 《‸》, “‸”: a title or a quote that was a number
         elif kind == "span":
             _put(out, p, 0.85, "range")  # "在‸到30万元": a range with its first number gone
