@@ -80,10 +80,10 @@ def _names_a_port(text: str, p: int) -> bool:
 @cache
 def _issue_re() -> re.Pattern[str]:
     """An issue number's ``#`` right before its closer (or a space and its closer: a
-    spaced page's ``[# 995]``), not after a word (C#) nor as a
-    link's empty anchor (``[B](#)``, ``https://example.com/#)``), and an issue, pull
-    request or commit address that ends at its last slash in a link (``/issues/)``; a
-    bare ``…/issues/`` is the list of issues)."""
+    spaced page's ``[# 995]``), not after a word (C#) nor as a link's empty anchor
+    (``[B](#)``, ``https://example.com/#)``); and an issue, pull request or commit
+    address that ends at its last slash in a link (``/issues/)``; a bare ``…/issues/``
+    is the list of issues)."""
     return re.compile(
         r"(?<![0-9A-Za-z#&/])(?<!\]\()# ?(?=[\])])|/(?:pull|issues|commit|merge_requests)/(?=[)\]])"
     )
@@ -105,6 +105,7 @@ def _sql_re() -> re.Pattern[str]:
 
 @cache
 def _type_before_re() -> re.Pattern[str]:
+    """The word right before a bracket, not part of a longer name (my_char, x.char)."""
     return re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]+$")
 
 

@@ -101,6 +101,7 @@ def _table_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
 
 @cache
 def _border_re() -> re.Pattern[str]:
+    """A bordered table's rule line: +------+-----+."""
     return re.compile(r"[ \t]*\+(?:-+\+)+[ \t]*")
 
 
@@ -137,8 +138,8 @@ def _narrow_cells(
     number's width. A client right-aligns numbers, so such a cell's number stood before
     its last blank, unless the column's kept values stand left-aligned, or where the
     column keeps none, the table's kept numbers do (a table aligned by hand)."""
-    numbers = [cell for row in rows for c, (_, cell) in enumerate(row) if len(cell) == widths[c]]
-    table_left = _left_aligned([cell for cell in numbers if any(ch.isdigit() for ch in cell)])
+    full_width = [cell for row in rows for c, (_, cell) in enumerate(row) if len(cell) == widths[c]]
+    table_left = _left_aligned([cell for cell in full_width if any(ch.isdigit() for ch in cell)])
     for c, width in enumerate(widths):
         full = [cell for _, cell in (row[c] for row in rows) if len(cell) == width and cell.strip()]
         left = _left_aligned(full) if full else table_left
