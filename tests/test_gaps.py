@@ -60,6 +60,7 @@ MUST_MARK = {
     "a document's year in square brackets": "《关于工资问题的通知》（劳社部发[‸]3号）同时废止。",
     "a range's two numbers before a unit": "盗伐林木二至五立方米或者幼树‸至‸株为起点。",
     "a penalty's upper bound": "违反本条规定的，可以处‸元以上‸元以下罚款。",
+    "a count after 年仅 is no age": "全公司‸年仅‸人获奖，‸年仅增长30%。",
     "a fine after a comma: 处 is the verb, the amount lost its number": "责令改正，处‸元以上3万元以下的罚款。",
     # measure words and units
     "measure word at line start": "15个贫困村全部脱贫退出;\n‸个行*村都达到了安全饮水",
@@ -159,6 +160,8 @@ MUST_NOT = {
     "annual compound": "全市农产品年产值稳步增长。",
     "a name that holds 年 (lexicons/gaps/names.tsv)": "冯友兰、张岱年等著名学者出席，任伯年的画也在展出。",
     "an item's number in brackets": "依照刑法第二百二十五条第（四）项、本条例第十条第(二)项的规定。",
+    "a person's age after 年": "他年仅15岁。张元邦已是年逾九旬，试想想，年过四十，一无事业。",
+    "a web address's escapes around a dot": "下载 %E8%BE%91.%28mp3%29.rar 即可。",
     "a story's silent reply": "“你去吗？”他问。\n\n“”\n\n灯会事变后，两人再没见面。",
     "处 that sentences": "属于“情节特别严重”，处10年以上有期徒刑。",
     # machine-written numbers that kept their digits

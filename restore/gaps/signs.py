@@ -50,6 +50,10 @@ _DASH_UNIT = frozenset(
 )
 
 
+#: A web address's escaped byte (%28).
+_HEX_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
 def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     n = len(text)
     for m in _sign_re().finditer(text):
@@ -60,6 +64,8 @@ def _sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         elif kind == "dectail":
             if list_number_before(text, p - 1):
                 continue  # "2.米帝…" at a line's start: an item's number, not 2.xxx
+            if _HEX_ESCAPE.match(text, p):
+                continue  # %E8%BE%91.%28mp3: a web address's escapes around a dot
             _put(out, p, 0.9, "decimal")
         elif kind == "pct":
             if p + 1 < n and text[p + 1] in _LATIN:

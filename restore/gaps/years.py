@@ -32,6 +32,19 @@ _Y_DEGREE = {"B": 0.85, "V": 0.45, "W": 0.6, "P": 0.6, "Q": 0.7, "T": 0.2, "H": 
 _Y_ANNUAL = {"B": 0.45, "V": 0.45, "W": 0.4, "P": 0.3, "Q": 0.4, "T": 0.2, "H": 0.3, "O": 0.3}
 
 
+#: What says how old someone is after 年 (年逾九旬, 年仅15岁, 年过四十), when an age follows.
+_AGE_VERBS = frozenset("仅逾过届已")
+
+
+@cache
+def _age_re() -> re.Pattern[str]:
+    """An age after one of :data:`_AGE_VERBS`: a number of years, then 岁, 旬 or the end of
+    the clause. A count goes on with its unit (‸年仅3人, ‸年仅增长30%): no age."""
+    return re.compile(
+        r"[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})(?:周?岁|旬|[，。,；;、！？ \t]|$)", re.M
+    )
+
+
 @cache
 def _year_re() -> re.Pattern[str]:
     return re.compile(r"年(?P<month>(?=[0-9０-９]{1,2}月))?")
@@ -50,8 +63,8 @@ def _year_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
         if m.group("month") is not None:
             _put(out, p, _Y_MONTH[cls], "year+month")
             continue
-        if nxt in _YEAR_RIGHT_WORDS:
-            continue
+        if nxt in _YEAR_RIGHT_WORDS or (nxt in _AGE_VERBS and _age_re().match(text, p + 2)):
+            continue  # 年轻; 年逾九旬, 年仅15岁, 年过 40: a person's age, not a year's number
         if word in ("较", "比") and nxt in "初底末":
             continue  # "较年初增长": compared with the start of the year
         if nxt in "和至到与及或" or (word in ("比", "较", "与", "同", "和") and nxt not in _AFTER_PUNCT):
