@@ -8,6 +8,7 @@ import pytest
 from restore import restore_text
 from restore.config import RestoreConfig
 from restore.gapmodel import GapModel, GapModelError, builtin_gap_model_path, rule_family, rule_name
+from restore.gaps import find_gaps
 from restore.gaptrain import count, train
 
 # Our own sentences. 船名 and 品名 are words; 120名 and 1500名 are numbers.
@@ -40,6 +41,17 @@ def test_a_short_number_counts_where_a_number_belongs():
     rules, tables, _ = count(["本院收治的25例患者。"])
     assert rules == {"unit:例": [0, 1, 0]}
     assert tables[4] == {"的例": [0, 1, 0]}
+
+
+def test_the_model_counts_the_places_the_filters_drop():
+    """The filters (an age, an idiom, a name) drop places after the rules propose them; the
+    model is counted on what the rules propose, so a better filter leaves its counts, and
+    every other place's probability, where they were."""
+    text = "她年逾九旬，身体硬朗。"
+    assert [g.reason for g in find_gaps(text)] == []
+    assert [g.reason for g in find_gaps(text, filtered=False)] == ["year"]
+    rules, _, _ = count([text])
+    assert rules == {"year": [0, 0, 1]}
 
 
 def test_where_short_numbers_stand_a_bare_unit_is_a_deleted_number():

@@ -57,7 +57,7 @@ from .symbol_units import _symbol_unit_gaps, spaces_before_numbers
 from .tables import _bordered_table_gaps, _table_gaps
 from .units import _unit_gaps, unit_makes_word
 from .words import word_lists
-from .years import _year_gaps
+from .years import _without_ages, _year_gaps
 
 __all__ = ["CODE_RULES", "INTACT_DIGITS_FACTOR", "find_gaps", "unit_makes_word"]
 
@@ -83,7 +83,9 @@ def _intact_re() -> re.Pattern[str]:
     return re.compile(r"[0-9](?=[0-9][0-9])")
 
 
-def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0) -> list[Gap]:
+def find_gaps(
+    text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0, *, filtered: bool = True
+) -> list[Gap]:
     """Places in ``text`` where a run of 3+ digits was probably deleted.
 
     ``masks`` are runs of mask symbols; a masked place counts as a Han character.
@@ -93,6 +95,11 @@ def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0
     three ASCII digits in a row, confidences are scaled by :data:`INTACT_DIGITS_FACTOR`
     and reasons end in ``+intact``; when that puts every gap below ``min_confidence``,
     the text is not scanned at all (the fast path for clean text).
+
+    ``filtered=False`` keeps the places the rules propose and the filters then drop
+    (idioms, names, a template's room, bare decimals, ages): the gap model is trained
+    on those (:mod:`restore.gaptrain`), so that a better filter leaves its counts, and
+    every other place's probability, where they were.
 
     >>> [(g.offset, g.reason) for g in find_gaps("由年的元增加到年的.39元")]
     [(1, 'year'), (3, 'unit:元'), (7, 'year'), (9, 'decimal')]
@@ -110,14 +117,17 @@ def find_gaps(text: str, masks: Sequence[Mask] = (), min_confidence: float = 0.0
         starts = [page.to_view(m.start) for m in masks]
         if len(page.view) < len(text) and None not in starts:
             shifted = [Mask(v, v + m.length, m.state) for v, m in zip(starts, masks) if v is not None]
-            found = _scan(page.view, shifted, intact, spaced=spaces_before_numbers(text))
+            found = _scan(page.view, shifted, intact, spaced=spaces_before_numbers(text), filtered=filtered)
             return [gap._replace(offset=page.gap_at(gap.offset)) for gap in found]
-    return _scan(text, masks, intact)
+    return _scan(text, masks, intact, filtered=filtered)
 
 
-def _scan(text: str, masks: Sequence[Mask], intact: bool, spaced: bool = False) -> list[Gap]:
-    """Every rule over ``text``; confidences discounted when ``intact``. ``spaced``: the
-    page writes a space before its numbers (:func:`~restore.gaps.symbol_units.spaces_before_numbers`)."""
+def _scan(
+    text: str, masks: Sequence[Mask], intact: bool, spaced: bool = False, filtered: bool = True
+) -> list[Gap]:
+    """Every rule over ``text``, then the filters unless not ``filtered``; confidences
+    discounted when ``intact``. ``spaced``: the page writes a space before its numbers
+    (:func:`~restore.gaps.symbol_units.spaces_before_numbers`)."""
     masked = frozenset(i for mk in masks for i in range(mk.start, mk.end)) if masks else frozenset()
     out: dict[int, tuple[float, str]] = {}
     _year_gaps(text, masked, out)
@@ -137,11 +147,12 @@ def _scan(text: str, masks: Sequence[Mask], intact: bool, spaced: bool = False) 
         _table_gaps(text, out)
         if "+-" in text:
             _bordered_table_gaps(text, out)
-    if out:
+    if out and filtered:
         _without_idioms(text, out)
         _without_names(text, out)
         _without_placeholders(text, out)
         _without_bare_decimals(text, out)
+        _without_ages(text, out)
     if out and intact:
         f = INTACT_DIGITS_FACTOR
         return [Gap(p, round(c * f, 4), r + "+intact") for p, (c, r) in sorted(out.items())]
