@@ -111,8 +111,17 @@ def _after_marker(text: str, a: int) -> bool:
     indented or inside a quote (``> - ``)."""
     if a < 1 or text[a - 1] not in "-*+>":
         return False
-    line = max(text.rfind("\n", 0, a - 1), text.rfind("\r", 0, a - 1)) + 1
-    return not text[line : a - 1].strip(" \t>")
+    return not text[_line_start(text, a - 1) : a - 1].strip(" \t>")
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line that holds ``at`` begins (after an LF or a CR)."""
+    return max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+
+
+def _is_table_row(line: str) -> bool:
+    """A line that opens with ``|`` (after its indent): a table's row."""
+    return line.lstrip(" \t").startswith("|")
 
 
 def _before_last_dash(text: str, b: int) -> bool:
@@ -155,9 +164,8 @@ def _number_han_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _in_table_row(text: str, a: int) -> bool:
-    """Whether the character at ``a`` stands on a table's row (a line that opens with |)."""
-    line = max(text.rfind("\n", 0, a), text.rfind("\r", 0, a)) + 1
-    return text[line:a].lstrip(" \t").startswith("|")
+    """Whether the character at ``a`` stands on a table's row."""
+    return _is_table_row(text[_line_start(text, a) : a])
 
 
 def _attaches_numbers(text: str, rows: bool) -> bool:
@@ -166,7 +174,7 @@ def _attaches_numbers(text: str, rows: bool) -> bool:
     them otherwise than its prose, or in the rest of it; where that part shows none, in
     the whole page."""
     together, spaced = _number_han_res()
-    lines = [line for line in text.splitlines() if line.lstrip(" \t").startswith("|") == rows]
+    lines = [line for line in text.splitlines() if _is_table_row(line) == rows]
     part = "\n".join(lines)
     counts = len(together.findall(part)), len(spaced.findall(part))
     if counts == (0, 0):  # the part shows no number before Han: the page as a whole says

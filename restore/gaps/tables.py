@@ -61,12 +61,18 @@ def _place(start: int, cell: str) -> int:
     return start + 1 if cell[:1] == " " else start
 
 
-def _table_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
-    """Mark the empty cells of the columns of the module doc."""
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line of the page with its offset, without its CR."""
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append((pos, line.rstrip("\r")))
         pos += len(line) + 1
+    return lines
+
+
+def _table_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Mark the empty cells of the columns of the module doc."""
+    lines = _lines(text)
     k = 1
     while k < len(lines):
         if not _delimiter_re().fullmatch(lines[k][1]):
@@ -115,20 +121,17 @@ def _bordered_table_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     borders = 0
     body: list[list[tuple[int, str]]] = []
     widths: list[int] = []
-    pos = 0
-    for line in [*text.split("\n"), ""]:
-        bare = line.rstrip("\r")
-        if _border_re().fullmatch(bare):
+    for pos, line in [*_lines(text), (len(text), "")]:  # a last empty line ends a table
+        if _border_re().fullmatch(line):
             if not borders:
-                widths = [len(part) for part in bare.strip().split("+")[1:-1]]
+                widths = [len(part) for part in line.strip().split("+")[1:-1]]
             borders += 1
-        elif borders and (row := _cells(bare, pos)) is not None:
+        elif borders and (row := _cells(line, pos)) is not None:
             if len(row) == len(widths) and borders >= 2:  # under the header's border
                 body.append(row)
         elif borders:
             _narrow_cells(body, widths, out)
             borders, body = 0, []
-        pos += len(line) + 1
 
 
 def _narrow_cells(
