@@ -91,6 +91,11 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
 UNTELLABLE = "cannot tell the encoding (use --encoding)"
 
 
+#: Distinct GB2312 hanzi a text must show before their rows say it is Korean: a few
+#: characters repeated (党党党党党党党党群群) keep to the early rows by chance.
+KOREAN_DISTINCT = 10
+
+
 def looks_foreign(data: bytes, text: str) -> bool:
     """True when bytes that decode as GB18030 read better as Big5, Shift-JIS, EUC-KR or EUC-JP.
 
@@ -108,7 +113,7 @@ def looks_foreign(data: bytes, text: str) -> bool:
       Shift-JIS, or as Big5 with 95 % of the characters in its common rows.
     * EUC-JP: the bytes decode as EUC-JP and GB18030 gives kana for 30 % or more of the
       non-ASCII characters (EUC-JP kana sit where GB2312 keeps its own).
-    * EUC-KR: the bytes decode as EUC-KR and at least 10 of GB2312's hanzi come out, all
+    * EUC-KR: the bytes decode as EUC-KR and at least 10 distinct GB2312 hanzi come out, all
       but 3 % from rows B0-C8, where EUC-KR keeps Hangul (Chinese text uses the rows
       from C9 on for about a third of its hanzi: 是, 我, 这, 中, 在, 有 ...), with a
       space for every six of them (Korean spaces its words) or 40 hanzi at least (a short
@@ -118,6 +123,7 @@ def looks_foreign(data: bytes, text: str) -> bool:
     if len(wide) < 4 or len(data) != len(text) + len(wide):
         return False  # a four-byte sequence: GB18030's own, which none of the others can hold
     common = kana = hanzi = late = 0
+    distinct: set[str] = set()
     for ch in wide:
         if "\u3040" <= ch <= "\u30ff":
             kana += 1
@@ -129,12 +135,14 @@ def looks_foreign(data: bytes, text: str) -> bool:
         if 0xB0 <= code[0] <= 0xF7:
             hanzi += 1
             late += code[0] >= 0xC9
+            distinct.add(ch)
     if common < 0.7 * len(wide) and (_big5(data, text) or _decodes(data, "shift_jis", text)):
         return True
     if kana >= 0.3 * len(wide) and _decodes(data, "euc_jp", text):
         return True
     spaced = text.count(" ") * 6 >= hanzi
-    return hanzi >= 10 and late < 0.03 * hanzi and (spaced or hanzi >= 40) and _decodes(data, "euc_kr", text)
+    varied = len(distinct) >= KOREAN_DISTINCT
+    return varied and late < 0.03 * hanzi and (spaced or hanzi >= 40) and _decodes(data, "euc_kr", text)
 
 
 def _big5(data: bytes, text: str) -> bool:
