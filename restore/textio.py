@@ -217,13 +217,16 @@ def narrow_encoding(data: bytes, decoded: Decoded) -> str:
     Most GB18030 files are GBK files; writing a four-byte sequence (``⁇`` is one) into
     one would make it unreadable to the GBK reader it was written for. The count needs
     no second decoding: GB18030 is one byte per ASCII character and two or four for the
-    rest.
+    rest. A text GBK's codec cannot write (a private-use character) stays GB18030.
     """
     if decoded.encoding != "gb18030":
         return decoded.encoding
     ascii_chars = len(decoded.text.encode("ascii", "ignore"))
     wide = len(decoded.text) - ascii_chars
-    return "gbk" if len(data) - len(decoded.bom) - ascii_chars == 2 * wide else "gb18030"
+    two_bytes = len(data) - len(decoded.bom) - ascii_chars == 2 * wide
+    # GB18030's two-byte codes also hold the private-use characters (U+E000 is AA A1),
+    # which GBK's codec does not write back.
+    return "gbk" if two_bytes and holds("gbk", decoded.text) else "gb18030"
 
 
 def holds(encoding: str, text: str) -> bool:

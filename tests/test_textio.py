@@ -97,6 +97,17 @@ def test_unencodable_output_names_the_character():
         encode("截至\u2047年", Decoded("截至年", "gbk", b""))
 
 
+def test_a_private_use_character_keeps_its_file_gb18030():
+    """Hypothesis found it: U+E000 is a two-byte GB18030 code (AA A1) that GBK's codec
+    cannot write, so such a file is written back as GB18030, not narrowed to GBK."""
+    from restore.textio import narrow_encoding
+
+    data = "党建\ue000".encode("gb18030")
+    decoded = decode(data, None)
+    assert narrow_encoding(data, decoded) == "gb18030"
+    assert narrow_encoding("党建".encode("gb18030"), decode("党建".encode("gb18030"), None)) == "gbk"
+
+
 @pytest.mark.parametrize("text", ["  党党党党党党党党群群", "党 党 党 党 党 党 党 党 党 党 党 党"])
 def test_a_few_characters_repeated_are_not_taken_for_korean(text):
     """Hypothesis found it: ten hanzi of the early GB2312 rows, spaced, decode as EUC-KR.
