@@ -75,7 +75,18 @@ SURE = 0.9
 #: (restore.gaps.addresses). None of them is company for a doubtful place: counted as
 #: such, they let in places of ordinary words on technical pages (成‸吨, 加‸个名字).
 UNVETOED = frozenset(
-    {"quoted-plus", "url", "ipv4", "port", "issue", "sql", "empty-code", "empty-value", "table-cell"}
+    {
+        "quoted-plus",
+        "url",
+        "ipv4",
+        "port",
+        "issue",
+        "sql",
+        "empty-code",
+        "empty-value",
+        "table-cell",
+        "currency",
+    }
 )
 #: Of those, the rules whose places need company all the same, as a fairly doubtful
 #: place does (:data:`COMPANY`): a story's or a lab report's “+” (化验单上是“+”) is the

@@ -101,6 +101,11 @@ MUST_MARK = {
     "an issue in brackets": "修复内存泄漏 (#‸)。",
     "a spaced issue number": "修复问题 [# ‸](https://github.com/a/b/pull/‸)",
     "a SQL type's length, a LIMIT's count": "CREATE TABLE t (k4 VARCHAR(‸),\n  k5 CHAR(‸));\nSELECT * FROM t LIMIT ‸;",
+    # a currency sign before its amount (restore/gaps/signs.py)
+    "a price after a currency sign": "原价 ¥‸，限时优惠价 ￥‸。",
+    "a price in bold, after two spaces": "还可以再省  ¥‸，到手仅需 **¥‸** 。",
+    "a price before 起, a rate, a range": "套餐￥‸起，月费 ¥‸/月，报价 €‸-‸。",
+    "a price at a line end, a dollar with its country": "门票：US$‸\n港币：HK$ ‸，",
 }
 
 
@@ -173,6 +178,10 @@ MUST_NOT = {
     "a link's empty anchor, an address's fragment": "- [B](#)\n[Gophish](https://getgophish.com/#)",
     "C#": "用 (C#) 写的服务",
     "the list of issues": "问题请提交到 https://github.com/a/b/issues/\n谢谢。",
+    "a currency sign with its amount": "原价 ¥24，现价￥1,2.00，约 US$35。",
+    "a currency sign named": "人民币符号¥，金额（¥），写作“¥”或`￥`，按￥键。",
+    "a currency sign after its amount, a keyboard's row": "价格42￥，很满意。他骂了一句@#￥%&*。",
+    "a dollar sign in a shell": "$ ls -l\n运行 $，然后",
 }
 
 

@@ -51,7 +51,14 @@ from ..model import Gap, Mask
 from .addresses import _address_gaps
 from .documents import _document_number_gaps
 from .ranges import _range_gaps
-from .signs import _bare_sign_gaps, _date_and_size_gaps, _empty_code_gaps, _sign_gaps, _url_gaps
+from .signs import (
+    _bare_sign_gaps,
+    _currency_gaps,
+    _date_and_size_gaps,
+    _empty_code_gaps,
+    _sign_gaps,
+    _url_gaps,
+)
 from .spacing import despaced, spaces_numbers
 from .symbol_units import _symbol_unit_gaps, spaces_before_numbers
 from .tables import _bordered_table_gaps, _table_gaps
@@ -69,6 +76,10 @@ __all__ = ["CODE_RULES", "INTACT_DIGITS_FACTOR", "find_gaps", "unit_makes_word"]
 CODE_RULES = frozenset(
     {"date", "decimal", "ipv4", "port", "issue", "sql", "url", "empty-code", "empty-value", "table-cell"}
 )
+
+#: The signs that :func:`~restore.gaps.signs._currency_gaps` reads (a page without one is
+#: not scanned for them).
+_CURRENCY_SIGNS = frozenset("¥￥€£$")
 
 #: A document that still holds a run of 3+ ASCII digits did not go through the
 #: scraper (it deletes every such run), so nothing there is a gap: every place found
@@ -138,6 +149,8 @@ def _scan(
     _symbol_unit_gaps(text, masked, out, spaced)
     _document_number_gaps(text, out)
     _range_gaps(text, out)
+    if _CURRENCY_SIGNS.intersection(text):
+        _currency_gaps(text, out)
     if "://" in text:
         _url_gaps(text, out)
     _address_gaps(text, out)

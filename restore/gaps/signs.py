@@ -1,6 +1,6 @@
 """Places at signs: decimal tails, percent, ranges, plus, 第, empty brackets; dates and
 sizes written with digits; an opener before a comma, a lone + at a line end; an empty
-segment of a web address."""
+segment of a web address; a currency sign with no amount after it."""
 
 from __future__ import annotations
 
@@ -24,12 +24,13 @@ def _sign_re() -> re.Pattern[str]:
     first = re.escape(".%％‰+第）)》」】”到至-—–―~～〜万亿千米毫厘公元吨克")
     dash = re.escape(_DASHES)
     # A point after #, /, =, &, ?, _ or @ is in a web address or a name (#.8jbyo2k64),
-    # never a decimal with its whole part deleted.
+    # never a decimal with its whole part deleted; a percent sign after @, #, $, ￥, &
+    # or ^ is a keyboard's row standing for a curse (@#￥%&*), not a share.
     return re.compile(
         rf"[{first}](?:"
         r"(?P<dec>(?<=\.)(?<![0-9０-９A-Za-z.．#/=&?_@]\.)(?=[0-9]))"
         r"|(?P<dectail>(?<=[0-9]\.[%‰％万亿千米毫厘公元吨克]))"
-        r"|(?P<pct>(?<=[%％‰])(?<![0-9０-９A-Za-z%.．][%％‰])(?![0-9A-Fa-f]{2}))"
+        r"|(?P<pct>(?<=[%％‰])(?<![0-9０-９A-Za-z%.．@#$￥¥&^][%％‰])(?![0-9A-Fa-f]{2}))"
         r"|(?P<plus>(?<=\+)(?<![^“\"‘'「《（(\s]\+)(?![0-9A-Za-z]))"
         rf"|(?P<ord>(?<=第)(?<![次及落门府宅科甲等]第)(?=[{_ORDINAL_FOLLOW}]))"
         r"|(?P<brk>(?<=[（(][）)]))"
@@ -243,6 +244,33 @@ def _bare_sign_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
             _put(out, m.end(), 0.8, "before-comma")
         elif m.start() == 0 or text[m.start() - 1].isspace():
             _put(out, m.end(), 0.8, "plus-end")  # a + alone, not a+
+
+
+@cache
+def _currency_re() -> re.Pattern[str]:
+    # A currency sign written before its amount (¥2499, US$30, € 15), the amount gone:
+    # what follows is what may stand after an amount (a clause's punctuation, a line's
+    # end, bold's closing stars, a range's dash, 起, a rate's slash). Not ）, a quote or
+    # a backtick: （¥）, “¥”, `¥` name the sign. Only after Han text, a colon or bold's
+    # stars: a keyboard's row (@#￥%) and a format string (￥%d) stand elsewhere.
+    return re.compile(
+        r"(?:(?<=[\u3400-\u9fff：:*])|(?<=[\u3400-\u9fff：:*][ \u3000])|(?<=[\u3400-\u9fff：:*][ \u3000]{2}))"
+        r"(?:[¥￥€£]|(?:US|HK|NT|NZ|MOP|S|A|C)\$)"
+        r"[ \u3000]?(?=[，。；、！？,;!?*~～\-—–/起]|\r?\n|$)"
+    )
+
+
+#: Words that name a currency sign rather than price something (人民币符号¥，).
+_NAMES_A_SIGN = ("符号", "标志", "标记", "字符", "键", "按", "输入")
+
+
+def _currency_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """A currency sign whose amount was deleted: 原价 ¥‸，限时 (:func:`_currency_re`)."""
+    for m in _currency_re().finditer(text):
+        before = text[: m.start()].rstrip(" \u3000")
+        if before.endswith(_NAMES_A_SIGN):
+            continue
+        _put(out, m.end(), 0.9, "currency")
 
 
 def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
