@@ -43,7 +43,7 @@ by what follows; :func:`find_gaps` runs them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from ..chars import is_han
@@ -57,6 +57,7 @@ from .signs import (
     _date_and_size_gaps,
     _empty_code_gaps,
     _sign_gaps,
+    _thousands_gaps,
     _url_gaps,
 )
 from .spacing import despaced, spaces_numbers
@@ -129,18 +130,59 @@ def find_gaps(
         if len(page.view) < len(text) and None not in starts:
             shifted = [Mask(v, v + m.length, m.state) for v, m in zip(starts, masks) if v is not None]
             found = _scan(page.view, shifted, intact, spaced=spaces_before_numbers(text), filtered=filtered)
-            return [gap._replace(offset=page.gap_at(gap.offset)) for gap in found]
+            placed = {gap.offset: gap for gap in (g._replace(offset=page.gap_at(g.offset)) for g in found)}
+            # A thousands separator's groups stood right after it, whatever the page's
+            # spaces (65,‸ 行): that rule reads the page as it is.
+            separators = _scan(text, masks, intact, rules=(_thousands_gaps,))
+            if separators:
+                # One number, one place: the view's place after the separator's space goes.
+                taken = {_past_spaces(text, g.offset) for g in separators}
+                placed = {
+                    o: g for o, g in placed.items() if o not in taken and not g.reason.startswith("thousands")
+                }
+                placed.update((g.offset, g) for g in separators)
+            return sorted(placed.values())
     return _scan(text, masks, intact, filtered=filtered)
 
 
+def _past_spaces(text: str, i: int) -> int:
+    """The offset of the first character at or after ``i`` that is not a space."""
+    while text[i : i + 1] == " ":
+        i += 1
+    return i
+
+
 def _scan(
-    text: str, masks: Sequence[Mask], intact: bool, spaced: bool = False, filtered: bool = True
+    text: str,
+    masks: Sequence[Mask],
+    intact: bool,
+    spaced: bool = False,
+    filtered: bool = True,
+    rules: tuple[Callable[[str, dict[int, tuple[float, str]]], None], ...] = (),
 ) -> list[Gap]:
-    """Every rule over ``text``, then the filters unless not ``filtered``; confidences
-    discounted when ``intact``. ``spaced``: the page writes a space before its numbers
-    (:func:`~restore.gaps.symbol_units.spaces_before_numbers`)."""
+    """Every rule over ``text`` (only ``rules`` when given), then the filters unless not
+    ``filtered``; confidences discounted when ``intact``. ``spaced``: the page writes a
+    space before its numbers (:func:`~restore.gaps.symbol_units.spaces_before_numbers`)."""
     masked = frozenset(i for mk in masks for i in range(mk.start, mk.end)) if masks else frozenset()
     out: dict[int, tuple[float, str]] = {}
+    for rule in rules:
+        rule(text, out)
+    if not rules:
+        _every_rule(text, masked, out, spaced)
+    if out and filtered:
+        _without_idioms(text, out)
+        _without_names(text, out)
+        _without_placeholders(text, out)
+        _without_bare_decimals(text, out)
+        _without_ages(text, out)
+    if out and intact:
+        f = INTACT_DIGITS_FACTOR
+        return [Gap(p, round(c * f, 4), r + "+intact") for p, (c, r) in sorted(out.items())]
+    return [Gap(p, round(c, 4), r) for p, (c, r) in sorted(out.items())]
+
+
+def _every_rule(text: str, masked: frozenset[int], out: dict[int, tuple[float, str]], spaced: bool) -> None:
+    """Run every rule over ``text`` into ``out``."""
     _year_gaps(text, masked, out)
     _unit_gaps(text, masked, out)
     _sign_gaps(text, out)
@@ -149,6 +191,8 @@ def _scan(
     _symbol_unit_gaps(text, masked, out, spaced)
     _document_number_gaps(text, out)
     _range_gaps(text, out)
+    if "," in text:
+        _thousands_gaps(text, out)
     if _CURRENCY_SIGNS.intersection(text):
         _currency_gaps(text, out)
     if "://" in text:
@@ -160,16 +204,6 @@ def _scan(
         _table_gaps(text, out)
         if "+-" in text:
             _bordered_table_gaps(text, out)
-    if out and filtered:
-        _without_idioms(text, out)
-        _without_names(text, out)
-        _without_placeholders(text, out)
-        _without_bare_decimals(text, out)
-        _without_ages(text, out)
-    if out and intact:
-        f = INTACT_DIGITS_FACTOR
-        return [Gap(p, round(c * f, 4), r + "+intact") for p, (c, r) in sorted(out.items())]
-    return [Gap(p, round(c, 4), r) for p, (c, r) in sorted(out.items())]
 
 
 def _without_idioms(text: str, out: dict[int, tuple[float, str]]) -> None:

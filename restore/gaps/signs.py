@@ -1,6 +1,7 @@
 """Places at signs: decimal tails, percent, ranges, plus, 第, empty brackets; dates and
 sizes written with digits; an opener before a comma, a lone + at a line end; an empty
-segment of a web address; a currency sign with no amount after it."""
+segment of a web address; a currency sign with no amount after it; a number's
+thousands separator with no group after it."""
 
 from __future__ import annotations
 
@@ -271,6 +272,68 @@ def _currency_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         if before.endswith(_NAMES_A_SIGN):
             continue
         _put(out, m.end(), 0.9, "currency")
+
+
+@cache
+def _thousands_re() -> re.Pattern[str]:
+    # A number's first group and its separators (4,000,000 leaves 4,,): every comma
+    # whose group of three digits went. Not inside a longer token (v1,2) or a list of
+    # decimals (1.5,2).
+    return re.compile(r"(?<![0-9A-Za-z,.，:：\-_=(\[{])[0-9]{1,3}(,+)(?![0-9])")
+
+
+#: Measure words and units after a number whose last groups were deleted. Not those
+#: that open common words after a sentence's comma (19,家里人; 153,所以; 4,年轻代), and
+#: not 千 (in 1萬3,千餘人 the comma is a slip between a number's words).
+_MEASURES = (frozenset(_DASH_UNIT) | frozenset("秒米行起克页张把颗")) - frozenset("千家年所标美欧")
+#: What may follow such a number directly: those, and 多/余 (23,‸多个). Not a range's
+#: sign: 0,-40% and $20,~15$ are lists of numbers.
+_AFTER_THOUSANDS = _MEASURES | frozenset("多余")
+#: Currencies' names after such a number (25,‸卢比).
+_CURRENCY_NAMES = ("美元", "欧元", "英镑", "日元", "港元", "港币", "韩元", "卢比", "卢布")
+
+
+#: A letter or two used as a name in code or a formula (r: 255, g: 0; x=1, g=3).
+_CODE_NAME = re.compile(r"[A-Za-z]{1,2}\s*[:=.,(\[]")
+
+
+def _line_start(text: str, p: int) -> bool:
+    """Whether only spaces stand between the line's start and ``p``."""
+    return text[text.rfind("\n", 0, p) + 1 : p].strip(" \t\u3000") == ""
+
+
+def _thousands_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """Digits deleted after a thousands separator: 注入地下1,‸米, 上限是 1,‸,‸ 行.
+
+    One comma before a unit (after at most one space) is a group gone; two or more are
+    groups gone whatever follows, except a digit or a letter (a line of CSV: 1,,2).
+    A comma before anything else (图1,可以看出) is the sentence's."""
+    n = len(text)
+    for m in _thousands_re().finditer(text):
+        if _line_start(text, m.start()):
+            continue  # 1,立亚伦: an item's number, written with a comma
+        end = m.end()
+        after = text[end] if end < n else "\n"
+        commas = m.end(1) - m.start(1)
+        if commas == 1:
+            if after == " ":
+                unit = text[end + 1 : end + 2] in _MEASURES or (
+                    starts_symbol_unit(text, end) and not _CODE_NAME.match(text, end + 1)
+                )
+            elif after == ".":
+                unit = text[end + 1 : end + 2].isdigit()
+            else:
+                unit = (
+                    after in _AFTER_THOUSANDS
+                    or text.startswith(_CURRENCY_NAMES, end)
+                    or starts_symbol_unit(text, end)
+                )
+            if not unit:
+                continue
+        elif after.isascii() and after.isalnum():
+            continue
+        for p in range(m.start(1) + 1, end + 1):
+            _put(out, p, 0.9, "thousands")
 
 
 def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
