@@ -185,13 +185,25 @@ def _url_re() -> re.Pattern[str]:
     return re.compile(r"https?://[^\s()<>\[\]{}\"'，。；、“”（）]+")
 
 
+#: A slug's empty word in a web address's path: between two words' hyphens
+#: (wwdc-‸-heres-everything) or opening a segment before two words (/‸-ai-index). The
+#: words are lower case: an id's double hyphen (Hrk--E47eJQ) and an id that opens with
+#: a hyphen (/s/-hUaQPzfsl9) are not a slug's.
+_SLUG_GAP = re.compile(r"(?<=[a-z0-9][a-z]-)(?=-[a-z]{2})|(?<=[^/:]/)(?=-[a-z]+-[a-z])")
+
+
 def _url_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """An empty segment in a web address's path (``/article/‸/title``,
-    ``/uploads/‸/10/``): a year or an id stood between the two slashes."""
+    ``/uploads/‸/10/``): a year or an id stood between the two slashes; and an empty
+    word of a slug (``wwdc-‸-heres``, ``/‸-ai-index-report``, :data:`_SLUG_GAP`)."""
     for url in _url_re().finditer(text):
         start = url.start() + url.group().index("//") + 2
+        path = url.group()[start - url.start() :]
+        path = path[: min((i for i in (path.find("?"), path.find("#")) if i >= 0), default=len(path))]
         # not the scheme's // of a second address run on after the first (…,http://)
-        for m in re.finditer(r"(?<=[^/:]/)(?=/[^/])", url.group()[start - url.start() :]):
+        for m in re.finditer(r"(?<=[^/:]/)(?=/[^/])", path):
+            _put(out, start + m.start(), 0.85, "url")
+        for m in _SLUG_GAP.finditer(path):
             _put(out, start + m.start(), 0.85, "url")
 
 
