@@ -107,6 +107,7 @@ MUST_MARK = {
     "a price before 起, a rate, a range": "套餐￥‸起，月费 ¥‸/月，报价 €‸-‸。",
     "a price at a line end, a dollar with its country": "门票：US$‸\n港币：HK$ ‸，",
     "a slug's empty words": "见 https://a.com/news/wwdc-‸-heres-everything 与 https://a.com/up/‸/03/‸-ai-index-report.pdf",
+    "a file named by its number": "详见 http://a.cn/video/‸/12/06/‸.html 与 https://a.com/img/‸.PNG",
     # a thousands separator with no group after it (restore/gaps/signs.py)
     "groups gone before a unit": "注入地下1,‸米深处，共录制了3,‸种音效，花了9,‸美元，罚款25,‸卢比。",
     "groups gone before more": "上限是 1,‸,‸ 行，排列方式共有 43,‸,‸,‸ 种。",
@@ -188,6 +189,7 @@ MUST_NOT = {
     "a currency sign after its amount, a keyboard's row": "价格42￥，很满意。他骂了一句@#￥%&*。",
     "a dollar sign in a shell": "$ ls -l\n运行 $，然后",
     "ids with hyphens, a query's words": "https://a.com/s/Ge14UeY9Gm2Hrk--E47eJQ https://youtu.be/-JTWXqUPQ7I https://a.io/?item=orch-management--scheduling",
+    "dot files": "见 https://a.com/.well-known/x 与 https://a.com/a/.htaccess",
     "a comma of the sentence after a number": "见图1,可以看出。我才19,家里人催。版本v1,2个。",
     "numbered items with commas, a list of numbers": "8,立伊甸园\n19,米利暗歌颂\n默认为 0,-40% 或 $20,~15$。",
     "a CSV row, code's names": "数据 1,,2 与 (r: 25, gx=3) 相同。",

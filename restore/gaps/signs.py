@@ -189,7 +189,12 @@ def _url_re() -> re.Pattern[str]:
 #: (wwdc-‸-heres-everything) or opening a segment before two words (/‸-ai-index). The
 #: words are lower case: an id's double hyphen (Hrk--E47eJQ) and an id that opens with
 #: a hyphen (/s/-hUaQPzfsl9) are not a slug's.
-_SLUG_GAP = re.compile(r"(?<=[a-z0-9][a-z]-)(?=-[a-z]{2})|(?<=[^/:]/)(?=-[a-z]+-[a-z])")
+_SLUG_GAP = re.compile(
+    r"(?<=[a-z0-9][a-z]-)(?=-[a-z]{2})|(?<=[^/:]/)(?=-[a-z]+-[a-z])"
+    # a file with no name before its type (/12/06/‸.html): a page or an image named by
+    # its number (a dot file, /.well-known, is not one of these types)
+    r"|(?<=/)(?=\.(?i:s?html?|php|aspx?|jsp|png|jpe?g|gif|webp|svg|pdf|mp[34]|md)(?![A-Za-z0-9]))"
+)
 
 
 def _url_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
