@@ -68,6 +68,13 @@ def _key_port_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _config_port_re() -> re.Pattern[str]:
+    """A configuration line of a key and its value, the value gone: ssh_config's
+    ``Port 22000`` leaves ``Port `` (the space stays)."""
+    return re.compile(r"^[ \t]*Port[ \t]+(?=\r?$)", re.MULTILINE)
+
+
 def _names_a_port(text: str, p: int) -> bool:
     """The ``port`` at ``p`` is a key's name or its last part (port, http_port, RpcPort,
     BE_PORT), not the end of another word (report, transport)."""
@@ -130,11 +137,20 @@ def _address_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     for m in _key_port_re().finditer(text):
         if _names_a_port(text, m.start()):
             _put(out, m.end(), 0.9, "port")
+    if "Port" in text:
+        for m in _config_port_re().finditer(text):
+            _put(out, m.end(), 0.9, "port")
     if "#" in text or "/" in text:
         for m in _issue_re().finditer(text):
             _put(out, m.end(), 0.9, "issue")
     if "(" in text or "imit" in text or "IMIT" in text:
         _sql_gaps(text, out)
+
+
+#: A colon after an address with nothing after it but a closing sign or the line's end:
+#: its port was deleted. Not before a slash (scp's root@10.0.0.1:/opt) nor a space
+#: (ping's From 10.0.0.1: icmp_seq).
+_EMPTY_PORT = re.compile(r":(?=[)\]}\"'`,;）】，；]|\r|\n|$)")
 
 
 def _ipv4_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
@@ -152,11 +168,16 @@ def _ipv4_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
             continue
         done = m.end()
         empty = [k for k, f in enumerate(m.groups()) if not f]
+        if not empty and _EMPTY_PORT.match(text, m.end()):
+            _put(out, m.end() + 1, 0.9, "port")  # 10.0.0.1:‸, an address kept whole and its port gone
+            continue
         if not empty or "..." in m.group() or (m.group()[-1] == "." and text[m.end() : m.end() + 1] == "."):
             continue  # 1.2.3.4 kept its numbers; ... is an ellipsis (1..., ...1, 2.0...)
         if empty == [3] and text[m.end() : m.end() + 1] not in (":", "/"):
             continue  # 升级到 1.2.3.: a version and a full stop, unless a port or path follows
         places = {m.start(k + 1) for k in empty}
+        if _EMPTY_PORT.match(text, m.end()):
+            _put(out, m.end() + 1, 0.9, "port")  # ‸.0.0.1:‸, its port gone too
         for p in range(m.start(), m.end() + 1):
             if p in places:
                 _put(out, p, 0.9, "ipv4")
