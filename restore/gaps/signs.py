@@ -160,6 +160,17 @@ def _date_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _year_last_date_re() -> re.Pattern[str]:
+    """A date written day (or month) first whose year was deleted: ``20/12/‸`` (a post's
+    date in Hong Kong, Taiwan or English style). Not inside a path (``/12/20/``), a
+    longer token or a formula (``*6/7/$E$9``); the caller checks that one field is a
+    month."""
+    return re.compile(
+        r"(?<![0-9A-Za-z/.\-*+$])(0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|[12][0-9]|3[01])/(?![0-9A-Za-z/$(])"
+    )
+
+
 #: Units of a size written ``150x200cm``.
 _SIZE_UNITS = "cm|mm|CM|MM|厘米|毫米|公分|px"
 _SIZE_PREFIXES = tuple(_SIZE_UNITS.split("|"))
@@ -357,6 +368,10 @@ def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """Dates and sizes written with digits, whose numbers were deleted."""
     for m in _date_re().finditer(text):
         _put(out, m.start(), 0.9, "date")
+    if "/" in text:
+        for m in _year_last_date_re().finditer(text):
+            if min(int(m.group(1)), int(m.group(2))) <= 12:
+                _put(out, m.end(), 0.9, "date")
     for m in _size_re().finditer(text):
         x = m.start()
         before = text[x - 1] if x else ""
