@@ -86,6 +86,7 @@ UNVETOED = frozenset(
         "empty-value",
         "table-cell",
         "currency",
+        "time-fraction",
     }
 )
 #: Of those, the rules whose places need company all the same, as a fairly doubtful

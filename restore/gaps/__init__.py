@@ -56,6 +56,7 @@ from .signs import (
     _currency_gaps,
     _date_and_size_gaps,
     _empty_code_gaps,
+    _relative_link_gaps,
     _sign_gaps,
     _thousands_gaps,
     _url_gaps,
@@ -75,7 +76,19 @@ __all__ = ["CODE_RULES", "INTACT_DIGITS_FACTOR", "find_gaps", "unit_makes_word"]
 #: (``*(a + 1)``, ``f()``) look to them like deleted numbers, so their places in code are
 #: dropped (``restore.pipeline``).
 CODE_RULES = frozenset(
-    {"date", "decimal", "ipv4", "port", "issue", "sql", "url", "empty-code", "empty-value", "table-cell"}
+    {
+        "date",
+        "decimal",
+        "ipv4",
+        "port",
+        "issue",
+        "sql",
+        "url",
+        "empty-code",
+        "empty-value",
+        "table-cell",
+        "time-fraction",
+    }
 )
 
 #: The signs that :func:`~restore.gaps.signs._currency_gaps` reads (a page without one is
@@ -197,6 +210,8 @@ def _every_rule(text: str, masked: frozenset[int], out: dict[int, tuple[float, s
         _currency_gaps(text, out)
     if "://" in text:
         _url_gaps(text, out)
+    if "](" in text:
+        _relative_link_gaps(text, out)
     _address_gaps(text, out)
     if "``" in text:
         _empty_code_gaps(text, out)

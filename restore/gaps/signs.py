@@ -171,6 +171,15 @@ def _year_last_date_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _time_fraction_re() -> re.Pattern[str]:
+    """A timestamp's fraction of a second deleted (``T05:09:20.‸Z``, ``12:00:01.‸+08:00``):
+    an ISO 8601 time with nothing after its point but a zone or the end of a quoted or
+    listed value, as front matter and APIs write it (a space or a line's end may follow
+    a sentence's full stop: at 12:30:45.)."""
+    return re.compile(r"(?<=[0-9]{2}:[0-9]{2}:[0-9]{2}\.)(?=Z|[+-][0-9]{2}:?[0-9]{2}(?![0-9])|[\"',\]}])")
+
+
 #: Units of a size written ``150x200cm``.
 _SIZE_UNITS = "cm|mm|CM|MM|厘米|毫米|公分|px"
 _SIZE_PREFIXES = tuple(_SIZE_UNITS.split("|"))
@@ -196,15 +205,17 @@ def _url_re() -> re.Pattern[str]:
     return re.compile(r"https?://[^\s()<>\[\]{}\"'，。；、“”（）]+")
 
 
+#: A file with no name before its type (/12/06/‸.html): a page or an image named by its
+#: number (a dot file, /.well-known, is not one of these types).
+_NAMELESS_FILE = re.compile(
+    r"(?<=/)(?=\.(?i:s?html?|php|aspx?|jsp|png|jpe?g|gif|webp|svg|pdf|mp[34]|md)(?![A-Za-z0-9]))"
+)
 #: A slug's empty word in a web address's path: between two words' hyphens
 #: (wwdc-‸-heres-everything) or opening a segment before two words (/‸-ai-index). The
 #: words are lower case: an id's double hyphen (Hrk--E47eJQ) and an id that opens with
 #: a hyphen (/s/-hUaQPzfsl9) are not a slug's.
 _SLUG_GAP = re.compile(
-    r"(?<=[a-z0-9][a-z]-)(?=-[a-z]{2})|(?<=[^/:]/)(?=-[a-z]+-[a-z])"
-    # a file with no name before its type (/12/06/‸.html): a page or an image named by
-    # its number (a dot file, /.well-known, is not one of these types)
-    r"|(?<=/)(?=\.(?i:s?html?|php|aspx?|jsp|png|jpe?g|gif|webp|svg|pdf|mp[34]|md)(?![A-Za-z0-9]))"
+    r"(?<=[a-z0-9][a-z]-)(?=-[a-z]{2})|(?<=[^/:]/)(?=-[a-z]+-[a-z])|" + _NAMELESS_FILE.pattern
 )
 
 
@@ -221,6 +232,20 @@ def _url_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
             _put(out, start + m.start(), 0.85, "url")
         for m in _SLUG_GAP.finditer(path):
             _put(out, start + m.start(), 0.85, "url")
+
+
+@cache
+def _relative_link_re() -> re.Pattern[str]:
+    """A Markdown link's relative target (``](./1-100/97.md)``)."""
+    return re.compile(r"\]\((?![A-Za-z][A-Za-z0-9+.\-]*:)([^)\s]+)\)")
+
+
+def _relative_link_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """A file with no name before its type in a relative link (``](./801-900/‸.md)``): a
+    site's pages named by their numbers."""
+    for m in _relative_link_re().finditer(text):
+        for f in _NAMELESS_FILE.finditer(text, m.start(1), m.end(1)):
+            _put(out, f.start(), 0.85, "url")
 
 
 @cache
@@ -368,6 +393,9 @@ def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """Dates and sizes written with digits, whose numbers were deleted."""
     for m in _date_re().finditer(text):
         _put(out, m.start(), 0.9, "date")
+    if ":" in text:
+        for m in _time_fraction_re().finditer(text):
+            _put(out, m.start(), 0.9, "time-fraction")
     if "/" in text:
         for m in _year_last_date_re().finditer(text):
             if min(int(m.group(1)), int(m.group(2))) <= 12:
