@@ -56,6 +56,7 @@ from .signs import (
     _currency_gaps,
     _date_and_size_gaps,
     _empty_code_gaps,
+    _fraction_gaps,
     _relative_link_gaps,
     _sign_gaps,
     _thousands_gaps,
@@ -206,6 +207,8 @@ def _every_rule(text: str, masked: frozenset[int], out: dict[int, tuple[float, s
     _range_gaps(text, out)
     if "," in text:
         _thousands_gaps(text, out)
+    if "." in text:
+        _fraction_gaps(text, out)
     if _CURRENCY_SIGNS.intersection(text):
         _currency_gaps(text, out)
     if "://" in text:

@@ -389,6 +389,73 @@ def _thousands_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
             _put(out, p, 0.9, "thousands")
 
 
+@cache
+def _fraction_re() -> re.Pattern[str]:
+    # A number's point with its fraction gone: 1 to 3 digits and a point, not part of a
+    # version, an address, a name, a web address's escapes or an array (1.2., v1., a.1.,
+    # %91., [1., 2.]).
+    return re.compile(r"(?<![0-9A-Za-z.\-_/%#&?@\[])[0-9]{1,3}\.(?![0-9])")
+
+
+#: After a point whose fraction was deleted: a clause's comma or semicolon, a range's
+#: sign, an opening bracket of an error (1.‸(3) nm). Not a second point (54.. and 0..5
+#: are an ellipsis and a range), a closing bracket (an item's 2.), a float's (4.)) nor %
+#: ('jack'@'192.%', a host pattern).
+_AFTER_FRACTION = frozenset(",;、，；～~(")
+#: Units written in Han after such a point (1.‸亿, 21.‸公里, 2.‸美分).
+_FRACTION_UNITS = (
+    "万",
+    "亿",
+    "公里",
+    "公斤",
+    "公顷",
+    "千米",
+    "千克",
+    "米",
+    "元",
+    "吨",
+    "倍",
+    "毫",
+    "厘",
+    "美分",
+)
+
+
+def _opens_line(text: str, p: int) -> bool:
+    """Whether only a heading's, a quote's or a list's marks stand before ``p`` on its
+    line (``## 1. rpm``, ``> 1.``): the number there is an item's."""
+    return text[text.rfind("\n", 0, p) + 1 : p].strip(" \t\u3000#>*-+") == ""
+
+
+def _alone_in_cell(text: str, p: int) -> bool:
+    """Whether only spaces stand between a table's border and ``p``."""
+    q = p
+    while q and text[q - 1] == " ":
+        q -= 1
+    return q > 0 and text[q - 1] == "|"
+
+
+def _fraction_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
+    """A decimal whose fraction was deleted (相关系数为0.‸,  1.‸mg/ml, 1.‸亿用户): the point
+    stands before a unit or a sign that ends the number. A point before a Han character
+    other than a unit is a sentence's full stop (见表3.由此可见), and one at a line's start
+    numbers an item (1.加强)."""
+    n = len(text)
+    for m in _fraction_re().finditer(text):
+        end = m.end()
+        after = text[end] if end < n else ""
+        if not after or after in "\r\n" or _opens_line(text, m.start()):
+            continue
+        if after in _AFTER_FRACTION:
+            if after == "(" and not text[end + 1 : end + 2].isdigit():
+                continue  # only an error's digits in brackets: 1.‸(3) nm
+            _put(out, end, 0.9 if m.group().startswith("0") else 0.85, "fraction")
+        elif after == " " and text[end + 1 : end + 2] == "|" and _alone_in_cell(text, m.start()):
+            _put(out, end, 0.85, "fraction")  # | 12.‸ |: a table's cell
+        elif text.startswith(_FRACTION_UNITS, end) or starts_symbol_unit(text, end):
+            _put(out, end, 0.9, "fraction")
+
+
 def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """Dates and sizes written with digits, whose numbers were deleted."""
     for m in _date_re().finditer(text):

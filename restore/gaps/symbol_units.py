@@ -113,6 +113,8 @@ def _symbol_unit_gaps(
         before = text[p - 1] if p else "\n"
         if before in _DIGITS or before in ".．":
             continue  # 254 nm: the number is there
+        if before == "/" and p >= 2 and text[p - 2] in _LATIN:
+            continue  # mg/ml, g/g: a rate's second unit, after the first
         if before in _DASHES:
             # (～‸Ma): the second number of a range; x-ms: a name's dash
             if p >= 2 and (text[p - 2] in _LATIN or text[p - 2] == "_"):
