@@ -225,8 +225,8 @@ def _unit_gaps(text: str, masked: frozenset[int], out: dict[int, tuple[float, st
                 continue
             _put(out, p, conf, reason)
         elif u in _HARD_UNITS:
-            if lexical:
-                continue
+            if lexical or nxt == "级" or (p and text[p - 1] == "/"):
+                continue  # 毫秒级: a scale; 毫克/千克: a rate's second unit
             if u == "千米" and not (cls == "V" or ends):
                 continue  # 千米之下: "a thousand metres"
             _put(out, p, _C_HARD[cls], reason)
