@@ -236,8 +236,9 @@ def _url_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
 
 @cache
 def _relative_link_re() -> re.Pattern[str]:
-    """A Markdown link's relative target (``](./1-100/97.md)``)."""
-    return re.compile(r"\]\((?![A-Za-z][A-Za-z0-9+.\-]*:)([^)\s]+)\)")
+    """A Markdown link's relative target (``](./1-100/97.md)``), of bounded length: a
+    page of unclosed links (``[``](```` repeated) must not make it look to the end."""
+    return re.compile(r"\]\((?![A-Za-z][A-Za-z0-9+.\-]*:)([^)\s\]\[(]{1,500})\)")
 
 
 def _relative_link_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
