@@ -87,6 +87,8 @@ UNVETOED = frozenset(
         "table-cell",
         "currency",
         "time-fraction",
+        "thousands",
+        "fraction",
     }
 )
 #: Of those, the rules whose places need company all the same, as a fairly doubtful

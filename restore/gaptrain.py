@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .gapmodel import SHAPES, GapModel, rule_name
+from .gapmodel import SHAPES, UNVETOED, GapModel, rule_name
 from .gaps import find_gaps
 from .slotmodel import EDGE, Table, normalise
 from .slottrain import damage
@@ -44,13 +44,14 @@ def count(docs: Iterable[str]) -> tuple[dict[str, list[int]], list[dict[str, lis
         chars += len(text)
         deleted = set(deleted_at)
         for gap in find_gaps(text, (), 0.0, filtered=False):
-            _count(rules, tables, text, gap.offset, gap.reason, 0 if gap.offset in deleted else 2)
+            if rule_name(gap.reason) not in UNVETOED:
+                _count(rules, tables, text, gap.offset, gap.reason, 0 if gap.offset in deleted else 2)
         for m in _SHORT.finditer(text):
             a, b = m.span()
             lo = max(0, a - WINDOW)
             window = text[lo:a] + text[b : b + WINDOW]
             for gap in find_gaps(window, (), 0.0, filtered=False):
-                if gap.offset == a - lo:
+                if gap.offset == a - lo and rule_name(gap.reason) not in UNVETOED:
                     _count(rules, tables, window, gap.offset, gap.reason, 1)
     return rules, tables, chars
 
