@@ -108,37 +108,47 @@ class Spans:
     """Half-open spans, asked whether one holds a position, in O(log n) a question.
 
     ``any()`` over every span made a chunk of ``*a* *a* ...`` or inline code with stars
-    quadratic (issue 15: 390 s/MB). Sorted by start, with the furthest end reached so
-    far: a position is inside iff the spans that start at or before it reach past it.
+    quadratic (issue 15: 390 s/MB). The spans are kept as their union, touching ones
+    joined (``[a, b)`` and ``[b, c)`` make ``[a, c)``), sorted: a position is inside iff
+    the last piece that starts at or before it reaches past it, and the first position
+    after a run of touching spans is that piece's end, found in one step (walking span
+    by span made a page of ``````**(*)`` repeated quadratic: benchmarks/README.md).
     """
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        from itertools import accumulate
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(spans):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            elif a < b:
+                starts.append(a)
+                ends.append(b)
+        self.starts = starts
+        self.ends = ends
 
-        ordered = sorted(spans)
-        self.starts = [a for a, _ in ordered]
-        self.reach = list(accumulate((b for _, b in ordered), max))
-
-    def __contains__(self, pos: int) -> bool:
+    def _piece(self, pos: int) -> int:
+        """The index of the piece that holds ``pos``, or -1."""
         from bisect import bisect_right
 
         i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.reach[i] > pos
+        return i if i >= 0 and self.ends[i] > pos else -1
+
+    def __contains__(self, pos: int) -> bool:
+        return self._piece(pos) >= 0
 
     def end_from(self, pos: int) -> int:
         """The first position at or after ``pos`` that no span holds."""
-        while pos in self:
-            from bisect import bisect_right
-
-            pos = self.reach[bisect_right(self.starts, pos) - 1]
-        return pos
+        i = self._piece(pos)
+        return pos if i < 0 else self.ends[i]
 
     def start_before(self, pos: int) -> int:
         """The first of the positions held without a break up to ``pos`` (``pos + 1``
         when no span holds ``pos``): where a run that ends in skipped stars stops."""
-        while pos >= 0 and pos in self:
-            pos -= 1
-        return pos + 1
+        if pos < 0:
+            return pos + 1
+        i = self._piece(pos)
+        return pos + 1 if i < 0 else self.starts[i]
 
 
 def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
