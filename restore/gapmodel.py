@@ -89,6 +89,8 @@ UNVETOED = frozenset(
         "time-fraction",
         "thousands",
         "fraction",
+        "entity",
+        "copyright",
     }
 )
 #: Of those, the rules whose places need company all the same, as a fairly doubtful

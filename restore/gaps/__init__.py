@@ -89,6 +89,7 @@ CODE_RULES = frozenset(
         "empty-value",
         "table-cell",
         "time-fraction",
+        "entity",
     }
 )
 

@@ -1,4 +1,5 @@
-"""Places in machine-written numbers: addresses, ports and issue references.
+"""Places in machine-written numbers: addresses, ports, issue references, HTML's
+character references and copyright years.
 
 Technical pages write numbers in forms that are the same in every language, and the
 scraper deletes them as it deletes any other: 192.168.1.1 leaves ``..1.1``, a web
@@ -13,7 +14,9 @@ leaves ``[#](…/pull/)``. Each form is one that nothing but a deleted number le
 * SQL's numbers: a type's length (``VARCHAR()``) and a ``LIMIT`` with no count;
 * an issue or pull request number: ``#`` right before the ``]`` or ``)`` that closes it
   (``[#]``, ``(#)``; not a link's ``](#)``), and a link whose ``/pull/``, ``/issues/``
-  or ``/commit/`` ends its address.
+  or ``/commit/`` ends its address;
+* an HTML character reference with no number (``&#;``, ``&#x;``), and a copyright
+  notice's years before their dash or comma (``Copyright‸-‸,``).
 
 Their places hold numbers of three digits or more nearly always (addresses, ports and
 issue numbers are long), and the prose corpora the gap model learned from hold almost
@@ -127,8 +130,35 @@ def _sql_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
         _put(out, m.end(), 0.9, "sql")
 
 
+@cache
+def _entity_re() -> re.Pattern[str]:
+    """An HTML character reference with its number deleted: ``&#183;`` leaves ``&#;``,
+    ``&#x4e2d;`` with letters kept leaves them (``&#xe;``), with digits only ``&#x;``."""
+    return re.compile(r"&#[xX]?(?=;)")
+
+
+@cache
+def _copyright_re() -> re.Pattern[str]:
+    """A copyright notice's years deleted (``Copyright 2008-2010,`` leaves
+    ``Copyright-,``, ``Copyright © 2020,`` leaves ``Copyright © ,``): the mark, then a
+    dash or a comma where a year stood. Not a word joined by a dash (Copyright-Hinweis),
+    nor a licence's list (OF COPYRIGHT, PATENT; Copyright, Patent)."""
+    return re.compile(
+        r"(?:Copyright|©)(?:[ \u00a0]*©)?"
+        r"(?:(?=[-–—](?![A-Za-z\r\n]))|[ \u00a0]+(?=[-–—,，])|(?<=©)(?=[,，]))"
+    )
+
+
 def _address_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """Mark the places of the module doc."""
+    if "&#" in text:
+        for m in _entity_re().finditer(text):
+            _put(out, m.end(), 0.9, "entity")
+    if "Copyright" in text or "©" in text:
+        for m in _copyright_re().finditer(text):
+            _put(out, m.end(), 0.9, "copyright")
+            if text[m.end()] in "-–—" and text[m.end() + 1 : m.end() + 2] in (",", "，", " ", ""):
+                _put(out, m.end() + 1, 0.9, "copyright")  # Copyright‸-‸, the range's end too
     if "." in text:
         _ipv4_gaps(text, out)
     if "://" in text:
