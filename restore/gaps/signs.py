@@ -180,6 +180,25 @@ def _time_fraction_re() -> re.Pattern[str]:
     return re.compile(r"(?<=[0-9]{2}:[0-9]{2}:[0-9]{2}\.)(?=Z|[+-][0-9]{2}:?[0-9]{2}(?![0-9])|[\"',\]}])")
 
 
+@cache
+def _cue_fraction_re() -> re.Pattern[str]:
+    """A subtitle cue's milliseconds deleted (SRT's ``00:01:23,456 --> 00:01:25,789`` leaves
+    ``00:01:23, --> 00:01:25,``): the start time's comma before the cue's arrow, and the end
+    time's after it at the end of the line. A time's comma elsewhere is a sentence's."""
+    return re.compile(
+        r"(?<=[0-9]{2}:[0-9]{2}:[0-9]{2},)(?=[ \t]*-->)"
+        r"|(?<=--> [0-9]{2}:[0-9]{2}:[0-9]{2},)(?=[ \t]*\r?$)",
+        re.MULTILINE,
+    )
+
+
+@cache
+def _cue_timing_re() -> re.Pattern[str]:
+    """A subtitle cue's timing line (``00:01:23,456 --> ...``, its milliseconds kept or
+    not), which follows the cue's number on the line before."""
+    return re.compile(r"^[0-9]{2}:[0-9]{2}:[0-9]{2},[0-9]* *-->", re.MULTILINE)
+
+
 #: Units of a size written ``150x200cm``.
 _SIZE_UNITS = "cm|mm|CM|MM|厘米|毫米|公分|px"
 _SIZE_PREFIXES = tuple(_SIZE_UNITS.split("|"))
@@ -464,6 +483,13 @@ def _date_and_size_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     if ":" in text:
         for m in _time_fraction_re().finditer(text):
             _put(out, m.start(), 0.9, "time-fraction")
+        if "-->" in text:
+            for m in _cue_fraction_re().finditer(text):
+                _put(out, m.start(), 0.9, "time-fraction")
+            for m in _cue_timing_re().finditer(text):
+                p = m.start() - 1  # the line before the timing: the cue's number
+                if p >= 0 and text[p] == "\n" and (p == 0 or text[p - 1] == "\n"):
+                    _put(out, p, 0.9, "time-fraction")  # ⏎‸⏎00:01:23,…: a cue numbered 100 or more
     if "/" in text:
         for m in _year_last_date_re().finditer(text):
             if min(int(m.group(1)), int(m.group(2))) <= 12:
