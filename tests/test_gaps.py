@@ -207,6 +207,7 @@ MUST_NOT = {
     "a float, an item's bracket": "tensor([1., 2.]) 与 2.) 房间",
     "a rate's second unit": "浓度为5 mg/L，溶解度为6 g/g。",
     "a named reference, a kept year, a hex reference": "&amp;&#x4e; Copyright © 20, a",
+    "units inside ordinary words (当事人, 人脸, 名册, 英文名)": "追加相关当事人参加诉讼。向他人提供人脸信息。列入名册的鉴定人。他的英文名叫汤姆。",
     "a comma of the sentence after a number": "见图1,可以看出。我才19,家里人催。版本v1,2个。",
     "numbered items with commas, a list of numbers": "8,立伊甸园\n19,米利暗歌颂\n默认为 0,-40% 或 $20,~15$。",
     "a CSV row, code's names": "数据 1,,2 与 (r: 25, gx=3) 相同。",
