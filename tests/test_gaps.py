@@ -115,7 +115,7 @@ MUST_MARK = {
     "a price in bold, after two spaces": "还可以再省  ¥‸，到手仅需 **¥‸** 。",
     "a price before 起, a rate, a range": "套餐￥‸起，月费 ¥‸/月，报价 €‸-‸。",
     "a price at a line end, a dollar with its country": "门票：US$‸\n港币：HK$ ‸，",
-    "a slug's empty words": "见 https://a.com/news/wwdc-‸-heres-everything 与 https://a.com/up/‸/03/‸-ai-index-report.pdf",
+    "a slug's empty words": "见 https://a.com/news/wwdc-‸-heres-everything 与 https://a.com/up/‸/03/ai-‸-index.pdf",
     "a file named by its number": "详见 http://a.cn/video/‸/12/06/‸.html 与 https://a.com/img/‸.PNG",
     # a thousands separator with no group after it (restore/gaps/signs.py)
     "groups gone before a unit": "注入地下1,‸米深处，共录制了3,‸种音效，花了9,‸美元，罚款25,‸卢比。",
@@ -197,6 +197,7 @@ MUST_NOT = {
     "a currency sign named": "人民币符号¥，金额（¥），写作“¥”或`￥`，按￥键。",
     "a currency sign after its amount, a keyboard's row": "价格42￥，很满意。他骂了一句@#￥%&*。",
     "a dollar sign in a shell": "$ ls -l\n运行 $，然后",
+    "a class's page in Kotlin's documentation": "见 https://kotlinlang.org/api/latest/jvm/stdlib/kotlin.collections/-list-iterator/ 一节",
     "ids with hyphens, a query's words": "https://a.com/s/Ge14UeY9Gm2Hrk--E47eJQ https://youtu.be/-JTWXqUPQ7I https://a.io/?item=orch-management--scheduling",
     "dot files": "见 https://a.com/.well-known/x 与 https://a.com/a/.htaccess",
     "an address before a path or a reply": "scp root@10.0.0.1:/opt/soft\nFrom 10.0.0.1: icmp_seq=1\nthe Port \nis open",

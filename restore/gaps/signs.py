@@ -229,19 +229,18 @@ def _url_re() -> re.Pattern[str]:
 _NAMELESS_FILE = re.compile(
     r"(?<=/)(?=\.(?i:s?html?|php|aspx?|jsp|png|jpe?g|gif|webp|svg|pdf|mp[34]|md)(?![A-Za-z0-9]))"
 )
-#: A slug's empty word in a web address's path: between two words' hyphens
-#: (wwdc-‸-heres-everything) or opening a segment before two words (/‸-ai-index). The
-#: words are lower case: an id's double hyphen (Hrk--E47eJQ) and an id that opens with
-#: a hyphen (/s/-hUaQPzfsl9) are not a slug's.
-_SLUG_GAP = re.compile(
-    r"(?<=[a-z0-9][a-z]-)(?=-[a-z]{2})|(?<=[^/:]/)(?=-[a-z]+-[a-z])|" + _NAMELESS_FILE.pattern
-)
+#: A slug's empty word in a web address's path, between two words' hyphens
+#: (wwdc-‸-heres-everything). The words are lower case: an id's double hyphen
+#: (Hrk--E47eJQ) is not a slug's. Not a segment that opens with a hyphen: news sites'
+#: slugs lose their number so (/article/‸-the-solar-canals), but Kotlin's documentation
+#: names its classes so (/kotlin.collections/-list-iterator/) on clean pages.
+_SLUG_GAP = re.compile(r"(?<=[a-z0-9][a-z]-)(?=-[a-z]{2})|" + _NAMELESS_FILE.pattern)
 
 
 def _url_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """An empty segment in a web address's path (``/article/‸/title``,
     ``/uploads/‸/10/``): a year or an id stood between the two slashes; and an empty
-    word of a slug (``wwdc-‸-heres``, ``/‸-ai-index-report``, :data:`_SLUG_GAP`)."""
+    word of a slug (``wwdc-‸-heres``) or a file's empty name (``/‸.html``, :data:`_SLUG_GAP`)."""
     for url in _url_re().finditer(text):
         start = url.start() + url.group().index("//") + 2
         path = url.group()[start - url.start() :]
