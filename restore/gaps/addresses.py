@@ -152,29 +152,32 @@ def _copyright_re() -> re.Pattern[str]:
 def _address_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """Mark the places of the module doc."""
     if "&#" in text:
-        for m in _entity_re().finditer(text):
-            _put(out, m.end(), 0.9, "entity")
+        _mark(text, out, _entity_re(), "entity")
     if "Copyright" in text or "©" in text:
-        for m in _copyright_re().finditer(text):
-            _put(out, m.end(), 0.9, "copyright")
-            if text[m.end()] in "-–—" and text[m.end() + 1 : m.end() + 2] in (",", "，", " ", ""):
-                _put(out, m.end() + 1, 0.9, "copyright")  # Copyright‸-‸, the range's end too
+        for end in _mark(text, out, _copyright_re(), "copyright"):
+            if text[end] in "-–—" and text[end + 1 : end + 2] in (",", "，", " ", ""):
+                _put(out, end + 1, 0.9, "copyright")  # Copyright‸-‸, the range's end too
     if "." in text:
         _ipv4_gaps(text, out)
     if "://" in text:
-        for m in _url_port_re().finditer(text):
-            _put(out, m.end(), 0.9, "port")
+        _mark(text, out, _url_port_re(), "port")
     for m in _key_port_re().finditer(text):
         if _names_a_port(text, m.start()):
             _put(out, m.end(), 0.9, "port")
     if "Port" in text:
-        for m in _config_port_re().finditer(text):
-            _put(out, m.end(), 0.9, "port")
+        _mark(text, out, _config_port_re(), "port")
     if "#" in text or "/" in text:
-        for m in _issue_re().finditer(text):
-            _put(out, m.end(), 0.9, "issue")
+        _mark(text, out, _issue_re(), "issue")
     if "(" in text or "imit" in text or "IMIT" in text:
         _sql_gaps(text, out)
+
+
+def _mark(text: str, out: dict[int, tuple[float, str]], pattern: re.Pattern[str], reason: str) -> list[int]:
+    """Put a place at the end of each match of ``pattern``; return those places."""
+    ends = [m.end() for m in pattern.finditer(text)]
+    for end in ends:
+        _put(out, end, 0.9, reason)
+    return ends
 
 
 #: A colon after an address with nothing after it but a closing sign or the line's end:
