@@ -944,6 +944,10 @@ PATHOLOGICAL = {
     # found by benchmarks/fuzz.py --time: touching code and emphasis spans, walked one by
     # one from each star
     "touching-spans": "``**(*)",
+    # each place of a number's separator or point looked back to its line's start: one
+    # long line of them was quadratic
+    "thousands-on-one-line": "1,米 ",
+    "fractions-on-one-line": "0.,",
 }
 
 

@@ -369,9 +369,25 @@ _CURRENCY_NAMES = ("美元", "欧元", "英镑", "日元", "港元", "港币", "
 _CODE_NAME = re.compile(r"[A-Za-z]{1,2}\s*[:=.,(\[]")
 
 
+#: How far back a line's start is looked for: further than this, ``p`` is inside the line
+#: (a bounded look keeps a page of one long line linear).
+_LINE_LOOKBACK = 40
+
+
+def _line_prefix(text: str, p: int) -> str | None:
+    """What stands on ``p``'s line before it, or None when that is longer than
+    :data:`_LINE_LOOKBACK` characters."""
+    lo = max(0, p - _LINE_LOOKBACK - 1)
+    nl = text.rfind("\n", lo, p)
+    if nl < 0 and lo > 0:
+        return None
+    return text[nl + 1 : p]
+
+
 def _line_start(text: str, p: int) -> bool:
     """Whether only spaces stand between the line's start and ``p``."""
-    return text[text.rfind("\n", 0, p) + 1 : p].strip(" \t\u3000") == ""
+    prefix = _line_prefix(text, p)
+    return prefix is not None and prefix.strip(" \t\u3000") == ""
 
 
 def _thousands_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
@@ -443,7 +459,8 @@ _FRACTION_UNITS = (
 def _opens_line(text: str, p: int) -> bool:
     """Whether only a heading's, a quote's or a list's marks stand before ``p`` on its
     line (``## 1. rpm``, ``> 1.``): the number there is an item's."""
-    return text[text.rfind("\n", 0, p) + 1 : p].strip(" \t\u3000#>*-+") == ""
+    prefix = _line_prefix(text, p)
+    return prefix is not None and prefix.strip(" \t\u3000#>*-+") == ""
 
 
 def _alone_in_cell(text: str, p: int) -> bool:
