@@ -62,6 +62,7 @@ MUST_MARK = {
     "a penalty's upper bound": "违反本条规定的，可以处‸元以上‸元以下罚款。",
     "a count after 年仅 is no age": "全公司‸年仅‸人获奖，‸年仅增长30%。",
     "a fine after a comma: 处 is the verb, the amount lost its number": "责令改正，处‸元以上3万元以下的罚款。",
+    "a fine after 处, with nothing after the unit but the penalty": "对违法行为人可以处‸元罚款，并予以警告。",
     # measure words and units
     "measure word at line start": "15个贫困村全部脱贫退出;\n‸个行*村都达到了安全饮水",
     "measure words after 、": "驻村工作队、‸个帮扶单位、‸名帮扶干部进村入户",
