@@ -93,9 +93,20 @@ CODE_RULES = frozenset(
     }
 )
 
-#: The signs that :func:`~restore.gaps.signs._currency_gaps` reads (a page without one is
-#: not scanned for them).
-_CURRENCY_SIGNS = frozenset("¥￥€£$")
+#: A rule that reads a page and puts its places into ``out`` (offset -> confidence, reason).
+_Rule = Callable[[str, dict[int, tuple[float, str]]], None]
+
+#: Rules read only on a page that holds one of their signs (``""``: every page), in the
+#: order they run (at one place, the first of equal confidence keeps it).
+_RULES_BY_SIGN: tuple[tuple[tuple[str, ...], _Rule], ...] = (
+    ((",",), _thousands_gaps),
+    ((".",), _fraction_gaps),
+    (tuple("¥￥€£$"), _currency_gaps),
+    (("://",), _url_gaps),
+    (("](",), _relative_link_gaps),
+    (("",), _address_gaps),
+    (("``",), _empty_code_gaps),
+)
 
 #: A document that still holds a run of 3+ ASCII digits did not go through the
 #: scraper (it deletes every such run), so nothing there is a gap: every place found
@@ -173,7 +184,7 @@ def _scan(
     intact: bool,
     spaced: bool = False,
     filtered: bool = True,
-    rules: tuple[Callable[[str, dict[int, tuple[float, str]]], None], ...] = (),
+    rules: tuple[_Rule, ...] = (),
 ) -> list[Gap]:
     """Every rule over ``text`` (only ``rules`` when given), then the filters unless not
     ``filtered``; confidences discounted when ``intact``. ``spaced``: the page writes a
@@ -206,19 +217,9 @@ def _every_rule(text: str, masked: frozenset[int], out: dict[int, tuple[float, s
     _symbol_unit_gaps(text, masked, out, spaced)
     _document_number_gaps(text, out)
     _range_gaps(text, out)
-    if "," in text:
-        _thousands_gaps(text, out)
-    if "." in text:
-        _fraction_gaps(text, out)
-    if _CURRENCY_SIGNS.intersection(text):
-        _currency_gaps(text, out)
-    if "://" in text:
-        _url_gaps(text, out)
-    if "](" in text:
-        _relative_link_gaps(text, out)
-    _address_gaps(text, out)
-    if "``" in text:
-        _empty_code_gaps(text, out)
+    for signs, rule in _RULES_BY_SIGN:
+        if any(sign in text for sign in signs):
+            rule(text, out)
     if "|" in text:
         _table_gaps(text, out)
         if "+-" in text:
