@@ -948,6 +948,8 @@ PATHOLOGICAL = {
     # long line of them was quadratic
     "thousands-on-one-line": "1,米 ",
     "fractions-on-one-line": "0.,",
+    # each currency sign copied the page before it to look for the sign's name
+    "prices": "原价 ¥，",
 }
 
 

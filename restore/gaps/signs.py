@@ -340,7 +340,7 @@ _NAMES_A_SIGN = ("符号", "标志", "标记", "字符", "键", "按", "输入")
 def _currency_gaps(text: str, out: dict[int, tuple[float, str]]) -> None:
     """A currency sign whose amount was deleted: 原价 ¥‸，限时 (:func:`_currency_re`)."""
     for m in _currency_re().finditer(text):
-        before = text[: m.start()].rstrip(" \u3000")
+        before = text[max(0, m.start() - 4) : m.start()].rstrip(" \u3000")  # the sign's name and two spaces
         if before.endswith(_NAMES_A_SIGN):
             continue
         _put(out, m.end(), 0.9, "currency")
