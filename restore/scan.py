@@ -384,16 +384,22 @@ def _marker_legend() -> regex.Pattern[str]:
 
 
 def _touches_lowercase_token(text: str, a: int, b: int) -> bool:
-    """The run touches an ASCII token holding a lowercase letter: ``*p``, ``a*``, ``Python**``."""
-    if (a == 0 or text[a - 1] not in LATIN_TOKEN) and (b == len(text) or text[b] not in LATIN_TOKEN):
+    """The run touches an ASCII token holding a lowercase letter: ``*p``, ``a*``,
+    ``Python**``, and a template's placeholders joined by signs (``*sent-_0*就*+sent_1*``)."""
+    if (a == 0 or text[a - 1] not in _TOKEN) and (b == len(text) or text[b] not in _TOKEN):
         return False  # the common case: no token on either side
     i = a
-    while i > 0 and a - i < 32 and text[i - 1] in LATIN_TOKEN:
+    while i > 0 and a - i < 32 and text[i - 1] in _TOKEN:
         i -= 1
     j = b
-    while j < len(text) and j - b < 32 and text[j] in LATIN_TOKEN:
+    while j < len(text) and j - b < 32 and text[j] in _TOKEN:
         j += 1
     return any("a" <= c <= "z" for c in text[i:a]) or any("a" <= c <= "z" for c in text[b:j])
+
+
+#: What a token of :func:`_touches_lowercase_token` is made of: an identifier's
+#: characters and the signs that join its parts (``sent-_0``, ``+sent_1``, ``c++``).
+_TOKEN = LATIN_TOKEN | frozenset("+-")
 
 
 #: Characters of text faces (*^_^*, (*￣▽￣*), (*ﾟ∀ﾟ*)) that never stand beside a
