@@ -258,6 +258,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
         if _DIGITS_AFTER.match(text, b):
             continue  # 招商银行*8812: a card's masked digits (a filtered page's 入*56年 has two)
+        if b - a == 1 and is_han(left) and (_multiplies(text, a, b) or _after_equals(text, a)):
+            continue  # USB口*3、, 床是2米*2米, 面积=长*宽: a count, a product, a formula
         if b - a == 1 and _named_marker(text, a, b, left, right):
             continue  # *为必填项, 带*者为初步核算数, 凡标有*的栏目: a legend names its marker
         if _is_bullet(text, a, b):
@@ -532,6 +534,40 @@ def _field_stars(text: str, runs: list[regex.Match[str]]) -> frozenset[int]:
     return found if len(found) >= FIELD_STARS else frozenset()
 
 
+def _multiplies(text: str, a: int, b: int) -> bool:
+    """The star at ``a`` between a Han character and a whole number is multiplication:
+    the number ends its phrase (接口 USB口*3、, 数量*2）) or a number stands before the Han
+    character too (2米*2米). A filter's mask before a number has a word after the number
+    (入*56年, 企*30强, 打击*19日): the scraper keeps such numbers, and the word holds them.
+    A rate (个人*0.2%) is left to :func:`_without_operators`, which reads the whole page."""
+    found = _NUMBER_RUN.match(text, b)
+    if found is None:
+        return False
+    after = text[found.end()] if found.end() < len(text) else ""
+    if after in ".．%％":
+        return False
+    return not is_han(after) or (a >= 2 and is_digit(text[a - 2]))
+
+
+def _after_equals(text: str, a: int) -> bool:
+    """An equals sign stands before the star, a term before it and only terms and signs
+    between (面积=长*宽, 总价＝单价*数量): the star is a formula's multiplication. Not
+    an attribute's (color="indigo">财*收入) nor a rule of equals signs (===专*人士)."""
+    for i in range(a - 1, max(-1, a - 1 - FORMULA_REACH), -1):
+        ch = text[i]
+        if ch in "=＝":
+            return i > 0 and (is_han(text[i - 1]) or text[i - 1] in LATIN_TOKEN) and i < a - 1
+        if not (is_han(ch) or ch in LATIN_TOKEN or ch in _FORMULA):
+            return False
+    return False
+
+
+#: How far back an equals sign makes a star a formula's (:func:`_after_equals`).
+FORMULA_REACH = 24
+#: What may stand between a formula's equals sign and its star: its terms and signs.
+_FORMULA = frozenset("+-×÷/()（） ")
+#: Digits right after a star (:func:`_multiplies`).
+_NUMBER_RUN = re.compile(r"[0-9０-９]+")
 #: Four digits after a star, not a year or a count: the tail of a card or account
 #: number the page masked itself (招商银行*8812; but 建*100周年, 企*500强).
 _DIGITS_AFTER = re.compile(r"[0-9]{4}(?![0-9年周届强])")
