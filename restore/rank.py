@@ -787,7 +787,7 @@ def _emphasis_pairs(text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]
     Markdown's."""
     out: set[Mask] = set()
     ordered = sorted(masks, key=lambda m: m.start)
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second in _delimiter_candidates(ordered):
         body = text[first.end : second.start]
         after = text[second.end : second.end + 1]
         if (
@@ -803,6 +803,17 @@ def _emphasis_pairs(text: str, masks: Sequence[Mask], base: dict[Mask, RunScore]
         ):
             out.update((first, second))
     return frozenset(out)
+
+
+def _delimiter_candidates(ordered: Sequence[Mask]) -> Iterator[tuple[Mask, Mask]]:
+    """Each run with the next one, and a run of two or three symbols with the next run of
+    its own length past single stars between them: bold holds a filter's masks as any
+    text does (我们要**坚持*的全面领导**), and they are not its delimiters."""
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1 :]:
+            yield first, second
+            if first.length == 1 or second.length != 1:
+                break
 
 
 #: The longest word between the stars of a post's action (学生*捂脸*).
