@@ -21,4 +21,4 @@ __all__ = [
     "apply_edits",
     "restore_text",
 ]
-__version__ = "0.11.0"
+__version__ = "0.11.1"

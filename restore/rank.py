@@ -812,7 +812,7 @@ def _delimiter_candidates(ordered: Sequence[Mask]) -> Iterator[tuple[Mask, Mask]
     for i, first in enumerate(ordered):
         for second in ordered[i + 1 :]:
             yield first, second
-            if first.length == 1 or second.length != 1:
+            if first.length == 1 or second.length != 1 or second.start - first.end > EMPHASIS_SPAN:
                 break
 
 
