@@ -258,8 +258,8 @@ def find_masks(text: str, config: RestoreConfig | None = None) -> list[Mask]:
             continue  # 尾号****, 手机尾号为****5678: a masked number after its label
         if _DIGITS_AFTER.match(text, b):
             continue  # 招商银行*8812: a card's masked digits (a filtered page's 入*56年 has two)
-        if b - a == 1 and is_han(left) and (_multiplies(text, a, b) or _after_equals(text, a)):
-            continue  # USB口*3、, 床是2米*2米, 面积=长*宽: a count, a product, a formula
+        if b - a == 1 and is_han(left) and (_multiplies(text, a, b) or _in_formula(text, a, b)):
+            continue  # USB口*3、, 床是2米*2米, 面积=长*宽, 长*宽*高=: a count, a product, a formula
         if b - a == 1 and _named_marker(text, a, b, left, right):
             continue  # *为必填项, 带*者为初步核算数, 凡标有*的栏目: a legend names its marker
         if _is_bullet(text, a, b):
@@ -549,20 +549,30 @@ def _multiplies(text: str, a: int, b: int) -> bool:
     return not is_han(after) or (a >= 2 and is_digit(text[a - 2]))
 
 
-def _after_equals(text: str, a: int) -> bool:
-    """An equals sign stands before the star, a term before it and only terms and signs
-    between (面积=长*宽, 总价＝单价*数量): the star is a formula's multiplication. Not
-    an attribute's (color="indigo">财*收入) nor a rule of equals signs (===专*人士)."""
+def _in_formula(text: str, a: int, b: int) -> bool:
+    """An equals sign stands in the same formula as the star, before it (面积=长*宽,
+    总价＝单价*数量) or after it (长*宽*高=30*20*10), with a term beside it and only terms,
+    stars and signs between: the star is a formula's multiplication. Not an attribute's
+    (color="indigo">财*收入) nor a rule of equals signs (===专*人士)."""
     for i in range(a - 1, max(-1, a - 1 - FORMULA_REACH), -1):
         ch = text[i]
         if ch in "=＝":
-            return i > 0 and (is_han(text[i - 1]) or text[i - 1] in LATIN_TOKEN) and i < a - 1
+            if i > 0 and (is_han(text[i - 1]) or text[i - 1] in LATIN_TOKEN) and i < a - 1:
+                return True
+            break
         if not (is_han(ch) or ch in LATIN_TOKEN or ch in _FORMULA):
+            break
+    for i in range(b, min(len(text), b + FORMULA_REACH)):
+        ch = text[i]
+        if ch in "=＝":
+            after = text[i + 1] if i + 1 < len(text) else ""
+            return i > b and (is_han(after) or after in LATIN_TOKEN)
+        if not (is_han(ch) or ch in LATIN_TOKEN or ch in _FORMULA or ch in "*＊"):
             return False
     return False
 
 
-#: How far back an equals sign makes a star a formula's (:func:`_after_equals`).
+#: How far from the star an equals sign makes it a formula's (:func:`_in_formula`).
 FORMULA_REACH = 24
 #: What may stand between a formula's equals sign and its star: its terms and signs.
 _FORMULA = frozenset("+-×÷/()（） ")
@@ -720,9 +730,19 @@ def notes_its_stars(text: str, config: RestoreConfig) -> bool:
 
 def _named_marker(text: str, a: int, b: int, left: str, right: str) -> bool:
     """The single star at ``a`` is the marker a note or a legend names: ``*为必填项``,
-    ``带*号为必填项``, ``带*者为初步核算数``, ``凡标有*的栏目``."""
+    ``带*号为必填项``, ``带*者为初步核算数``, ``凡标有*的栏目``, ``（*为通讯作者）``."""
     return (
         (right in _REQUIRED_FIELD_STARTS and _required_field().match(text, b) is not None)
         or (left in _LEGEND_VERBS and _marker_legend().match(text, b) is not None)
         or (right in _LEGEND_AFTER and text[max(0, a - 2) : a] in _LEGEND_MARKED)
+        or (left in "（(" and right in "为是表" and _bracketed_legend().match(text, b) is not None)
     )
+
+
+@cache
+def _bracketed_legend() -> regex.Pattern[str]:
+    """What follows the ``*`` of a legend in brackets: 为, 是 or 表示, a few Han characters
+    and the closing bracket (（*为通讯作者）, (*表示预估值))."""
+    import regex
+
+    return regex.compile(r"(?:为|是|表示)\p{Han}{1,8}[）)]")
