@@ -539,12 +539,13 @@ def _multiplies(text: str, a: int, b: int) -> bool:
     the number ends its phrase (接口 USB口*3、, 数量*2）) or a number stands before the Han
     character too (2米*2米). A filter's mask before a number has a word after the number
     (入*56年, 企*30强, 打击*19日): the scraper keeps such numbers, and the word holds them.
-    A rate (个人*0.2%) is left to :func:`_without_operators`, which reads the whole page."""
-    found = _NUMBER_RUN.match(text, b)
+    The number is read as :func:`_without_operators` reads it; a rate (个人*0.2%) is left
+    to that function, which reads the whole page."""
+    found = _number_after().match(text, b)
     if found is None:
         return False
     after = text[found.end()] if found.end() < len(text) else ""
-    if after in ".．%％":
+    if after in "%％":
         return False
     return not is_han(after) or (a >= 2 and is_digit(text[a - 2]))
 
@@ -576,8 +577,6 @@ def _in_formula(text: str, a: int, b: int) -> bool:
 FORMULA_REACH = 24
 #: What may stand between a formula's equals sign and its star: its terms and signs.
 _FORMULA = frozenset("+-×÷/()（） ")
-#: Digits right after a star (:func:`_multiplies`).
-_NUMBER_RUN = re.compile(r"[0-9０-９]+")
 #: Four digits after a star, not a year or a count: the tail of a card or account
 #: number the page masked itself (招商银行*8812; but 建*100周年, 企*500强).
 _DIGITS_AFTER = re.compile(r"[0-9]{4}(?![0-9年周届强])")
